@@ -1,0 +1,40 @@
+package dev.lookahead.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lookahead.search.InputAnalysis;
+import dev.lookahead.search.SearchInput;
+import dev.lookahead.search.TokenLayout;
+import dev.lookahead.search.Tokenizer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "analyze", description = "Recompute the ground truth (edges, start, goal, current, useful_next, lookahead) of each line from n and tokens.")
+final class AnalyzeCommand implements Callable<Integer> {
+    @Option(names = "--in", required = true, description = "JSONL with n and tokens (and optionally label).")
+    Path in;
+
+    @Option(names = "--out", description = "Write the lines here (atomically) instead of standard output.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        JsonLineMapper mapper = new JsonLineMapper();
+        int errors = mapper.map(in, out, line -> {
+            TokenLayout layout = new TokenLayout(LineFields.requireInt(line, "n"));
+            SearchInput input = Tokenizer.decode(layout, LineFields.requireIntArray(line, "tokens"));
+            JsonNode labelNode = line.get("label");
+            Integer label = labelNode == null || labelNode.isNull() ? null : LineFields.requireInt(line, "label");
+            InputAnalysis analysis = InputAnalysis.of(input, label);
+            line.set("edges", LineFields.edges(input.edges()));
+            line.put("start", input.start());
+            line.put("goal", input.goal());
+            line.put("current", input.current());
+            line.set("useful_next", LineFields.ints(analysis.usefulNext()));
+            line.put("lookahead", analysis.lookahead());
+        });
+        System.err.printf("analyzed %d lines, %d with errors%n", mapper.lines(), errors);
+        return errors > 0 ? 2 : 0;
+    }
+}

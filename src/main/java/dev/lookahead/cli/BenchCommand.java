@@ -1,0 +1,15 @@
+package dev.lookahead.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "bench", description = "Benchmarks that print figures measured in one run (medians of repeats).",
+        subcommands = {BenchGenerateCommand.class})
+final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+}

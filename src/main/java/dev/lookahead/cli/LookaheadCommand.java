@@ -1,0 +1,36 @@
+package dev.lookahead.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root of the command line: {@code java -jar lookahead.jar <command> [options]}. */
+@Command(name = "lookahead", mixinStandardHelpOptions = true, version = "lookahead 0.1.0",
+        description = "Headless jobs of the lookahead workbench. With no command, the workbench window opens.",
+        subcommands = {GenerateCommand.class, AnalyzeCommand.class, StatsCommand.class, BenchCommand.class})
+public final class LookaheadCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+
+    /** Runs the command line and returns its exit code: 0 ok, 1 failure, 2 bad lines or bad usage. */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new LookaheadCommand());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("error: " + describe(e));
+            if (Boolean.getBoolean("lookahead.debug")) e.printStackTrace(cmd.getErr());
+            return 1;
+        });
+        return commandLine.execute(args);
+    }
+
+    private static String describe(Throwable e) {
+        if (e instanceof java.nio.file.NoSuchFileException missing) return "no such file: " + missing.getFile();
+        if (e instanceof java.io.UncheckedIOException unchecked) return describe(unchecked.getCause());
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.lookahead.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.io.AtomicFiles;
+import dev.lookahead.io.Json;
+import dev.lookahead.search.ExampleStatistics;
+import dev.lookahead.search.InputAnalysis;
+import dev.lookahead.search.SearchInput;
+import dev.lookahead.search.TokenLayout;
+import dev.lookahead.search.Tokenizer;
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "stats", description = "Lookahead histogram, graph sizes and edge counts of a JSONL file of examples.")
+final class StatsCommand implements Callable<Integer> {
+    @Option(names = "--in", required = true, description = "JSONL with n and tokens (lookahead and label are used when present).")
+    Path in;
+
+    @Option(names = "--json", description = "Also write the summary here.")
+    Path json;
+
+    @Option(names = "--out", description = "Write the summary here (atomically) instead of standard output.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        ExampleStatistics statistics = new ExampleStatistics();
+        List<String> errors = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
+            String text;
+            int number = 0;
+            while ((text = reader.readLine()) != null) {
+                number++;
+                if (text.isBlank()) continue;
+                try {
+                    JsonNode line = Json.MAPPER.readTree(text);
+                    SearchInput input = Tokenizer.decode(new TokenLayout(LineFields.requireInt(line, "n")),
+                            LineFields.requireIntArray(line, "tokens"));
+                    JsonNode label = line.get("label");
+                    InputAnalysis analysis = InputAnalysis.of(input,
+                            label == null || label.isNull() ? null : LineFields.requireInt(line, "label"));
+                    statistics.add(input, analysis);
+                } catch (Exception e) {
+                    errors.add("line " + number + ": " + JsonLineMapper.firstLine(e.getMessage()));
+                }
+            }
+        }
+        ObjectNode summary = Json.MAPPER.createObjectNode();
+        summary.put("file", in.toString());
+        summary.put("examples", statistics.examples());
+        summary.put("errors", errors.size());
+        summary.set("lookahead", histogram(statistics.lookahead(), statistics.examples()));
+        summary.set("vertices", histogram(statistics.vertices(), statistics.examples()));
+        summary.set("edges", histogram(statistics.edges(), statistics.examples()));
+        summary.set("useful_next_count", histogram(statistics.usefulNext(), statistics.examples()));
+        summary.put("mean_vertices", ExampleStatistics.mean(statistics.vertices()));
+        summary.put("mean_edges", ExampleStatistics.mean(statistics.edges()));
+        summary.putPOJO("first_errors", errors.subList(0, Math.min(10, errors.size())));
+
+        String text = Json.pretty(summary);
+        Output.write(out, writer -> writer.write(text));
+        if (json != null) AtomicFiles.writeString(json, text);
+        printTable(statistics, errors);
+        return errors.isEmpty() ? 0 : 2;
+    }
+
+    private static ObjectNode histogram(Map<Integer, Long> counts, long total) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        counts.forEach((key, count) -> node.put(Integer.toString(key), count));
+        return node;
+    }
+
+    private static void printTable(ExampleStatistics statistics, List<String> errors) {
+        var err = System.err;
+        err.printf("%d examples, %d lines with errors%n", statistics.examples(), errors.size());
+        errors.stream().limit(5).forEach(e -> err.println("  " + e));
+        err.println("lookahead  count   share");
+        statistics.lookahead().forEach((l, c) ->
+                err.printf("%9d  %6d  %5.1f%%%n", l, c, 100.0 * c / statistics.examples()));
+        err.printf("vertices: mean %.2f, edges: mean %.2f%n", ExampleStatistics.mean(statistics.vertices()),
+                ExampleStatistics.mean(statistics.edges()));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.lookahead.io;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes files so that a reader never sees half of one: the content goes to a temporary file beside
+ * the target, which then replaces the target in one rename. A failure leaves the old file intact.
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    /** Something that writes a file's content. */
+    @FunctionalInterface
+    public interface Content<W> {
+        void writeTo(W out) throws IOException;
+    }
+
+    public static void writeBytes(Path target, Content<OutputStream> content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path directory = absolute.getParent();
+        Files.createDirectories(directory);
+        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                content.writeTo(out);
+            }
+            try {
+                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    public static void writeText(Path target, Content<Writer> content) throws IOException {
+        writeBytes(target, out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            content.writeTo(writer);
+            writer.flush();
+        });
+    }
+
+    public static void writeString(Path target, String text) throws IOException {
+        writeText(target, out -> out.write(text));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.lookahead.search;
+
+import java.util.Locale;
+
+/** The graph distributions of the paper. */
+public enum Distribution {
+    /** Random DAGs; lookahead heavily skewed towards small values. */
+    NAIVE,
+    /** Graphs built around a chosen lookahead, so every lookahead 0..L is equally likely. */
+    BALANCED,
+    /** A centre with k spokes of length l; the goal ends one spoke. */
+    STAR;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Distribution parse(String text) {
+        for (Distribution d : values()) {
+            if (d.id().equalsIgnoreCase(text.trim())) return d;
+        }
+        throw new IllegalArgumentException("unknown distribution '" + text + "' (expected naive, balanced or star)");
+    }
+}

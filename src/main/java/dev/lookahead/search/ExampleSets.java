@@ -1,0 +1,62 @@
+package dev.lookahead.search;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Whole sets of examples: training streams and the paper's test sets. */
+public final class ExampleSets {
+    private ExampleSets() {
+    }
+
+    /**
+     * Emits {@code count} examples. A test set holds distinct inputs with lookahead 1..L only; a
+     * balanced test set spreads the count evenly over lookahead 1..L (the first buckets take the
+     * remainder).
+     */
+    public static void generate(GenerationSpec spec, int count, long seed, Consumer<Example> sink) {
+        if (!spec.testSet()) {
+            ExampleGenerator generator = new ExampleGenerator(spec, seed);
+            for (int i = 0; i < count; i++) sink.accept(generator.next());
+            return;
+        }
+        int largest = spec.maxLookahead();
+        Set<TokenRow> seen = new HashSet<>();
+        if (spec.distribution() == Distribution.NAIVE || spec.fixedLookahead() >= 0) {
+            emitDistinct(new ExampleGenerator(spec, seed), count, largest, seen, sink);
+            return;
+        }
+        for (int lookahead = 1; lookahead <= largest; lookahead++) {
+            int share = count / largest + (lookahead <= count % largest ? 1 : 0);
+            GenerationSpec bucket = spec.withFixedLookahead(lookahead);
+            emitDistinct(new ExampleGenerator(bucket, bucketSeed(seed, lookahead)), share, largest, seen, sink);
+        }
+    }
+
+    /** A list form of {@link #generate}, for callers that hold the set in memory. */
+    public static List<Example> generate(GenerationSpec spec, int count, long seed) {
+        List<Example> examples = new ArrayList<>(count);
+        generate(spec, count, seed, examples::add);
+        return examples;
+    }
+
+    private static void emitDistinct(ExampleGenerator generator, int count, int largest, Set<TokenRow> seen,
+                                     Consumer<Example> sink) {
+        TokenLayout layout = generator.spec().layout();
+        int emitted = 0;
+        while (emitted < count) {
+            Example example = generator.next();
+            if (example.lookahead() < 1 || example.lookahead() > largest) continue;
+            if (!seen.add(TokenRow.of(layout, example.tokens()))) continue;
+            sink.accept(example);
+            emitted++;
+        }
+    }
+
+    /** Independent, reproducible seeds for the per-lookahead buckets of one test set. */
+    static long bucketSeed(long seed, int lookahead) {
+        return seed * 0x9E3779B97F4A7C15L + lookahead * 0xBF58476D1CE4E5B9L;
+    }
+}
