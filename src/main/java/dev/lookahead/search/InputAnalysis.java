@@ -27,12 +27,12 @@ public record InputAnalysis(SearchInput input, int[] usefulNext, int lookahead) 
             throw new IllegalArgumentException("the goal " + input.goal() + " is not reachable from the current vertex "
                     + current + ", so there is no next step to measure the lookahead for");
         }
-        return new InputAnalysis(input, useful, lookahead(input.layout(), input.edges(), current, next, input.goal()));
+        return new InputAnalysis(input, useful, lookahead(input.edges(), current, next, input.goal()));
     }
 
-    /** The lookahead of section 2 on a graph given by its edges (ids 1..V). */
-    public static int lookahead(TokenLayout layout, List<int[]> edges, int current, int next, int goal) {
-        int maxId = Math.max(layout.maxVertex(), edges.stream().mapToInt(e -> Math.max(e[0], e[1])).max().orElse(0));
+    /** The lookahead of section 2 on a graph given by its edges (positive ids). */
+    public static int lookahead(List<int[]> edges, int current, int next, int goal) {
+        int maxId = edges.stream().mapToInt(e -> Math.max(e[0], e[1])).max().orElse(0);
         maxId = Math.max(maxId, Math.max(current, Math.max(next, goal)));
         Adjacency adjacency = new Adjacency(maxId + 1);
         adjacency.reset(maxId + 1);

@@ -31,12 +31,12 @@ class TokenizerTest {
     void lookaheadEdgeCasesOfSectionTwo() {
         TokenLayout layout = new TokenLayout(32);
         // goal a direct child of the current vertex, which has another child: lookahead 1
-        assertThat(InputAnalysis.lookahead(layout, List.of(new int[] {1, 2}, new int[] {1, 3}), 1, 2, 2)).isEqualTo(1);
+        assertThat(InputAnalysis.lookahead(List.of(new int[] {1, 2}, new int[] {1, 3}), 1, 2, 2)).isEqualTo(1);
         // the only child: lookahead 0
-        assertThat(InputAnalysis.lookahead(layout, List.of(new int[] {1, 2}), 1, 2, 2)).isEqualTo(0);
+        assertThat(InputAnalysis.lookahead(List.of(new int[] {1, 2}), 1, 2, 2)).isEqualTo(0);
         // both branches reach the goal's parent at the same level; the correct branch claims it
         List<int[]> diamond = List.of(new int[] {1, 2}, new int[] {1, 3}, new int[] {2, 4}, new int[] {3, 4}, new int[] {4, 5});
-        assertThat(InputAnalysis.lookahead(layout, diamond, 1, 3, 5)).isEqualTo(new IndependentCheck(32,
+        assertThat(InputAnalysis.lookahead(diamond, 1, 3, 5)).isEqualTo(new IndependentCheck(32,
                 Tokenizer.encode(SearchInput.firstStep(layout, diamond, 1, 5))).lookahead(3));
     }
 

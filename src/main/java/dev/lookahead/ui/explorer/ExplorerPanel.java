@@ -1,0 +1,234 @@
+package dev.lookahead.ui.explorer;
+
+import dev.lookahead.search.Distribution;
+import dev.lookahead.search.Example;
+import dev.lookahead.search.GenerationMode;
+import dev.lookahead.search.GenerationSpec;
+import dev.lookahead.search.GraphFiles;
+import dev.lookahead.search.GroundTruth;
+import dev.lookahead.search.InputAnalysis;
+import dev.lookahead.search.SearchGraph;
+import dev.lookahead.search.SearchInput;
+import dev.lookahead.search.TokenLayout;
+import dev.lookahead.search.Tokenizer;
+import dev.lookahead.ui.GraphView;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+
+/**
+ * The Explorer: generate a graph from the paper's distributions (or open one), see it in a layered
+ * layout with start, goal and the useful next steps marked, and read its token sequence.
+ */
+public final class ExplorerPanel extends BorderPane {
+    private static final int[] SIZES = {32, 44, 56, 68, 80, 98, 128};
+
+    private final ComboBox<Distribution> distribution = new ComboBox<>();
+    private final ComboBox<Integer> size = new ComboBox<>();
+    private final Spinner<Integer> maxLookahead = new Spinner<>(1, 20, 4);
+    private final Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, 1);
+    private final CheckBox testRules = new CheckBox("Test-set rules");
+    private final Button previous = new Button("◀ Previous");
+    private final Button next = new Button("Next ▶");
+    private final GraphView graphView = new GraphView();
+    private final Label title = new Label();
+    private final Label facts = new Label();
+    private final FlowPane tokens = new FlowPane(3, 3);
+    private final Consumer<String> status;
+
+    private ExampleStream stream;
+    private SearchGraph shown;
+
+    public ExplorerPanel(Consumer<String> status) {
+        this.status = status;
+        distribution.getItems().setAll(Distribution.values());
+        distribution.setValue(Distribution.BALANCED);
+        distribution.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Distribution d) {
+                return d == null ? "" : capitalise(d.id());
+            }
+
+            @Override
+            public Distribution fromString(String text) {
+                return Distribution.parse(text);
+            }
+        });
+        for (int n : SIZES) size.getItems().add(n);
+        size.setValue(32);
+        size.valueProperty().addListener((obs, old, n) -> {
+            int largest = (new TokenLayout(n).maxEdges() - 1) / 2;
+            maxLookahead.getValueFactory().setValue(Math.min(new TokenLayout(n).defaultMaxLookahead(), largest));
+        });
+        seed.setEditable(true);
+        maxLookahead.setEditable(true);
+
+        Button generate = new Button("Generate");
+        generate.setDefaultButton(true);
+        generate.setMaxWidth(Double.MAX_VALUE);
+        generate.setOnAction(e -> restartStream());
+        previous.setOnAction(e -> showExample(stream.previous()));
+        next.setOnAction(e -> showExample(stream.next()));
+        HBox stepping = new HBox(6, previous, next);
+
+        VBox side = new VBox(8,
+                heading("Generate"),
+                labelled("Distribution", distribution),
+                labelled("Sequence length n", size),
+                labelled("Max lookahead", maxLookahead),
+                labelled("Seed", seed),
+                testRules, generate, stepping,
+                new Separator(),
+                legend());
+        side.getStyleClass().add("side-panel");
+        side.setPrefWidth(230);
+        setLeft(side);
+
+        title.getStyleClass().add("panel-title");
+        facts.setWrapText(true);
+        VBox info = new VBox(6, title, facts, new Label("Tokens (what the model reads):"), tokens);
+        info.setPadding(new Insets(10));
+        VBox.setVgrow(graphView, Priority.ALWAYS);
+        setCenter(new VBox(graphView, info));
+        VBox.setVgrow(graphView, Priority.ALWAYS);
+
+        restartStream();
+    }
+
+    public GraphView graphView() {
+        return graphView;
+    }
+
+    /** The graph on screen (generated or opened). */
+    public SearchGraph shownGraph() {
+        return shown;
+    }
+
+    /** Opens a graph file; on a bad file the current graph stays and the error names file and line. */
+    public void open(Path file) throws IOException {
+        SearchGraph graph = GraphFiles.read(file);
+        showGraph(graph, file.getFileName().toString());
+        status.accept("Opened " + file);
+    }
+
+    public void save(Path file) throws IOException {
+        GraphFiles.write(shown, file);
+        status.accept("Saved " + file);
+    }
+
+    private void restartStream() {
+        TokenLayout layout = new TokenLayout(size.getValue());
+        try {
+            GenerationSpec spec = GenerationSpec.training(layout, distribution.getValue(), maxLookahead.getValue())
+                    .withMode(GenerationMode.FIRST_STEP).withTestSet(testRules.isSelected());
+            stream = new ExampleStream(spec, seed.getValue());
+            showExample(stream.next());
+        } catch (IllegalArgumentException e) {
+            status.accept(e.getMessage());
+        }
+    }
+
+    private void showExample(Example example) {
+        shown = SearchGraph.of(example.edges(), example.start(), example.goal());
+        graphView.show(shown, Arrays.stream(example.usefulNext()).boxed().collect(Collectors.toSet()));
+        previous.setDisable(!stream.hasPrevious());
+        title.setText(String.format("%s example %d (seed %d, n = %d)", capitalise(example.distribution().id()),
+                stream.position(), stream.seed(), example.n()));
+        facts.setText(String.format("Start %d, goal %d. Lookahead %d. Useful next step%s: %s (training label %d). "
+                        + "%d vertices, %d edges.",
+                example.start(), example.goal(), example.lookahead(), example.usefulNext().length == 1 ? "" : "s",
+                join(example.usefulNext()), example.label(), shown.vertices().size(), example.edges().size()));
+        showTokens(new TokenLayout(example.n()), example.tokens());
+        status.accept("Generated a " + example.distribution().id() + " graph with lookahead " + example.lookahead());
+    }
+
+    private void showGraph(SearchGraph graph, String name) {
+        shown = graph;
+        Set<Integer> useful = Set.of();
+        StringBuilder text = new StringBuilder(String.format("%d vertices, %d edges.", graph.vertices().size(), graph.edges().size()));
+        if (graph.start() != null && graph.goal() != null) {
+            GroundTruth truth = new GroundTruth(graph.edges());
+            int[] next = truth.usefulNext(graph.start(), graph.goal());
+            useful = Arrays.stream(next).boxed().collect(Collectors.toSet());
+            text.insert(0, String.format("Start %d, goal %d. ", graph.start(), graph.goal()));
+            if (next.length > 0) {
+                int lookahead = InputAnalysis.lookahead(graph.edges(), graph.start(), next[0], graph.goal());
+                text.append(String.format(" Lookahead %d. Useful next: %s.", lookahead, join(next)));
+            } else {
+                text.append(" The goal is not reachable from the start.");
+            }
+        }
+        graphView.show(graph, useful);
+        title.setText(name);
+        TokenLayout layout = new TokenLayout(size.getValue());
+        Optional<String> unfit = graph.whyNotFor(layout);
+        if (unfit.isPresent()) {
+            tokens.getChildren().setAll(new Label("Not an input for n = " + layout.n() + ": " + unfit.get()));
+        } else {
+            SearchInput input = graph.toInput(layout);
+            showTokens(layout, Tokenizer.encode(input));
+        }
+        facts.setText(text.toString());
+    }
+
+    private void showTokens(TokenLayout layout, int[] sequence) {
+        tokens.getChildren().clear();
+        for (int token : sequence) {
+            Label label = new Label(layout.tokenName(token));
+            label.getStyleClass().add("token");
+            if (layout.isVertex(token)) label.getStyleClass().add("vertex");
+            if (token == layout.padToken()) label.getStyleClass().add("pad");
+            tokens.getChildren().add(label);
+        }
+    }
+
+    private static VBox labelled(String text, javafx.scene.Node control) {
+        if (control instanceof javafx.scene.control.Control c) c.setMaxWidth(Double.MAX_VALUE);
+        return new VBox(2, new Label(text), control);
+    }
+
+    private static Label heading(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("panel-title");
+        return label;
+    }
+
+    private static VBox legend() {
+        return new VBox(4, heading("Legend"),
+                swatch("start", "Start"), swatch("goal", "Goal"), swatch("useful", "Useful next step"));
+    }
+
+    private static HBox swatch(String styleClass, String text) {
+        Circle circle = new Circle(8);
+        circle.getStyleClass().addAll("graph-vertex", styleClass);
+        HBox row = new HBox(8, circle, new Label(text));
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private static String join(int[] values) {
+        return Arrays.stream(values).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+    }
+
+    private static String capitalise(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}
