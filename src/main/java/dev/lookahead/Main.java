@@ -12,10 +12,22 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        configureEngine();
         if (args.length == 0) {
             dev.lookahead.ui.WorkbenchLauncher.launch();
         } else {
             System.exit(LookaheadCommand.execute(args));
         }
+    }
+
+    /** DJL runs offline with its bundled PyTorch, on every core, unless the user set otherwise. */
+    static void configureEngine() {
+        setDefault("ai.djl.offline", "true");
+        setDefault("ai.djl.pytorch.num_threads", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        setDefault("ai.djl.pytorch.num_interop_threads", "1");
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) System.setProperty(key, value);
     }
 }

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The contract's line-mapping convention: one output line per input line, in order, every input
@@ -23,45 +25,78 @@ final class JsonLineMapper {
         void apply(ObjectNode line) throws Exception;
     }
 
+    /**
+     * Handles a chunk of lines at once (for model calls batched over lines). It may put an
+     * {@code error} field on any line it cannot handle; an exception marks every line of the chunk.
+     */
+    @FunctionalInterface
+    interface ChunkFunction {
+        void apply(List<ObjectNode> lines, List<Integer> lineNumbers) throws Exception;
+    }
+
     private int lines;
     private int errors;
 
-    /** Maps {@code in} to {@code out}; returns the number of lines that got an error. */
+    /** Maps {@code in} to {@code out} line by line; returns the number of lines that got an error. */
     int map(Path in, Path out, LineFunction function) throws IOException {
+        return mapChunks(in, out, 1, (lines, numbers) -> function.apply(lines.get(0)));
+    }
+
+    /** Like {@link #map}, handing the function up to {@code chunkSize} well-formed lines at a time. */
+    int mapChunks(Path in, Path out, int chunkSize, ChunkFunction function) throws IOException {
         if (!Files.isRegularFile(in)) throw new NoSuchFileException(in.toString(), null, "no such input file");
         try (BufferedReader reader = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
-            Output.write(out, writer -> mapLines(reader, writer, function));
+            Output.write(out, writer -> {
+                List<ObjectNode> chunk = new ArrayList<>();
+                List<Integer> numbers = new ArrayList<>();
+                List<ObjectNode> pending = new ArrayList<>();
+                String text;
+                while ((text = reader.readLine()) != null) {
+                    lines++;
+                    if (text.isBlank()) continue;
+                    ObjectNode line = parse(text);
+                    pending.add(line);
+                    if (!line.has("error")) {
+                        chunk.add(line);
+                        numbers.add(lines);
+                    }
+                    if (chunk.size() == chunkSize) flushChunk(chunk, numbers, pending, writer, function);
+                }
+                flushChunk(chunk, numbers, pending, writer, function);
+            });
         }
         return errors;
     }
 
-    private void mapLines(BufferedReader reader, Writer writer, LineFunction function) throws IOException {
-        String text;
-        while ((text = reader.readLine()) != null) {
-            lines++;
-            if (text.isBlank()) continue;
-            ObjectNode line;
+    private ObjectNode parse(String text) {
+        try {
+            JsonNode parsed = Json.MAPPER.readTree(text);
+            if (parsed instanceof ObjectNode object) return object;
+            throw new IllegalArgumentException("not a JSON object");
+        } catch (Exception e) {
+            ObjectNode failed = Json.MAPPER.createObjectNode();
+            failed.put("error", "line " + lines + ": not a JSON object: " + firstLine(e.getMessage()));
+            return failed;
+        }
+    }
+
+    private void flushChunk(List<ObjectNode> chunk, List<Integer> numbers, List<ObjectNode> pending, Writer writer,
+                            ChunkFunction function) throws IOException {
+        if (!chunk.isEmpty()) {
             try {
-                JsonNode parsed = Json.MAPPER.readTree(text);
-                if (!(parsed instanceof ObjectNode object)) throw new IllegalArgumentException("not a JSON object");
-                line = object;
+                function.apply(chunk, numbers);
             } catch (Exception e) {
-                errors++;
-                ObjectNode failed = Json.MAPPER.createObjectNode();
-                failed.put("error", "line " + lines + ": not a JSON object: " + firstLine(e.getMessage()));
-                writer.write(failed.toString());
-                writer.write('\n');
-                continue;
+                for (int i = 0; i < chunk.size(); i++) chunk.get(i).put("error", "line " + numbers.get(i) + ": " + e.getMessage());
             }
-            try {
-                function.apply(line);
-            } catch (Exception e) {
-                errors++;
-                line.put("error", "line " + lines + ": " + e.getMessage());
-            }
+        }
+        for (ObjectNode line : pending) {
+            if (line.has("error")) errors++;
             writer.write(line.toString());
             writer.write('\n');
         }
+        chunk.clear();
+        numbers.clear();
+        pending.clear();
     }
 
     int lines() {

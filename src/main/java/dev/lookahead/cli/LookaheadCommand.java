@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The root of the command line: {@code java -jar lookahead.jar <command> [options]}. */
 @Command(name = "lookahead", mixinStandardHelpOptions = true, version = "lookahead 0.1.0",
         description = "Headless jobs of the lookahead workbench. With no command, the workbench window opens.",
-        subcommands = {GenerateCommand.class, AnalyzeCommand.class, StatsCommand.class, BenchCommand.class})
+        subcommands = {GenerateCommand.class, AnalyzeCommand.class, StatsCommand.class, TrainCommand.class, EvalCommand.class,
+            BenchCommand.class})
 public final class LookaheadCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,33 @@
+package dev.lookahead.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.io.Json;
+import dev.lookahead.stats.Proportion;
+import java.io.PrintStream;
+import java.util.Map;
+
+/** Accuracy per bucket with Wilson 95% intervals, as a table for people and as JSON. */
+final class AccuracyTable {
+    private AccuracyTable() {
+    }
+
+    static void print(PrintStream out, String title, Map<String, Proportion> accuracy) {
+        out.println(title);
+        out.println("  bucket      accuracy   95% interval        correct/total");
+        accuracy.forEach((bucket, p) -> out.printf("  %-10s  %8.4f   [%.4f, %.4f]   %6d/%d%n",
+                bucket.equals("naive") ? "naive" : "lookahead " + bucket, p.value(), p.lower(), p.upper(), p.successes(), p.trials()));
+    }
+
+    static ObjectNode json(Map<String, Proportion> accuracy) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        accuracy.forEach((bucket, p) -> {
+            ObjectNode cell = node.putObject(bucket);
+            cell.put("accuracy", p.value());
+            cell.put("lower", p.lower());
+            cell.put("upper", p.upper());
+            cell.put("correct", p.successes());
+            cell.put("total", p.trials());
+        });
+        return node;
+    }
+}

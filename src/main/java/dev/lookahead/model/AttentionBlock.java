@@ -1,0 +1,79 @@
+package dev.lookahead.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.Map;
+
+/**
+ * Multi-head self-attention with full-width Q/K/V and output projections (with bias), scores over
+ * sqrt(d / heads), and an additive mask that hides padded (and, for causal models, later) keys.
+ * Unlike DJL's built-in attention it returns its attention pattern for analysis.
+ */
+public final class AttentionBlock extends AbstractBlock {
+    private final int width;
+    private final int heads;
+    private final Linear queryKeyValue;
+    private final Linear output;
+
+    AttentionBlock(int width, int heads) {
+        this.width = width;
+        this.heads = heads;
+        queryKeyValue = addChildBlock("qkv", Linear.builder().setUnits(3L * width).build());
+        output = addChildBlock("out", Linear.builder().setUnits(width).build());
+    }
+
+    /**
+     * @param x        layer-normed input [batch, n, d]
+     * @param maskBias additive bias broadcastable to [batch, heads, n, n]: 0 where a key may be seen, -1e9 where not
+     * @param capture  where to record the scores and pattern, or null
+     * @param layer    this block's layer index, for capture names
+     */
+    NDArray forward(ParameterStore store, NDArray x, NDArray maskBias, boolean training,
+                    Map<String, NDArray> capture, int layer) {
+        long batch = x.getShape().get(0);
+        long n = x.getShape().get(1);
+        NDList qkv = queryKeyValue.forward(store, new NDList(x), training).singletonOrThrow().split(3, 2);
+        NDArray q = toHeads(qkv.get(0), batch, n);
+        NDArray k = toHeads(qkv.get(1), batch, n);
+        NDArray v = toHeads(qkv.get(2), batch, n);
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).muli(1.0 / Math.sqrt((double) width / heads)).addi(maskBias);
+        NDArray pattern = scores.softmax(-1);
+        if (capture != null) {
+            capture.put(ActivationNames.attnScores(layer), scores);
+            capture.put(ActivationNames.pattern(layer), pattern);
+        }
+        NDArray mixed = pattern.matMul(v);
+        if (heads > 1) mixed = mixed.transpose(0, 2, 1, 3);
+        mixed = mixed.reshape(batch, n, width);
+        return output.forward(store, new NDList(mixed), training).singletonOrThrow();
+    }
+
+    /** [batch, n, d] to [batch, heads, n, d / heads]. */
+    private NDArray toHeads(NDArray x, long batch, long n) {
+        if (heads == 1) return x.expandDims(1);
+        return x.reshape(batch, n, heads, width / heads).transpose(0, 2, 1, 3);
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        throw new UnsupportedOperationException("AttentionBlock runs inside SearchTransformer, which passes its mask");
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        queryKeyValue.initialize(manager, dataType, inputShapes[0]);
+        output.initialize(manager, dataType, inputShapes[0]);
+    }
+}

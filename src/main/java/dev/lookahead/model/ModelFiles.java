@@ -1,0 +1,87 @@
+package dev.lookahead.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.io.AtomicFiles;
+import dev.lookahead.io.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where models live: a folder (or class-path folder) with {@code model.json} (the shape) and
+ * {@code weights.bin} (the parameters). {@code --model default} is the shipped n = 32 model, read from
+ * the jar; other shipped models have short names ({@code n44}); anything else is a folder, such as a
+ * training output.
+ */
+public final class ModelFiles {
+    public static final String CONFIG = "model.json";
+    public static final String WEIGHTS = "weights.bin";
+    private static final String SHIPPED = "/models/";
+
+    private ModelFiles() {
+    }
+
+    /** An opened model description: its shape and a way to read its weights. */
+    public record Source(String name, ModelConfig config, WeightsReader weights) {
+    }
+
+    @FunctionalInterface
+    public interface WeightsReader {
+        InputStream open() throws IOException;
+    }
+
+    public static Source resolve(String nameOrFolder) throws IOException {
+        String name = nameOrFolder == null ? "default" : nameOrFolder;
+        String shipped = SHIPPED + name + "/";
+        if (!name.contains("/") && ModelFiles.class.getResource(shipped + CONFIG) != null) {
+            try (InputStream config = ModelFiles.class.getResourceAsStream(shipped + CONFIG)) {
+                return new Source(name, readConfig(Json.MAPPER.readTree(config), name),
+                        () -> ModelFiles.class.getResourceAsStream(shipped + WEIGHTS));
+            }
+        }
+        Path folder = Path.of(name);
+        if (!Files.isDirectory(folder)) {
+            if ("default".equals(name)) {
+                throw new IOException("no default model is shipped in this build yet (resources/models/default); "
+                        + "train one with the train command and pass its folder to --model");
+            }
+            throw new IOException("--model " + name + ": not a shipped model name and not a folder");
+        }
+        Path config = folder.resolve(CONFIG);
+        Path weights = folder.resolve(WEIGHTS);
+        if (!Files.isRegularFile(config) || !Files.isRegularFile(weights)) {
+            throw new IOException(folder + " is not a model folder: it needs " + CONFIG + " and " + WEIGHTS);
+        }
+        return new Source(folder.toString(), readConfig(Json.MAPPER.readTree(config.toFile()), config.toString()),
+                () -> Files.newInputStream(weights));
+    }
+
+    public static ModelConfig readConfig(JsonNode json, String where) throws IOException {
+        try {
+            return new ModelConfig(json.get("n").asInt(), json.get("layers").asInt(), json.get("hidden").asInt(),
+                    json.get("heads").asInt(), json.path("learned_token_embedding").asBoolean(false),
+                    json.path("causal").asBoolean(false));
+        } catch (RuntimeException e) {
+            throw new IOException(where + ": not a model description (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public static ObjectNode configJson(ModelConfig config) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("n", config.n());
+        json.put("layers", config.layers());
+        json.put("hidden", config.hidden());
+        json.put("heads", config.heads());
+        json.put("learned_token_embedding", config.learnedTokenEmbedding());
+        json.put("causal", config.causal());
+        json.put("width", config.width());
+        json.put("parameters", config.parameterCount());
+        return json;
+    }
+
+    public static void writeConfig(ModelConfig config, Path folder) throws IOException {
+        AtomicFiles.writeString(folder.resolve(CONFIG), Json.pretty(configJson(config)));
+    }
+}

@@ -1,0 +1,171 @@
+package dev.lookahead.model;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A search transformer with its parameters, ready to run. Every call works in its own sub-manager,
+ * so no engine memory outlives it; inference runs with autograd off on the calling thread.
+ */
+public final class SearchModel implements AutoCloseable {
+    /** Inputs per engine call when predicting many examples. */
+    private static final int BATCH = 512;
+
+    private final ModelConfig config;
+    private final NDManager manager;
+    private final SearchTransformer network;
+    private final ParameterStore store;
+
+    private SearchModel(ModelConfig config, Device device) {
+        this.config = config;
+        this.manager = NDManager.newBaseManager(device);
+        this.network = new SearchTransformer(config);
+        this.store = new ParameterStore(manager, false);
+    }
+
+    /** A freshly initialised model; the same seed gives the same parameters. */
+    public static SearchModel create(ModelConfig config, Device device, long seed) {
+        SearchModel model = new SearchModel(config, device);
+        Engine.getInstance().setRandomSeed((int) seed);
+        model.network.initialize(model.manager);
+        return model;
+    }
+
+    public static SearchModel load(ModelFiles.Source source, Device device) throws IOException {
+        try (InputStream in = source.weights().open()) {
+            if (in == null) throw new IOException(source.name() + ": the weights are missing");
+            return read(source.name(), source.config(), device, new DataInputStream(new BufferedInputStream(in)));
+        }
+    }
+
+    /** Reads parameters from a stream that stays open (a checkpoint holds more after them). */
+    public static SearchModel read(String name, ModelConfig config, Device device, DataInputStream in) throws IOException {
+        SearchModel model = new SearchModel(config, device);
+        model.network.initialize(model.manager);
+        try {
+            model.network.loadParameters(model.manager, in);
+        } catch (MalformedModelException | RuntimeException e) {
+            model.close();
+            throw new IOException(name + ": the weights do not fit the model description (" + e.getMessage() + ")", e);
+        }
+        return model;
+    }
+
+    /** Opens a shipped model by name or a model folder (see {@link ModelFiles}). */
+    public static SearchModel open(String nameOrFolder, String device) throws IOException {
+        return load(ModelFiles.resolve(nameOrFolder), Devices.choose(device));
+    }
+
+    public void saveWeights(OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(out);
+        network.saveParameters(data);
+        data.flush();
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public SearchTransformer network() {
+        return network;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    public ParameterStore store() {
+        return store;
+    }
+
+    public Device device() {
+        return manager.getDevice();
+    }
+
+    /** Next-vertex probabilities [examples][vocabulary] for token rows of length n. */
+    public float[][] probabilities(int[][] tokens) {
+        float[][] result = new float[tokens.length][];
+        withoutGradients(() -> {
+            for (int from = 0; from < tokens.length; from += BATCH) {
+                int count = Math.min(BATCH, tokens.length - from);
+                try (NDManager call = manager.newSubManager()) {
+                    NDArray logits = network.forward(store, tokensArray(call, tokens, from, count), false, null);
+                    float[] flat = logits.softmax(-1).toFloatArray();
+                    int vocabulary = config.vocabulary();
+                    for (int i = 0; i < count; i++) {
+                        result[from + i] = java.util.Arrays.copyOfRange(flat, i * vocabulary, (i + 1) * vocabulary);
+                    }
+                }
+            }
+        });
+        return result;
+    }
+
+    /** The arg-max next vertex of each row. */
+    public int[] predict(int[][] tokens) {
+        float[][] probabilities = probabilities(tokens);
+        int[] predicted = new int[tokens.length];
+        for (int i = 0; i < tokens.length; i++) predicted[i] = argMax(probabilities[i]);
+        return predicted;
+    }
+
+    /** One forward pass that records every activation under its TransformerLens name. */
+    public Map<String, Tensor> capture(int[] tokens) {
+        Map<String, Tensor> captured = new LinkedHashMap<>();
+        withoutGradients(() -> {
+            try (NDManager call = manager.newSubManager()) {
+                Map<String, NDArray> arrays = new LinkedHashMap<>();
+                network.forward(store, tokensArray(call, new int[][] {tokens}, 0, 1), false, arrays);
+                arrays.forEach((name, array) -> captured.put(name, new Tensor(array.getShape().getShape(), array.toFloatArray())));
+            }
+        });
+        return captured;
+    }
+
+    /** Runs {@code work} on this thread with autograd off (PyTorch's grad mode is per thread). */
+    public static void withoutGradients(Runnable work) {
+        boolean before = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            work.run();
+        } finally {
+            JniUtils.setGradMode(before);
+        }
+    }
+
+    public NDArray tokensArray(NDManager target, int[][] rows, int from, int count) {
+        int n = config.n();
+        int[] flat = new int[count * n];
+        for (int i = 0; i < count; i++) {
+            int[] row = rows[from + i];
+            if (row.length != n) throw new IllegalArgumentException("row " + (from + i) + " has " + row.length + " tokens, the model takes n = " + n);
+            System.arraycopy(row, 0, flat, i * n, n);
+        }
+        return target.create(flat, new Shape(count, n));
+    }
+
+    public static int argMax(float[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
+        return best;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.lookahead.train;
+
+import dev.lookahead.search.Distribution;
+import dev.lookahead.search.Example;
+import dev.lookahead.search.ExampleSets;
+import dev.lookahead.search.GenerationSpec;
+import dev.lookahead.search.TokenLayout;
+import dev.lookahead.search.TokenRow;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The held-out test sets a model is judged on: a balanced test set per lookahead 1..L and a naive
+ * test set, each under the paper's test-set rules. The standard sets (seed 1) are exactly the ones
+ * {@code eval --test-per-lookahead K} uses, and training never sees one of their inputs.
+ */
+public final class EvaluationSets {
+    /** The seed of the standard evaluation sets. */
+    public static final long STANDARD_SEED = 1;
+    /** Held out from every training run: the standard sets at this size. */
+    public static final int RESERVED_PER_LOOKAHEAD = 1000;
+    public static final String NAIVE = "naive";
+
+    private EvaluationSets() {
+    }
+
+    /**
+     * @return buckets in order: "1" .. "L" (balanced, by lookahead), then "naive"
+     */
+    public static Map<String, List<Example>> standard(TokenLayout layout, int maxLookahead, int perBucket, long seed) {
+        Map<String, List<Example>> buckets = new LinkedHashMap<>();
+        GenerationSpec balanced = GenerationSpec.training(layout, Distribution.BALANCED, maxLookahead).withTestSet(true);
+        for (int lookahead = 1; lookahead <= maxLookahead; lookahead++) {
+            buckets.put(Integer.toString(lookahead),
+                    ExampleSets.generate(balanced.withFixedLookahead(lookahead), perBucket, seed * 31 + lookahead));
+        }
+        GenerationSpec naive = GenerationSpec.training(layout, Distribution.NAIVE, maxLookahead).withTestSet(true);
+        buckets.put(NAIVE, ExampleSets.generate(naive, perBucket, seed * 31));
+        return buckets;
+    }
+
+    /** The inputs that training must never produce. */
+    public static Set<TokenRow> reservedRows(TokenLayout layout, int maxLookahead) {
+        Set<TokenRow> rows = new HashSet<>();
+        standard(layout, maxLookahead, RESERVED_PER_LOOKAHEAD, STANDARD_SEED).values()
+                .forEach(examples -> examples.forEach(e -> rows.add(TokenRow.of(layout, e.tokens()))));
+        return rows;
+    }
+}

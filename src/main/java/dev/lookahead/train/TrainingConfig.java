@@ -1,0 +1,41 @@
+package dev.lookahead.train;
+
+import dev.lookahead.model.ModelConfig;
+import dev.lookahead.search.Distribution;
+import java.util.List;
+
+/**
+ * Everything that decides a training run; saved with its checkpoints so that a resumed run continues
+ * the same one.
+ *
+ * @param distributions  examples cycle through these (one distribution, or several for a mix)
+ * @param examples       total training examples
+ * @param learningRate   peak learning rate, reached after {@code warmupSteps} and decayed by a cosine
+ *                       to a tenth of itself at the end
+ * @param clipNorm       gradients are scaled down to this global norm
+ * @param evalEvery      held-out evaluation every this many examples
+ * @param evalPerLookahead held-out examples per lookahead (and on the naive distribution)
+ */
+public record TrainingConfig(ModelConfig model, List<Distribution> distributions, int maxLookahead, long examples,
+                             int batch, float learningRate, int warmupSteps, float weightDecay, float clipNorm,
+                             long seed, String device, long evalEvery, int evalPerLookahead) {
+
+    public TrainingConfig {
+        distributions = List.copyOf(distributions);
+        if (distributions.isEmpty()) throw new IllegalArgumentException("choose at least one training distribution");
+        if (batch < 1) throw new IllegalArgumentException("--batch must be positive (got " + batch + ")");
+        if (examples < batch) throw new IllegalArgumentException("--examples must be at least one batch (" + batch + ")");
+        if (!(learningRate > 0)) throw new IllegalArgumentException("--lr must be positive (got " + learningRate + ")");
+    }
+
+    public long totalSteps() {
+        return examples / batch;
+    }
+
+    /** Linear warm-up, then a cosine from the peak down to a tenth of it. */
+    public float learningRateAt(long step) {
+        if (step < warmupSteps) return learningRate * (step + 1) / warmupSteps;
+        double progress = Math.min(1.0, (double) (step - warmupSteps) / Math.max(1, totalSteps() - warmupSteps));
+        return (float) (learningRate * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * progress))));
+    }
+}

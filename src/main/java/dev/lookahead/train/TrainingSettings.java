@@ -1,0 +1,53 @@
+package dev.lookahead.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.io.Json;
+import dev.lookahead.model.ModelConfig;
+import dev.lookahead.model.ModelFiles;
+import dev.lookahead.search.Distribution;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code training.json}: a run's settings, readable by people and by {@code --resume}. */
+final class TrainingSettings {
+    private TrainingSettings() {
+    }
+
+    static ObjectNode toJson(TrainingConfig c) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.set("model", ModelFiles.configJson(c.model()));
+        ArrayNode distributions = json.putArray("distributions");
+        c.distributions().forEach(d -> distributions.add(d.id()));
+        json.put("max_lookahead", c.maxLookahead());
+        json.put("examples", c.examples());
+        json.put("batch", c.batch());
+        json.put("optimizer", "AdamW (beta1 0.9, beta2 0.99), linear warm-up then cosine to 0.1 x peak");
+        json.put("lr", c.learningRate());
+        json.put("warmup_steps", c.warmupSteps());
+        json.put("weight_decay", c.weightDecay());
+        json.put("clip_norm", c.clipNorm());
+        json.put("seed", c.seed());
+        json.put("device", c.device());
+        json.put("eval_every", c.evalEvery());
+        json.put("eval_per_lookahead", c.evalPerLookahead());
+        return json;
+    }
+
+    static TrainingConfig fromJson(JsonNode json) throws java.io.IOException {
+        ModelConfig model = ModelFiles.readConfig(json.get("model"), TrainingRun.SETTINGS);
+        List<Distribution> distributions = new ArrayList<>();
+        json.get("distributions").forEach(d -> distributions.add(Distribution.parse(d.asText())));
+        return new TrainingConfig(model, distributions, json.get("max_lookahead").asInt(), json.get("examples").asLong(),
+                json.get("batch").asInt(), (float) json.get("lr").asDouble(), json.get("warmup_steps").asInt(),
+                (float) json.get("weight_decay").asDouble(), (float) json.get("clip_norm").asDouble(),
+                json.get("seed").asLong(), json.get("device").asText(), json.get("eval_every").asLong(),
+                json.get("eval_per_lookahead").asInt());
+    }
+
+    static TrainingConfig withExamples(TrainingConfig c, long examples) {
+        return new TrainingConfig(c.model(), c.distributions(), c.maxLookahead(), examples, c.batch(), c.learningRate(),
+                c.warmupSteps(), c.weightDecay(), c.clipNorm(), c.seed(), c.device(), c.evalEvery(), c.evalPerLookahead());
+    }
+}
