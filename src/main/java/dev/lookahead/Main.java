@@ -25,6 +25,7 @@ public final class Main {
         setDefault("ai.djl.offline", "true");
         setDefault("ai.djl.pytorch.num_threads", Integer.toString(Runtime.getRuntime().availableProcessors()));
         setDefault("ai.djl.pytorch.num_interop_threads", "1");
+        dev.lookahead.model.NativeMemory.keepFreedBuffers();
     }
 
     private static void setDefault(String key, String value) {

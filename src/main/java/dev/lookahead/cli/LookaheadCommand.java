@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The root of the command line: {@code java -jar lookahead.jar <command> [options]}. */
 @Command(name = "lookahead", mixinStandardHelpOptions = true, version = "lookahead 0.1.0",
         description = "Headless jobs of the lookahead workbench. With no command, the workbench window opens.",
-        subcommands = {GenerateCommand.class, AnalyzeCommand.class, StatsCommand.class, TrainCommand.class, EvalCommand.class,
+        subcommands = {GenerateCommand.class, AnalyzeCommand.class, StatsCommand.class, TrainCommand.class, EvalCommand.class, PredictCommand.class, ActivationsCommand.class,
             BenchCommand.class})
 public final class LookaheadCommand implements Runnable {
     @CommandLine.Spec

@@ -115,9 +115,10 @@ public final class SearchTransformer extends AbstractBlock {
         NDArray padded = tokens.eq(config.layout().padToken()).toType(DataType.FLOAT32, false).muli(MASKED)
                 .reshape(batch, 1, 1, n);
         if (!config.causal()) return padded;
+        // twice as strong as the padding mask, so a padded query row never falls back on later keys
         float[] later = new float[n * n];
         for (int query = 0; query < n; query++) {
-            for (int key = query + 1; key < n; key++) later[query * n + key] = MASKED;
+            for (int key = query + 1; key < n; key++) later[query * n + key] = 2 * MASKED;
         }
         return padded.add(tokens.getManager().create(later, new Shape(n, n)));
     }

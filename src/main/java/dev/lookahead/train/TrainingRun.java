@@ -67,7 +67,10 @@ public final class TrainingRun implements AutoCloseable {
         optimizerState = model.manager().newSubManager();
         optimizer = new AdamW(0.9f, 0.99f, 1e-8f, config.weightDecay());
         for (Pair<String, Parameter> p : model.network().getParameters()) {
-            if (p.getValue().requiresGradient()) trainable.add(p);
+            if (!p.getValue().requiresGradient()) continue;
+            trainable.add(p);
+            // loaded weights arrive without an attached gradient
+            if (!p.getValue().getArray().hasGradient()) p.getValue().getArray().setRequiresGradient(true);
         }
         if (optimizerIn != null) optimizer.load(optimizerIn, optimizerState, trainable.stream().map(Pair::getKey).toList());
         var layout = config.model().layout();

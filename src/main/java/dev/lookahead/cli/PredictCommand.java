@@ -1,0 +1,63 @@
+package dev.lookahead.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.io.AtomicFiles;
+import dev.lookahead.io.Json;
+import dev.lookahead.model.SearchModel;
+import dev.lookahead.search.InputAnalysis;
+import dev.lookahead.search.SearchInput;
+import dev.lookahead.search.TokenLayout;
+import dev.lookahead.search.Tokenizer;
+import dev.lookahead.train.Evaluation;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "predict", description = "The model's next-vertex distribution for the start of a graph.")
+final class PredictCommand implements Callable<Integer> {
+    @Option(names = "--model", defaultValue = "default", description = "A shipped model or a training folder (default ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--graph", required = true, description = "The graph (JSON, DOT, GraphML or a token line) with start and goal.")
+    Path graph;
+
+    @Option(names = "--device", defaultValue = "auto", description = "cpu, gpu or auto (default ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--json", description = "Also write the result here.")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        try (SearchModel searchModel = SearchModel.open(model, device)) {
+            SearchInput input = ModelGraphInput.read(graph, searchModel.config());
+            int[] tokens = Tokenizer.encode(input);
+            float[] probabilities = searchModel.probabilities(new int[][] {tokens})[0];
+            int predicted = SearchModel.argMax(probabilities);
+            InputAnalysis truth = InputAnalysis.of(input, null);
+            TokenLayout layout = searchModel.config().layout();
+
+            ObjectNode result = Json.MAPPER.createObjectNode();
+            result.put("model", model);
+            result.put("graph", graph.toString());
+            result.set("tokens", LineFields.ints(tokens));
+            result.put("start", input.start());
+            result.put("goal", input.goal());
+            result.put("predicted", predicted);
+            result.set("useful_next", LineFields.ints(truth.usefulNext()));
+            result.put("correct", Evaluation.correct(predicted, truth.usefulNext()));
+            result.put("lookahead", truth.lookahead());
+            ObjectNode distribution = result.putObject("probabilities");
+            for (int token = 0; token < probabilities.length; token++) {
+                distribution.put(layout.tokenName(token), probabilities[token]);
+            }
+            String text = Json.pretty(result);
+            System.out.print(text);
+            if (json != null) AtomicFiles.writeString(json, text);
+            System.err.printf("predicted %d (%s; useful next: %s)%n", predicted,
+                    result.get("correct").asBoolean() ? "correct" : "wrong", result.get("useful_next"));
+        }
+        return 0;
+    }
+}
