@@ -8,13 +8,17 @@ import java.util.function.Consumer;
 
 /** Whole sets of examples: training streams and the paper's test sets. */
 public final class ExampleSets {
+    /** A test set stops early when this many draws in a row found no new input: the space is exhausted. */
+    static final int FRUITLESS_DRAWS = 100_000;
+
     private ExampleSets() {
     }
 
     /**
      * Emits {@code count} examples. A test set holds distinct inputs with lookahead 1..L only; a
      * balanced test set spreads the count evenly over lookahead 1..L (the first buckets take the
-     * remainder).
+     * remainder). At a small n there may be fewer distinct test inputs than asked for; a test set
+     * then holds all that could be found.
      */
     public static void generate(GenerationSpec spec, int count, long seed, Consumer<Example> sink) {
         if (!spec.testSet()) {
@@ -46,10 +50,14 @@ public final class ExampleSets {
                                      Consumer<Example> sink) {
         TokenLayout layout = generator.spec().layout();
         int emitted = 0;
-        while (emitted < count) {
+        int fruitless = 0;
+        while (emitted < count && fruitless < FRUITLESS_DRAWS) {
             Example example = generator.next();
-            if (example.lookahead() < 1 || example.lookahead() > largest) continue;
-            if (!seen.add(TokenRow.of(layout, example.tokens()))) continue;
+            if (example.lookahead() < 1 || example.lookahead() > largest || !seen.add(TokenRow.of(layout, example.tokens()))) {
+                fruitless++;
+                continue;
+            }
+            fruitless = 0;
             sink.accept(example);
             emitted++;
         }

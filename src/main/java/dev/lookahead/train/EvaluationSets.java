@@ -42,11 +42,17 @@ public final class EvaluationSets {
         return buckets;
     }
 
-    /** The inputs that training must never produce. */
+    /**
+     * The inputs that training must never produce. A bucket whose inputs ran out before
+     * {@link #RESERVED_PER_LOOKAHEAD} (tiny n) is not held out: it holds every input of its kind, and
+     * reserving it would leave training nothing to learn from.
+     */
     public static Set<TokenRow> reservedRows(TokenLayout layout, int maxLookahead) {
         Set<TokenRow> rows = new HashSet<>();
-        standard(layout, maxLookahead, RESERVED_PER_LOOKAHEAD, STANDARD_SEED).values()
-                .forEach(examples -> examples.forEach(e -> rows.add(TokenRow.of(layout, e.tokens()))));
+        for (List<Example> examples : standard(layout, maxLookahead, RESERVED_PER_LOOKAHEAD, STANDARD_SEED).values()) {
+            if (examples.size() < RESERVED_PER_LOOKAHEAD) continue;
+            examples.forEach(e -> rows.add(TokenRow.of(layout, e.tokens())));
+        }
         return rows;
     }
 }

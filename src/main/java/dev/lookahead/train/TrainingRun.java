@@ -157,6 +157,7 @@ public final class TrainingRun implements AutoCloseable {
             NDArray squares = null;
             for (Pair<String, Parameter> p : trainable) {
                 NDArray gradient = p.getValue().getArray().getGradient();
+                gradient.attach(scope); // so the handle and everything computed from it end with this step
                 gradients.add(gradient);
                 NDArray sum = gradient.square().sum();
                 squares = squares == null ? sum : squares.add(sum);
@@ -164,7 +165,6 @@ public final class TrainingRun implements AutoCloseable {
             double lossValue = loss.getFloat();
             double norm = Math.sqrt(squares.getFloat());
             if (!Double.isFinite(lossValue) || !Double.isFinite(norm)) {
-                gradients.forEach(NDArray::close);
                 throw new IllegalStateException("the loss became " + lossValue + " at step " + step
                         + "; the last checkpoint is intact - resume with a lower --lr");
             }
@@ -173,7 +173,6 @@ public final class TrainingRun implements AutoCloseable {
             for (int i = 0; i < trainable.size(); i++) {
                 Pair<String, Parameter> p = trainable.get(i);
                 optimizer.update(optimizerState, p.getKey(), p.getValue(), gradients.get(i), learningRate, scale);
-                gradients.get(i).close();
             }
             long[] predicted = logits.argMax(1).toLongArray();
             int correct = 0;

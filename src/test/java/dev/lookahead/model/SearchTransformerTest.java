@@ -106,8 +106,8 @@ class SearchTransformerTest {
             model.capture(rows[0]);
             int before = model.manager().getManagedArrays().size();
             for (int i = 0; i < 1000; i++) {
-                if (i % 2 == 0) model.probabilities(new int[][] {rows[i % 4]});
-                else model.capture(rows[i % 4]);
+                if (i % 10 == 0) model.capture(rows[i % 4]);
+                else model.probabilities(new int[][] {rows[i % 4]});
             }
             assertThat(model.manager().getManagedArrays()).hasSize(before);
         }

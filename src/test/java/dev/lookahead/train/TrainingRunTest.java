@@ -1,0 +1,101 @@
+package dev.lookahead.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lookahead.model.ModelConfig;
+import dev.lookahead.model.SearchModel;
+import dev.lookahead.search.Distribution;
+import dev.lookahead.search.Example;
+import dev.lookahead.search.ExampleSets;
+import dev.lookahead.search.GenerationSpec;
+import dev.lookahead.stats.Proportion;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingRunTest {
+    @TempDir
+    Path dir;
+
+    /** n = 17: vertex ids 1..4, lookahead at most 1, a model of width 9 + 8 + 17 = 34. */
+    private static TrainingConfig tiny(long examples, float lr) {
+        return new TrainingConfig(new ModelConfig(17, 2, 8, 1, false, false), List.of(Distribution.BALANCED), 1,
+                examples, 64, lr, 20, 0.01f, 1f, 7, "cpu", Long.MAX_VALUE, 100);
+    }
+
+    private static int[][] probe() {
+        var layout = new ModelConfig(17, 2, 8, 1, false, false).layout();
+        return ExampleSets.generate(GenerationSpec.training(layout, Distribution.BALANCED, 1), 50, 99).stream()
+                .map(Example::tokens).toArray(int[][]::new);
+    }
+
+    @Test
+    void aResumedRunTakesExactlyTheStepsOfAnUninterruptedOne() throws Exception {
+        TrainingConfig config = tiny(64 * 8, 2e-3f);
+        float[][] straight;
+        try (TrainingRun run = TrainingRun.start(config, dir.resolve("straight"))) {
+            for (int i = 0; i < 8; i++) run.trainStep();
+            straight = run.model().probabilities(probe());
+        }
+        List<Double> lossesAfterResume = new java.util.ArrayList<>();
+        try (TrainingRun run = TrainingRun.start(config, dir.resolve("interrupted"))) {
+            for (int i = 0; i < 4; i++) run.trainStep();
+            run.checkpoint();
+        }
+        float[][] resumed;
+        try (TrainingRun run = TrainingRun.resume(dir.resolve("interrupted"), null)) {
+            assertThat(run.stepsDone()).isEqualTo(4);
+            for (int i = 0; i < 4; i++) lossesAfterResume.add(run.trainStep().loss());
+            assertThat(run.finished()).isTrue();
+            resumed = run.model().probabilities(probe());
+        }
+        for (int i = 0; i < straight.length; i++) {
+            for (int k = 0; k < straight[i].length; k++) {
+                assertThat(resumed[i][k]).as("row %d token %d", i, k).isCloseTo(straight[i][k], org.assertj.core.data.Offset.offset(1e-5f));
+            }
+        }
+        assertThat(lossesAfterResume).allSatisfy(loss -> assertThat(loss).isFinite());
+    }
+
+    @Test
+    void aTinyModelLearnsATinyTask() throws Exception {
+        TrainingConfig config = tiny(64 * 400, 3e-3f);
+        Map<String, Proportion> before;
+        Map<String, Proportion> after;
+        try (TrainingRun run = TrainingRun.start(config, dir.resolve("tiny"))) {
+            before = run.evaluate();
+            Trainer.run(run, new Trainer.Listener() { }, () -> false);
+            after = run.evaluate();
+        }
+        // lookahead 1 at n = 17: the start has two children, only one leads to the goal
+        assertThat(after.get("1").value()).as("after: %s, before: %s", after, before).isGreaterThan(0.9);
+        assertThat(after.get("1").value()).isGreaterThan(before.get("1").value() + 0.2);
+        assertThat(Files.readAllLines(dir.resolve("tiny").resolve(TrainingRun.LOG))).isNotEmpty();
+        try (SearchModel reloaded = SearchModel.open(dir.resolve("tiny").toString(), "cpu")) {
+            assertThat(reloaded.config().n()).isEqualTo(17);
+        }
+    }
+
+    @Test
+    void startingOverAnExistingRunIsRefused() throws Exception {
+        TrainingConfig config = tiny(64 * 2, 1e-3f);
+        try (TrainingRun run = TrainingRun.start(config, dir.resolve("run"))) {
+            run.trainStep();
+            run.checkpoint();
+        }
+        assertThatThrownBy(() -> TrainingRun.start(config, dir.resolve("run"))).hasMessageContaining("--resume");
+        assertThatThrownBy(() -> TrainingRun.resume(dir.resolve("nothing"), null)).hasMessageContaining("no checkpoint");
+    }
+
+    @Test
+    void theScheduleWarmsUpThenDecaysToATenth() {
+        TrainingConfig config = tiny(64 * 1000, 1e-3f);
+        assertThat(config.learningRateAt(0)).isEqualTo(1e-3f / 20);
+        assertThat(config.learningRateAt(19)).isEqualTo(1e-3f);
+        assertThat(config.learningRateAt(999)).isCloseTo(1e-4f, org.assertj.core.data.Offset.offset(1e-6f));
+    }
+}
