@@ -85,10 +85,10 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainingRun run = resume ? TrainingRun.resume(out, examplesGiven() ? examples : null) : TrainingRun.start(config(), out);
         TrainingConfig config = run.config();
-        System.err.printf("training %s at n=%d (%d layers, d=%d, %,d parameters) on %s, %,d examples, device %s%s%n",
+        System.err.printf("training %s at n=%d (%d layers, d=%d, %,d parameters) on %s, %,d examples, device %s%n",
                 resume ? "resumed from step " + run.stepsDone() : "a new model", config.model().n(), config.model().layers(),
                 config.model().width(), config.model().parameterCount(), config.distributions(), config.examples(),
-                run.model().device(), "");
+                run.model().device());
 
         AtomicBoolean cancelled = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);

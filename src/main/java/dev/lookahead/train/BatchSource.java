@@ -75,8 +75,9 @@ final class BatchSource implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            ready.offer(e);
+        } catch (RuntimeException | Error e) {
+            // hand the failure to the trainer rather than leave it waiting for a batch forever
+            ready.offer(e instanceof RuntimeException runtime ? runtime : new IllegalStateException("batch generation failed", e));
         }
     }
 
