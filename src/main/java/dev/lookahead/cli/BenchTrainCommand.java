@@ -45,14 +45,14 @@ final class BenchTrainCommand implements Callable<Integer> {
                 return (long) steps * batch;
             });
             double ceiling = 4700;
-            System.out.printf("training, n=32, 6 layers, d=%d, batch %d, %s intra-op threads: %,.0f examples/s%n",
-                    model.width(), batch, System.getProperty("ai.djl.pytorch.num_threads"), rate);
+            System.out.printf("training, n=32, 6 layers, d=%d, batch %d, %d data-parallel replica(s): %,.0f examples/s%n",
+                    model.width(), batch, run.replicas(), rate);
             System.out.printf("goal %,.0f examples/s (ratio %.2f); ceiling of these 2 cores about %,.0f (ratio %.2f)%n",
                     GOAL, rate / GOAL, ceiling, rate / ceiling);
             if (json != null) {
                 ObjectNode summary = Json.MAPPER.createObjectNode();
                 summary.put("benchmark", "train");
-                summary.put("threads", System.getProperty("ai.djl.pytorch.num_threads"));
+                summary.put("replicas", run.replicas());
                 summary.put("batch", batch);
                 summary.put("examples_per_second", Math.round(rate));
                 summary.put("goal_examples_per_second", GOAL);

@@ -1,11 +1,12 @@
 package dev.lookahead.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,9 +26,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * One training run in a folder: the model, its optimiser, the batch stream and the step count, with
@@ -49,6 +55,11 @@ public final class TrainingRun implements AutoCloseable {
     private final TrainingConfig config;
     private final Path folder;
     private final SearchModel model;
+    /** Data-parallel copies of the model (index 0 is the model itself), one per core, each on its own thread. */
+    private final SearchModel[] replicas;
+    /** The trainable parameters of each replica, in the order of {@link #trainable}. */
+    private final List<List<Parameter>> replicaParameters = new ArrayList<>();
+    private final ExecutorService workers;
     private final NDManager optimizerState;
     private final AdamW optimizer;
     private final List<Pair<String, Parameter>> trainable = new ArrayList<>();
@@ -64,6 +75,18 @@ public final class TrainingRun implements AutoCloseable {
         this.model = model;
         this.step = step;
         this.elapsedSeconds = elapsedSeconds;
+        replicas = new SearchModel[replicaCount(model)];
+        replicas[0] = model;
+        for (int r = 0; r < replicas.length; r++) {
+            if (r > 0) replicas[r] = SearchModel.create(config.model(), model.device(), config.seed());
+            replicaParameters.add(replicas[r].network().getParameters().stream()
+                    .map(Pair::getValue).filter(Parameter::requiresGradient).toList());
+        }
+        workers = Executors.newFixedThreadPool(Math.max(1, replicas.length - 1), runnable -> {
+            Thread thread = new Thread(runnable, "training-replica");
+            thread.setDaemon(true);
+            return thread;
+        });
         optimizerState = model.manager().newSubManager();
         optimizer = new AdamW(0.9f, 0.99f, 1e-8f, config.weightDecay());
         for (Pair<String, Parameter> p : model.network().getParameters()) {
@@ -122,6 +145,11 @@ public final class TrainingRun implements AutoCloseable {
         return model;
     }
 
+    /** How many data-parallel replicas share each batch. */
+    public int replicas() {
+        return replicas.length;
+    }
+
     public long stepsDone() {
         return step;
     }
@@ -134,35 +162,108 @@ public final class TrainingRun implements AutoCloseable {
         return elapsedSeconds;
     }
 
+    /**
+     * On the CPU, libtorch's intra-op threads gain little at this model's small width, while separate
+     * single-threaded workers each use a core fully: so the batch is split across one replica per
+     * core (at most two), whose gradients are summed before the update.
+     */
+    private static int replicaCount(SearchModel model) {
+        if (model.device().isGpu()) return 1;
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (cores >= 2) JniUtils.setNumThreads(1);
+        return Math.min(2, cores);
+    }
+
+    /** What one replica's share of a batch gave. */
+    private record Part(double loss, long[] predicted) {
+    }
+
     /** One optimiser step on the next batch. */
     public StepResult trainStep() throws InterruptedException {
         long started = System.nanoTime();
         BatchSource.Batch batch = batches.take();
         if (batch.index() != step) throw new IllegalStateException("batch " + batch.index() + " arrived at step " + step);
         int size = batch.size();
-        int n = config.model().n();
         float learningRate = config.learningRateAt(step);
-        StepResult result;
-        try (NDManager scope = model.manager().newSubManager()) {
-            NDArray tokens = scope.create(batch.tokens(), new Shape(size, n));
-            NDArray labels = scope.create(batch.labels(), new Shape(size, 1)).toType(ai.djl.ndarray.types.DataType.INT64, false);
-            NDArray logits;
-            NDArray loss;
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                logits = model.network().forward(model.store(), tokens, true, null);
-                loss = logits.logSoftmax(1).gather(labels, 1).mean().neg();
-                collector.backward(loss);
+        SearchModel.withoutGradients(this::copyWeightsToReplicas);
+
+        int parts = Math.min(replicas.length, size);
+        List<Future<Part>> running = new ArrayList<>();
+        for (int r = 1; r < parts; r++) {
+            int replica = r;
+            int begin = from(r, parts, size);
+            int end = from(r + 1, parts, size);
+            running.add(workers.submit(() -> backward(replica, batch, begin, end)));
+        }
+        List<Part> done = new ArrayList<>();
+        done.add(backward(0, batch, 0, from(1, parts, size)));
+        for (Future<Part> part : running) {
+            try {
+                done.add(part.get());
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a training replica failed: " + e.getCause().getMessage(), e.getCause());
             }
+        }
+
+        StepResult[] result = new StepResult[1];
+        SearchModel.withoutGradients(() -> result[0] = update(batch, done, learningRate));
+        step++;
+        elapsedSeconds += (System.nanoTime() - started) / 1e9;
+        return result[0];
+    }
+
+    private static int from(int part, int parts, int size) {
+        return (int) ((long) size * part / parts);
+    }
+
+    /** Forward and backward of rows [from, to) on one replica; the loss is weighted by its share of the batch. */
+    private Part backward(int replica, BatchSource.Batch batch, int from, int to) {
+        SearchModel copy = replicas[replica];
+        int n = config.model().n();
+        int count = to - from;
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(true);
+        try (NDManager scope = copy.manager().newSubManager()) {
+            NDArray tokens = scope.create(Arrays.copyOfRange(batch.tokens(), from * n, to * n), new Shape(count, n));
+            NDArray labels = scope.create(Arrays.copyOfRange(batch.labels(), from, to), new Shape(count, 1)).toType(DataType.INT64, false);
+            NDArray logits = copy.network().forward(copy.store(), tokens, true, null);
+            NDArray loss = logits.logSoftmax(1).gather(labels, 1).mean().neg().muli((float) count / batch.size());
+            JniUtils.backward((PtNDArray) loss, (PtNDArray) scope.ones(loss.getShape()), false, false);
+            return new Part(loss.getFloat(), logits.argMax(1).toLongArray());
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
+    }
+
+    private void copyWeightsToReplicas() {
+        for (int r = 1; r < replicas.length; r++) {
+            for (int i = 0; i < trainable.size(); i++) {
+                // in place and inside the engine: no copy through Java memory
+                replicaParameters.get(r).get(i).getArray().muli(0f).addi(trainable.get(i).getValue().getArray());
+            }
+        }
+    }
+
+    /** Sums the replicas' gradients into the model's, clips by global norm and takes the AdamW step. */
+    private StepResult update(BatchSource.Batch batch, List<Part> done, float learningRate) {
+        try (NDManager scope = model.manager().newSubManager()) {
             List<NDArray> gradients = new ArrayList<>(trainable.size());
             NDArray squares = null;
-            for (Pair<String, Parameter> p : trainable) {
-                NDArray gradient = p.getValue().getArray().getGradient();
+            for (int i = 0; i < trainable.size(); i++) {
+                NDArray gradient = trainable.get(i).getValue().getArray().getGradient();
                 gradient.attach(scope); // so the handle and everything computed from it end with this step
+                for (int r = 1; r < replicas.length; r++) {
+                    NDArray own = replicaParameters.get(r).get(i).getArray();
+                    NDArray other = own.getGradient();
+                    gradient.addi(other);
+                    other.close();
+                    JniUtils.zeroGrad((PtNDArray) own);
+                }
                 gradients.add(gradient);
                 NDArray sum = gradient.square().sum();
                 squares = squares == null ? sum : squares.add(sum);
             }
-            double lossValue = loss.getFloat();
+            double lossValue = done.stream().mapToDouble(Part::loss).sum();
             double norm = Math.sqrt(squares.getFloat());
             if (!Double.isFinite(lossValue) || !Double.isFinite(norm)) {
                 throw new IllegalStateException("the loss became " + lossValue + " at step " + step
@@ -174,14 +275,13 @@ public final class TrainingRun implements AutoCloseable {
                 Pair<String, Parameter> p = trainable.get(i);
                 optimizer.update(optimizerState, p.getKey(), p.getValue(), gradients.get(i), learningRate, scale);
             }
-            long[] predicted = logits.argMax(1).toLongArray();
             int correct = 0;
-            for (int i = 0; i < size; i++) correct += Evaluation.correct((int) predicted[i], batch.usefulNext()[i]) ? 1 : 0;
-            result = new StepResult(lossValue, correct, size, norm);
+            int row = 0;
+            for (Part part : done) {
+                for (long predicted : part.predicted()) correct += Evaluation.correct((int) predicted, batch.usefulNext()[row++]) ? 1 : 0;
+            }
+            return new StepResult(lossValue, correct, batch.size(), norm);
         }
-        step++;
-        elapsedSeconds += (System.nanoTime() - started) / 1e9;
-        return result;
     }
 
     /** Accuracy on the held-out standard test sets (their first examples), per lookahead and naive. */
@@ -220,6 +320,7 @@ public final class TrainingRun implements AutoCloseable {
     @Override
     public void close() {
         batches.close();
-        model.close();
+        workers.shutdownNow();
+        for (SearchModel replica : replicas) replica.close();
     }
 }
