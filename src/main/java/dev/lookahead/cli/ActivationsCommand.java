@@ -13,18 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "activations", description = "Every activation of one forward pass, under TransformerLens-style names, as NPZ or JSON.")
 final class ActivationsCommand implements Callable<Integer> {
-    @Option(names = "--model", defaultValue = "default", description = "A shipped model or a training folder (default ${DEFAULT-VALUE}).")
-    String model;
+    @Mixin
+    ModelOptions options;
 
     @Option(names = "--graph", required = true, description = "The graph (JSON, DOT, GraphML or a token line) with start and goal.")
     Path graph;
-
-    @Option(names = "--device", defaultValue = "auto", description = "cpu, gpu or auto (default ${DEFAULT-VALUE}).")
-    String device;
 
     @Option(names = "--out", required = true, description = "FILE.npz (numpy.load) or FILE.json.")
     Path out;
@@ -33,7 +31,7 @@ final class ActivationsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String name = out.getFileName().toString();
         if (!name.endsWith(".npz") && !name.endsWith(".json")) throw new IllegalArgumentException("--out must end in .npz or .json");
-        try (SearchModel searchModel = SearchModel.open(model, device)) {
+        try (SearchModel searchModel = SearchModel.open(options.model, options.device)) {
             int[] tokens = Tokenizer.encode(ModelGraphInput.read(graph, searchModel.config()));
             Map<String, Tensor> captured = searchModel.capture(tokens);
             if (name.endsWith(".npz")) {

@@ -1,10 +1,7 @@
 package dev.lookahead.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.search.InputAnalysis;
 import dev.lookahead.search.SearchInput;
-import dev.lookahead.search.TokenLayout;
-import dev.lookahead.search.Tokenizer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,11 +19,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         JsonLineMapper mapper = new JsonLineMapper();
         int errors = mapper.map(in, out, line -> {
-            TokenLayout layout = new TokenLayout(LineFields.requireInt(line, "n"));
-            SearchInput input = Tokenizer.decode(layout, LineFields.requireIntArray(line, "tokens"));
-            JsonNode labelNode = line.get("label");
-            Integer label = labelNode == null || labelNode.isNull() ? null : LineFields.requireInt(line, "label");
-            InputAnalysis analysis = InputAnalysis.of(input, label);
+            SearchInput input = LineFields.input(line);
+            InputAnalysis analysis = InputAnalysis.of(input, LineFields.optionalInt(line, "label"));
             line.set("edges", LineFields.edges(input.edges()));
             line.put("start", input.start());
             line.put("goal", input.goal());

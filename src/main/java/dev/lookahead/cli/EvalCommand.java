@@ -1,6 +1,5 @@
 package dev.lookahead.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
@@ -20,12 +19,13 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "eval", description = "Accuracy of a model: on its own test sets per lookahead (and naive graphs), or on the lines of a file.")
 final class EvalCommand implements Callable<Integer> {
-    @Option(names = "--model", defaultValue = "default", description = "A shipped model (default, ...) or a training folder (default ${DEFAULT-VALUE}).")
-    String model;
+    @Mixin
+    ModelOptions options;
 
     @ArgGroup(multiplicity = "1")
     Source source;
@@ -44,9 +44,6 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the test sets (default ${DEFAULT-VALUE}: the sets held out from training).")
     long seed;
 
-    @Option(names = "--device", defaultValue = "auto", description = "cpu, gpu or auto (default ${DEFAULT-VALUE}).")
-    String device;
-
     @Option(names = "--out", description = "With --in: write the lines here (atomically) instead of standard output.")
     Path out;
 
@@ -55,7 +52,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (SearchModel searchModel = SearchModel.open(model, device)) {
+        try (SearchModel searchModel = SearchModel.open(options.model, options.device)) {
             return source.in != null ? evaluateFile(searchModel) : evaluateTestSets(searchModel);
         }
     }
@@ -65,7 +62,7 @@ final class EvalCommand implements Callable<Integer> {
         int largest = maxLookahead != null ? maxLookahead : layout.defaultMaxLookahead();
         Map<String, List<Example>> sets = EvaluationSets.standard(layout, largest, source.perLookahead, seed);
         Map<String, Proportion> accuracy = Evaluation.accuracy(searchModel, sets);
-        AccuracyTable.print(System.err, "accuracy of " + model + " (test sets of seed " + seed + ", "
+        AccuracyTable.print(System.err, "accuracy of " + options.model + " (test sets of seed " + seed + ", "
                 + source.perLookahead + " per bucket):", accuracy);
         writeSummary(accuracy, "test_sets");
         return 0;
@@ -86,8 +83,7 @@ final class EvalCommand implements Callable<Integer> {
                     if (lineN != n) throw new IllegalArgumentException("n = " + lineN + " but the model takes n = " + n);
                     tokens[i] = LineFields.requireIntArray(line, "tokens");
                     SearchInput input = Tokenizer.decode(new TokenLayout(n), tokens[i]);
-                    JsonNode label = line.get("label");
-                    InputAnalysis analysis = InputAnalysis.of(input, label == null || label.isNull() ? null : LineFields.requireInt(line, "label"));
+                    InputAnalysis analysis = InputAnalysis.of(input, LineFields.optionalInt(line, "label"));
                     useful[i] = analysis.usefulNext();
                     lookahead[i] = line.hasNonNull("lookahead") ? LineFields.requireInt(line, "lookahead") : analysis.lookahead();
                 } catch (RuntimeException e) {
@@ -106,7 +102,7 @@ final class EvalCommand implements Callable<Integer> {
                         (a, b) -> new Proportion(a.successes() + b.successes(), a.trials() + b.trials()));
             }
         });
-        AccuracyTable.print(System.err, "accuracy of " + model + " on " + source.in + " by lookahead:", byLookahead);
+        AccuracyTable.print(System.err, "accuracy of " + options.model + " on " + source.in + " by lookahead:", byLookahead);
         if (errors > 0) System.err.printf("%d lines had errors%n", errors);
         writeSummary(byLookahead, "file");
         return errors > 0 ? 2 : 0;
@@ -115,7 +111,7 @@ final class EvalCommand implements Callable<Integer> {
     private void writeSummary(Map<String, Proportion> accuracy, String kind) throws java.io.IOException {
         if (json == null) return;
         ObjectNode summary = Json.MAPPER.createObjectNode();
-        summary.put("model", model);
+        summary.put("model", options.model);
         summary.put("evaluated_on", kind);
         summary.put("seed", seed);
         summary.set("accuracy", AccuracyTable.json(accuracy));

@@ -1,6 +1,5 @@
 package dev.lookahead.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.io.Json;
 import dev.lookahead.search.Distribution;
 import dev.lookahead.search.ExampleSets;
@@ -8,9 +7,6 @@ import dev.lookahead.search.GenerationMode;
 import dev.lookahead.search.GenerationSpec;
 import dev.lookahead.search.TokenLayout;
 import dev.lookahead.search.TokenRow;
-import java.io.BufferedReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -70,20 +66,13 @@ final class GenerateCommand implements Callable<Integer> {
 
     static Set<TokenRow> readReserved(TokenLayout layout, Path file) throws java.io.IOException {
         Set<TokenRow> rows = new HashSet<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String text;
-            int number = 0;
-            while ((text = reader.readLine()) != null) {
-                number++;
-                if (text.isBlank()) continue;
-                try {
-                    JsonNode line = Json.MAPPER.readTree(text);
-                    rows.add(TokenRow.of(layout, LineFields.requireIntArray(line, "tokens")));
-                } catch (Exception e) {
-                    throw new IllegalArgumentException(file + " line " + number + ": " + JsonLineMapper.firstLine(e.getMessage()), e);
-                }
+        LineFields.forEachLine(file, (number, text) -> {
+            try {
+                rows.add(TokenRow.of(layout, LineFields.requireIntArray(Json.MAPPER.readTree(text), "tokens")));
+            } catch (Exception e) {
+                throw new IllegalArgumentException(file + " line " + number + ": " + JsonLineMapper.firstLine(e.getMessage()), e);
             }
-        }
+        });
         return rows;
     }
 }

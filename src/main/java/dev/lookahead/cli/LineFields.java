@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.Json;
 import dev.lookahead.search.Example;
+import dev.lookahead.search.SearchInput;
+import dev.lookahead.search.TokenLayout;
+import dev.lookahead.search.Tokenizer;
 import java.util.List;
 
 /** Reading and writing the graph-search fields of a JSONL line (cli-contract.md). */
@@ -34,6 +37,35 @@ final class LineFields {
             values[i] = item.intValue();
         }
         return values;
+    }
+
+    /** An integer field that may be absent or null. */
+    static Integer optionalInt(JsonNode line, String field) {
+        JsonNode value = line.get(field);
+        return value == null || value.isNull() ? null : requireInt(line, field);
+    }
+
+    /** The input a line describes by its {@code n} and {@code tokens}. */
+    static SearchInput input(JsonNode line) {
+        return Tokenizer.decode(new TokenLayout(requireInt(line, "n")), requireIntArray(line, "tokens"));
+    }
+
+    /** Reads a JSONL file line by line, handing each parsed line and its number to {@code visitor}. */
+    static void forEachLine(java.nio.file.Path file, LineVisitor visitor) throws java.io.IOException {
+        try (java.io.BufferedReader reader = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            String text;
+            int number = 0;
+            while ((text = reader.readLine()) != null) {
+                number++;
+                if (!text.isBlank()) visitor.visit(number, text);
+            }
+        }
+    }
+
+    /** Receives one non-blank line of a JSONL file. */
+    @FunctionalInterface
+    interface LineVisitor {
+        void visit(int number, String text) throws java.io.IOException;
     }
 
     static ArrayNode ints(int[] values) {

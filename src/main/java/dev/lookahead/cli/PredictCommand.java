@@ -12,25 +12,23 @@ import dev.lookahead.train.Evaluation;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "predict", description = "The model's next-vertex distribution for the start of a graph.")
 final class PredictCommand implements Callable<Integer> {
-    @Option(names = "--model", defaultValue = "default", description = "A shipped model or a training folder (default ${DEFAULT-VALUE}).")
-    String model;
+    @Mixin
+    ModelOptions options;
 
     @Option(names = "--graph", required = true, description = "The graph (JSON, DOT, GraphML or a token line) with start and goal.")
     Path graph;
-
-    @Option(names = "--device", defaultValue = "auto", description = "cpu, gpu or auto (default ${DEFAULT-VALUE}).")
-    String device;
 
     @Option(names = "--json", description = "Also write the result here.")
     Path json;
 
     @Override
     public Integer call() throws Exception {
-        try (SearchModel searchModel = SearchModel.open(model, device)) {
+        try (SearchModel searchModel = SearchModel.open(options.model, options.device)) {
             SearchInput input = ModelGraphInput.read(graph, searchModel.config());
             int[] tokens = Tokenizer.encode(input);
             float[] probabilities = searchModel.probabilities(new int[][] {tokens})[0];
@@ -39,7 +37,7 @@ final class PredictCommand implements Callable<Integer> {
             TokenLayout layout = searchModel.config().layout();
 
             ObjectNode result = Json.MAPPER.createObjectNode();
-            result.put("model", model);
+            result.put("model", options.model);
             result.put("graph", graph.toString());
             result.set("tokens", LineFields.ints(tokens));
             result.put("start", input.start());

@@ -7,11 +7,6 @@ import dev.lookahead.io.Json;
 import dev.lookahead.search.ExampleStatistics;
 import dev.lookahead.search.InputAnalysis;
 import dev.lookahead.search.SearchInput;
-import dev.lookahead.search.TokenLayout;
-import dev.lookahead.search.Tokenizer;
-import java.io.BufferedReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,25 +30,15 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExampleStatistics statistics = new ExampleStatistics();
         List<String> errors = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
-            String text;
-            int number = 0;
-            while ((text = reader.readLine()) != null) {
-                number++;
-                if (text.isBlank()) continue;
-                try {
-                    JsonNode line = Json.MAPPER.readTree(text);
-                    SearchInput input = Tokenizer.decode(new TokenLayout(LineFields.requireInt(line, "n")),
-                            LineFields.requireIntArray(line, "tokens"));
-                    JsonNode label = line.get("label");
-                    InputAnalysis analysis = InputAnalysis.of(input,
-                            label == null || label.isNull() ? null : LineFields.requireInt(line, "label"));
-                    statistics.add(input, analysis);
-                } catch (Exception e) {
-                    errors.add("line " + number + ": " + JsonLineMapper.firstLine(e.getMessage()));
-                }
+        LineFields.forEachLine(in, (number, text) -> {
+            try {
+                JsonNode line = Json.MAPPER.readTree(text);
+                SearchInput input = LineFields.input(line);
+                statistics.add(input, InputAnalysis.of(input, LineFields.optionalInt(line, "label")));
+            } catch (Exception e) {
+                errors.add("line " + number + ": " + JsonLineMapper.firstLine(e.getMessage()));
             }
-        }
+        });
         ObjectNode summary = Json.MAPPER.createObjectNode();
         summary.put("file", in.toString());
         summary.put("examples", statistics.examples());
