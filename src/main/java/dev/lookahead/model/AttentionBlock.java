@@ -61,9 +61,10 @@ public final class AttentionBlock extends AbstractBlock {
         return x.reshape(batch, n, heads, width / heads).transpose(0, 2, 1, 3);
     }
 
+    /** Inputs: the layer-normed stream [batch, n, d] and the additive mask (see {@link #forward}). */
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-        throw new UnsupportedOperationException("AttentionBlock runs inside SearchTransformer, which passes its mask");
+        return new NDList(forward(store, inputs.get(0), inputs.get(1), training, null, -1));
     }
 
     @Override
