@@ -47,7 +47,6 @@ public final class ExampleGenerator {
     private int edgeCount;
     /** The balanced/star lookahead being built; kept across rejected attempts (retry with the same L). */
     private int target = -1;
-    private long graphsTried;
     private long collisions;
 
     public ExampleGenerator(GenerationSpec spec, long seed) {
@@ -78,18 +77,12 @@ public final class ExampleGenerator {
         return pending.poll();
     }
 
-    /** Graphs built so far, accepted or not. */
-    public long graphsTried() {
-        return graphsTried;
-    }
-
     /** Examples rejected because their input was reserved. */
     public long collisions() {
         return collisions;
     }
 
     private void tryGraph() {
-        graphsTried++;
         if (target < 0) target = chooseTarget();
         boolean built = switch (spec.distribution()) {
             case NAIVE -> buildNaive();

@@ -122,6 +122,10 @@ class ExampleGeneratorTest {
             IndependentCheck check = new IndependentCheck(32, example.tokens());
             assertThat(check.useful()).hasSize(1);
             assertThat(new TreeSet<>(check.childrenOf(check.current()))).hasSizeGreaterThanOrEqualTo(2);
+            GroundTruth truth = new GroundTruth(example.edges());
+            assertThat(truth.shortestPathSteps(example.current(), example.goal())).containsExactly(example.label());
+            assertThat(truth.shortestPaths(example.start(), example.goal()))
+                    .allSatisfy(path -> assertThat(path.get(1)).isEqualTo(example.label()));
         }
         assertThat(perLookahead).containsExactly(0, 101, 101, 100, 100);
         assertThat(distinct).hasSize(402);

@@ -40,6 +40,17 @@ class TokenizerTest {
                 Tokenizer.encode(SearchInput.firstStep(layout, diamond, 1, 5))).lookahead(3));
     }
 
+    @Test
+    void groundTruthReachabilityOfTheWorkedExample() {
+        GroundTruth truth = new GroundTruth(Tokenizer.decode(new TokenLayout(32), WORKED).edges());
+        assertThat(truth.reachableWithin(2, 1)).containsExactly(1, 2, 5, 6, 7);
+        assertThat(truth.reachableWithin(2, 2)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(truth.reachable(1)).containsExactly(1, 8);
+        assertThat(truth.distance(2, 8)).isEqualTo(2);
+        assertThat(truth.distance(8, 2)).isEqualTo(-1);
+        assertThat(truth.shortestPaths(2, 8)).containsExactly(List.of(2, 1, 8));
+    }
+
     @Property(tries = 300)
     void everyGeneratedInputRoundTrips(@ForAll @IntRange(min = 0, max = 100_000) int seed,
                                        @ForAll @IntRange(min = 0, max = 2) int distribution) {
