@@ -83,6 +83,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (resume) warnAboutIgnoredOptions();
         TrainingRun run = resume ? TrainingRun.resume(out, examplesGiven() ? examples : null) : TrainingRun.start(config(), out);
         TrainingConfig config = run.config();
         System.err.printf("training %s at n=%d (%d layers, d=%d, %,d parameters) on %s, %,d examples, device %s%n",
@@ -127,6 +128,18 @@ final class TrainCommand implements Callable<Integer> {
             bar.println("done; the model is in " + out + " (use --model " + out + ")");
         }
         return 0;
+    }
+
+    /** A resumed run keeps the settings in its training.json; say so when other settings were given. */
+    private void warnAboutIgnoredOptions() {
+        List<String> ignored = spec.commandLine().getParseResult().matchedOptions().stream()
+                .map(option -> option.longestName())
+                .filter(name -> !List.of("--out", "--resume", "--examples").contains(name))
+                .toList();
+        if (!ignored.isEmpty()) {
+            System.err.println("note: a resumed run keeps the settings in " + out.resolve(TrainingRun.SETTINGS)
+                    + "; ignoring " + String.join(", ", ignored));
+        }
     }
 
     private boolean examplesGiven() {
