@@ -20,10 +20,14 @@ public final class Main {
         }
     }
 
-    /** DJL runs offline with its bundled PyTorch, on every core, unless the user set otherwise. */
+    /**
+     * DJL runs offline with its bundled PyTorch. One intra-op thread by default: at this model's width a
+     * single forward pass takes 0.8 ms on one thread and 1.9 ms on two (docs/benchmarks.md), and training
+     * uses the cores through data-parallel replicas instead.
+     */
     static void configureEngine() {
         setDefault("ai.djl.offline", "true");
-        setDefault("ai.djl.pytorch.num_threads", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        setDefault("ai.djl.pytorch.num_threads", "1");
         setDefault("ai.djl.pytorch.num_interop_threads", "1");
         dev.lookahead.model.NativeMemory.keepFreedBuffers();
     }
