@@ -1,16 +1,82 @@
 package dev.lookahead.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.feedback.BotTurnSignals;
+import dev.lookahead.feedback.Conversation;
+import dev.lookahead.feedback.ConversationReader;
+import dev.lookahead.feedback.Vader;
+import dev.lookahead.io.Json;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Implicit feedback signals from deployment dialogue; for now the sentiment scorer they build on. */
-@Command(name = "signals", description = "Conversation-feedback signals. So far: the sentiment scorer (signals sentiment).",
+/** Implicit feedback from deployment dialogue: every bot turn labelled from the human turn after it. */
+@Command(name = "signals", description = "Label every bot turn of a conversation log from the next human turn (one output line per bot turn).",
         subcommands = {SignalsSentimentCommand.class})
-final class SignalsCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+final class SignalsCommand implements Callable<Integer> {
+    @Option(names = "--in", required = true, description = "Conversations, one per line (BlenderBot 3 deployment format or conversation_id + turns).")
+    Path in;
+
+    @Option(names = "--k", split = ",", defaultValue = "5,20", description = "Word counts for the length signals (default ${DEFAULT-VALUE}).")
+    List<Integer> ks;
+
+    @Option(names = "--no-reply", defaultValue = "excluded", description = "Turns without a reply: excluded (signals null) or bad (default ${DEFAULT-VALUE}).")
+    String noReply;
+
+    @Option(names = "--out", description = "Write the lines here (atomically) instead of standard output.")
+    Path out;
 
     @Override
-    public void run() {
-        spec.commandLine().usage(System.err);
+    public Integer call() throws Exception {
+        BotTurnSignals.NoReply policy = switch (noReply.toLowerCase(Locale.ROOT)) {
+            case "excluded" -> BotTurnSignals.NoReply.EXCLUDED;
+            case "bad" -> BotTurnSignals.NoReply.BAD;
+            default -> throw new IllegalArgumentException("--no-reply must be excluded or bad (got " + noReply + ")");
+        };
+        Vader vader = Vader.reference();
+        int[] counts = new int[3]; // conversations, bot turns, bad lines
+        Output.write(out, writer -> LineFields.forEachLine(in, (number, text) -> {
+            try {
+                Conversation conversation = ConversationReader.read(Json.MAPPER.readTree(text));
+                counts[0]++;
+                for (BotTurnSignals turn : BotTurnSignals.of(conversation, ks, policy, vader)) {
+                    writer.write(json(turn).toString());
+                    writer.write('\n');
+                    counts[1]++;
+                }
+            } catch (Exception e) {
+                counts[2]++;
+                ObjectNode error = Json.MAPPER.createObjectNode();
+                error.put("error", "line " + number + ": " + JsonLineMapper.firstLine(e.getMessage()));
+                writer.write(error.toString());
+                writer.write('\n');
+            }
+        }));
+        System.err.printf("read %d conversations, labelled %d bot turns, skipped %d malformed lines%n", counts[0], counts[1], counts[2]);
+        return counts[2] > 0 ? 2 : 0;
+    }
+
+    private static ObjectNode json(BotTurnSignals t) {
+        ObjectNode line = Json.MAPPER.createObjectNode();
+        line.put("conversation_id", t.conversationId());
+        line.put("turn_index", t.turnIndex());
+        line.put("bot_text", t.botText());
+        line.put("next_human_text", t.nextHumanText());
+        line.put("replied", t.replied());
+        t.lengthAtLeast().forEach((k, value) -> line.put("length_" + k, value));
+        line.put("nonneg_sentiment_length", t.nonNegativeSentimentAndLength());
+        line.put("pos_sentiment_length", t.positiveSentimentAndLength());
+        line.put("joy_length", t.joyAndLength());
+        line.put("compound", t.compound());
+        line.put("joy", t.joy());
+        line.put("liked", t.liked());
+        line.put("disliked", t.disliked());
+        line.put("dislike_type", t.dislikeType());
+        line.put("adversarial", t.adversarial());
+        line.put("canned", t.canned());
+        return line;
     }
 }
