@@ -15,9 +15,10 @@ import picocli.CommandLine.Option;
 
 /** Implicit feedback from deployment dialogue: every bot turn labelled from the human turn after it. */
 @Command(name = "signals", description = "Label every bot turn of a conversation log from the next human turn (one output line per bot turn).",
-        subcommands = {SignalsSentimentCommand.class})
+        subcommands = {SignalsReportCommand.class, SignalsSentimentCommand.class})
 final class SignalsCommand implements Callable<Integer> {
-    @Option(names = "--in", required = true, description = "Conversations, one per line (BlenderBot 3 deployment format or conversation_id + turns).")
+    // not required by picocli, which would then demand it of the subcommands too
+    @Option(names = "--in", description = "Conversations, one per line (BlenderBot 3 deployment format or conversation_id + turns).")
     Path in;
 
     @Option(names = "--k", split = ",", defaultValue = "5,20", description = "Word counts for the length signals (default ${DEFAULT-VALUE}).")
@@ -31,11 +32,8 @@ final class SignalsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BotTurnSignals.NoReply policy = switch (noReply.toLowerCase(Locale.ROOT)) {
-            case "excluded" -> BotTurnSignals.NoReply.EXCLUDED;
-            case "bad" -> BotTurnSignals.NoReply.BAD;
-            default -> throw new IllegalArgumentException("--no-reply must be excluded or bad (got " + noReply + ")");
-        };
+        if (in == null) throw new IllegalArgumentException("signals needs --in (a conversation log), or a subcommand: report, sentiment");
+        BotTurnSignals.NoReply policy = policy(noReply);
         Vader vader = Vader.reference();
         int[] counts = new int[3]; // conversations, bot turns, bad lines
         Output.write(out, writer -> LineFields.forEachLine(in, (number, text) -> {
@@ -57,6 +55,14 @@ final class SignalsCommand implements Callable<Integer> {
         }));
         System.err.printf("read %d conversations, labelled %d bot turns, skipped %d malformed lines%n", counts[0], counts[1], counts[2]);
         return counts[2] > 0 ? 2 : 0;
+    }
+
+    static BotTurnSignals.NoReply policy(String noReply) {
+        return switch (noReply.toLowerCase(Locale.ROOT)) {
+            case "excluded" -> BotTurnSignals.NoReply.EXCLUDED;
+            case "bad" -> BotTurnSignals.NoReply.BAD;
+            default -> throw new IllegalArgumentException("--no-reply must be excluded or bad (got " + noReply + ")");
+        };
     }
 
     private static ObjectNode json(BotTurnSignals t) {

@@ -1,0 +1,89 @@
+package dev.lookahead.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.feedback.BotTurnSignals;
+import dev.lookahead.feedback.ConversationReader;
+import dev.lookahead.feedback.SignalReport;
+import dev.lookahead.feedback.Vader;
+import dev.lookahead.io.AtomicFiles;
+import dev.lookahead.io.Json;
+import dev.lookahead.stats.Proportion;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "report", description = "Label rates per signal (standard vs adversarial, normal vs canned) and Cohen's kappa between signals and with thumbs up/down.")
+final class SignalsReportCommand implements Callable<Integer> {
+    @Option(names = "--in", required = true, description = "Conversations, one per line.")
+    Path in;
+
+    @Option(names = "--k", split = ",", defaultValue = "5,20", description = "Word counts for the length signals (default ${DEFAULT-VALUE}).")
+    List<Integer> ks;
+
+    @Option(names = "--no-reply", defaultValue = "excluded", description = "excluded or bad (default ${DEFAULT-VALUE}).")
+    String noReply;
+
+    @Option(names = "--json", description = "Also write the report here.")
+    Path json;
+
+    @Option(names = "--out", description = "Write the report here (atomically) instead of standard output.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        BotTurnSignals.NoReply policy = SignalsCommand.policy(noReply);
+        Vader vader = Vader.reference();
+        SignalReport report = new SignalReport();
+        List<String> errors = new ArrayList<>();
+        LineFields.forEachLine(in, (number, text) -> {
+            try {
+                report.add(BotTurnSignals.of(ConversationReader.read(Json.MAPPER.readTree(text)), ks, policy, vader));
+            } catch (Exception e) {
+                errors.add("line " + number + ": " + JsonLineMapper.firstLine(e.getMessage()));
+            }
+        });
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("file", in.toString());
+        root.put("conversations", report.conversations());
+        root.put("bot_turns", report.botTurns());
+        root.put("skipped_lines", errors.size());
+        root.put("no_reply", policy.name().toLowerCase(java.util.Locale.ROOT));
+        root.put("sentiment_scorer", "VADER (reference lexicon, compound >= 0.05 positive, <= -0.05 negative)");
+        root.put("joy_scorer", "laughter, laughing or smiling emoji, joy words (JoyDetector)");
+        ObjectNode rates = root.putObject("rates");
+        System.err.printf("%d conversations, %d bot turns, %d lines skipped%n", report.conversations(), report.botTurns(), errors.size());
+        errors.stream().limit(5).forEach(e -> System.err.println("  " + e));
+        System.err.printf("%-26s %8s %9s %12s %8s %8s%n", "signal (share good)", "all", "standard", "adversarial", "normal", "canned");
+        for (String signal : report.signals()) {
+            ObjectNode row = rates.putObject(signal);
+            StringBuilder line = new StringBuilder(String.format("%-26s", signal));
+            for (String subset : SignalReport.SUBSETS) {
+                Proportion p = report.rate(signal, subset);
+                ObjectNode cell = row.putObject(subset);
+                cell.put("rate", p.value());
+                cell.put("good", p.successes());
+                cell.put("defined", p.trials());
+                cell.put("lower", p.lower());
+                cell.put("upper", p.upper());
+                line.append(String.format(" %8s", p.trials() == 0 ? "-" : String.format("%.3f", p.value())));
+            }
+            System.err.println(line);
+        }
+        ObjectNode kappa = root.putObject("kappa");
+        for (String a : report.signals()) {
+            ObjectNode row = kappa.putObject(a);
+            for (String b : report.signals()) {
+                double k = report.kappa(a, b);
+                if (Double.isNaN(k)) row.putNull(b);
+                else row.put(b, Math.round(k * 1e4) / 1e4);
+            }
+        }
+        String text = Json.pretty(root);
+        Output.write(out, writer -> writer.write(text));
+        if (json != null) AtomicFiles.writeString(json, text);
+        return errors.isEmpty() ? 0 : 2;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.lookahead.feedback;
+
+import dev.lookahead.stats.Proportion;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What each signal calls good, over all bot turns and split standard / adversarial and canned /
+ * normal, and how far signals agree with each other and with explicit thumbs (Cohen's kappa over the
+ * turns where both are defined).
+ */
+public final class SignalReport {
+    /** The subsets every rate is also reported on. */
+    public static final List<String> SUBSETS = List.of("all", "standard", "adversarial", "normal", "canned");
+
+    private final List<String> names = new ArrayList<>();
+    private final List<Boolean[]> rows = new ArrayList<>();
+    private final List<boolean[]> subsets = new ArrayList<>();
+    private long conversations;
+
+    /** Adds one conversation's labelled bot turns. */
+    public void add(List<BotTurnSignals> turns) {
+        conversations++;
+        for (BotTurnSignals turn : turns) {
+            Map<String, Boolean> values = values(turn);
+            if (names.isEmpty()) names.addAll(values.keySet());
+            rows.add(values.values().toArray(Boolean[]::new));
+            subsets.add(new boolean[] {true, !turn.adversarial(), turn.adversarial(), !turn.canned(), turn.canned()});
+        }
+    }
+
+    /** Every binary signal of a turn, and the explicit thumbs, by name (null where undefined). */
+    public static Map<String, Boolean> values(BotTurnSignals turn) {
+        Map<String, Boolean> values = new LinkedHashMap<>();
+        values.put("replied", turn.replied());
+        turn.lengthAtLeast().forEach((k, v) -> values.put("length_" + k, v));
+        values.put("nonneg_sentiment_length", turn.nonNegativeSentimentAndLength());
+        values.put("pos_sentiment_length", turn.positiveSentimentAndLength());
+        values.put("joy_length", turn.joyAndLength());
+        values.put("liked", turn.liked());
+        values.put("disliked", turn.disliked());
+        return values;
+    }
+
+    public long conversations() {
+        return conversations;
+    }
+
+    public long botTurns() {
+        return rows.size();
+    }
+
+    public List<String> signals() {
+        return List.copyOf(names);
+    }
+
+    /** Share of turns the signal calls good, among the subset's turns where it is defined. */
+    public Proportion rate(String signal, String subset) {
+        int column = names.indexOf(signal);
+        int part = SUBSETS.indexOf(subset);
+        long good = 0;
+        long defined = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            Boolean value = rows.get(r)[column];
+            if (!subsets.get(r)[part] || value == null) continue;
+            defined++;
+            if (value) good++;
+        }
+        return new Proportion(good, defined);
+    }
+
+    /** Cohen's kappa of two signals over the turns where both are defined; NaN when it is undefined. */
+    public double kappa(String first, String second) {
+        int a = names.indexOf(first);
+        int b = names.indexOf(second);
+        long both = 0;
+        long agree = 0;
+        long aGood = 0;
+        long bGood = 0;
+        for (Boolean[] row : rows) {
+            if (row[a] == null || row[b] == null) continue;
+            both++;
+            if (row[a].equals(row[b])) agree++;
+            if (row[a]) aGood++;
+            if (row[b]) bGood++;
+        }
+        if (both == 0) return Double.NaN;
+        double observed = (double) agree / both;
+        double pa = (double) aGood / both;
+        double pb = (double) bGood / both;
+        double chance = pa * pb + (1 - pa) * (1 - pb);
+        return chance == 1 ? Double.NaN : (observed - chance) / (1 - chance);
+    }
+}
