@@ -20,14 +20,17 @@ final class AccuracyTable {
 
     static ObjectNode json(Map<String, Proportion> accuracy) {
         ObjectNode node = Json.MAPPER.createObjectNode();
-        accuracy.forEach((bucket, p) -> {
-            ObjectNode cell = node.putObject(bucket);
-            cell.put("accuracy", p.value());
-            cell.put("lower", p.lower());
-            cell.put("upper", p.upper());
-            cell.put("correct", p.successes());
-            cell.put("total", p.trials());
-        });
+        accuracy.forEach((bucket, p) -> put(node.putObject(bucket), p));
         return node;
+    }
+
+    /** A proportion as JSON: its value, Wilson 95% interval and counts. */
+    static ObjectNode put(ObjectNode cell, Proportion p) {
+        cell.put("value", p.value());
+        cell.put("lower", p.lower());
+        cell.put("upper", p.upper());
+        cell.put("successes", p.successes());
+        cell.put("trials", p.trials());
+        return cell;
     }
 }

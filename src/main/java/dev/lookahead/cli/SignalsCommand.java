@@ -8,9 +8,9 @@ import dev.lookahead.feedback.Vader;
 import dev.lookahead.io.Json;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Implicit feedback from deployment dialogue: every bot turn labelled from the human turn after it. */
@@ -21,11 +21,8 @@ final class SignalsCommand implements Callable<Integer> {
     @Option(names = "--in", description = "Conversations, one per line (BlenderBot 3 deployment format or conversation_id + turns).")
     Path in;
 
-    @Option(names = "--k", split = ",", defaultValue = "5,20", description = "Word counts for the length signals (default ${DEFAULT-VALUE}).")
-    List<Integer> ks;
-
-    @Option(names = "--no-reply", defaultValue = "excluded", description = "Turns without a reply: excluded (signals null) or bad (default ${DEFAULT-VALUE}).")
-    String noReply;
+    @Mixin
+    SignalOptions labelling;
 
     @Option(names = "--out", description = "Write the lines here (atomically) instead of standard output.")
     Path out;
@@ -33,14 +30,14 @@ final class SignalsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (in == null) throw new IllegalArgumentException("signals needs --in (a conversation log), or a subcommand: report, sentiment");
-        BotTurnSignals.NoReply policy = policy(noReply);
+        BotTurnSignals.NoReply policy = labelling.policy();
         Vader vader = Vader.reference();
         int[] counts = new int[3]; // conversations, bot turns, bad lines
         Output.write(out, writer -> LineFields.forEachLine(in, (number, text) -> {
             try {
                 Conversation conversation = ConversationReader.read(Json.MAPPER.readTree(text));
                 counts[0]++;
-                for (BotTurnSignals turn : BotTurnSignals.of(conversation, ks, policy, vader)) {
+                for (BotTurnSignals turn : BotTurnSignals.of(conversation, labelling.ks, policy, vader)) {
                     writer.write(json(turn).toString());
                     writer.write('\n');
                     counts[1]++;
@@ -55,14 +52,6 @@ final class SignalsCommand implements Callable<Integer> {
         }));
         System.err.printf("read %d conversations, labelled %d bot turns, skipped %d malformed lines%n", counts[0], counts[1], counts[2]);
         return counts[2] > 0 ? 2 : 0;
-    }
-
-    static BotTurnSignals.NoReply policy(String noReply) {
-        return switch (noReply.toLowerCase(Locale.ROOT)) {
-            case "excluded" -> BotTurnSignals.NoReply.EXCLUDED;
-            case "bad" -> BotTurnSignals.NoReply.BAD;
-            default -> throw new IllegalArgumentException("--no-reply must be excluded or bad (got " + noReply + ")");
-        };
     }
 
     private static ObjectNode json(BotTurnSignals t) {

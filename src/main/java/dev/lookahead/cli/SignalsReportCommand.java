@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", description = "Label rates per signal (standard vs adversarial, normal vs canned) and Cohen's kappa between signals and with thumbs up/down.")
@@ -20,11 +21,8 @@ final class SignalsReportCommand implements Callable<Integer> {
     @Option(names = "--in", required = true, description = "Conversations, one per line.")
     Path in;
 
-    @Option(names = "--k", split = ",", defaultValue = "5,20", description = "Word counts for the length signals (default ${DEFAULT-VALUE}).")
-    List<Integer> ks;
-
-    @Option(names = "--no-reply", defaultValue = "excluded", description = "excluded or bad (default ${DEFAULT-VALUE}).")
-    String noReply;
+    @Mixin
+    SignalOptions labelling;
 
     @Option(names = "--json", description = "Also write the report here.")
     Path json;
@@ -34,13 +32,13 @@ final class SignalsReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BotTurnSignals.NoReply policy = SignalsCommand.policy(noReply);
+        BotTurnSignals.NoReply policy = labelling.policy();
         Vader vader = Vader.reference();
         SignalReport report = new SignalReport();
         List<String> errors = new ArrayList<>();
         LineFields.forEachLine(in, (number, text) -> {
             try {
-                report.add(BotTurnSignals.of(ConversationReader.read(Json.MAPPER.readTree(text)), ks, policy, vader));
+                report.add(BotTurnSignals.of(ConversationReader.read(Json.MAPPER.readTree(text)), labelling.ks, policy, vader));
             } catch (Exception e) {
                 errors.add("line " + number + ": " + JsonLineMapper.firstLine(e.getMessage()));
             }
@@ -62,12 +60,7 @@ final class SignalsReportCommand implements Callable<Integer> {
             StringBuilder line = new StringBuilder(String.format("%-26s", signal));
             for (String subset : SignalReport.SUBSETS) {
                 Proportion p = report.rate(signal, subset);
-                ObjectNode cell = row.putObject(subset);
-                cell.put("rate", p.value());
-                cell.put("good", p.successes());
-                cell.put("defined", p.trials());
-                cell.put("lower", p.lower());
-                cell.put("upper", p.upper());
+                AccuracyTable.put(row.putObject(subset), p);
                 line.append(String.format(" %8s", p.trials() == 0 ? "-" : String.format("%.3f", p.value())));
             }
             System.err.println(line);
