@@ -30,10 +30,23 @@ final class SignalsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (in == null) throw new IllegalArgumentException("signals needs --in (a conversation log), or a subcommand: report, sentiment");
+        long[][] counts = new long[1][];
+        Output.write(out, writer -> counts[0] = label(in, writer, labelling));
+        System.err.printf("read %d conversations, labelled %d bot turns, skipped %d malformed lines%n", counts[0][0], counts[0][1], counts[0][2]);
+        return counts[0][2] > 0 ? 2 : 0;
+    }
+
+    /**
+     * Streams a log into one JSON line per bot turn (an {@code error} line per malformed input line),
+     * holding one conversation in memory at a time.
+     *
+     * @return conversations read, bot turns labelled, malformed lines
+     */
+    static long[] label(Path in, java.io.Writer writer, SignalOptions labelling) throws java.io.IOException {
         BotTurnSignals.NoReply policy = labelling.policy();
         Vader vader = Vader.reference();
-        int[] counts = new int[3]; // conversations, bot turns, bad lines
-        Output.write(out, writer -> LineFields.forEachLine(in, (number, text) -> {
+        long[] counts = new long[3];
+        LineFields.forEachLine(in, (number, text) -> {
             try {
                 Conversation conversation = ConversationReader.read(Json.MAPPER.readTree(text));
                 counts[0]++;
@@ -42,16 +55,15 @@ final class SignalsCommand implements Callable<Integer> {
                     writer.write('\n');
                     counts[1]++;
                 }
-            } catch (Exception e) {
+            } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
                 counts[2]++;
                 ObjectNode error = Json.MAPPER.createObjectNode();
                 error.put("error", "line " + number + ": " + JsonLineMapper.firstLine(e.getMessage()));
                 writer.write(error.toString());
                 writer.write('\n');
             }
-        }));
-        System.err.printf("read %d conversations, labelled %d bot turns, skipped %d malformed lines%n", counts[0], counts[1], counts[2]);
-        return counts[2] > 0 ? 2 : 0;
+        });
+        return counts;
     }
 
     private static ObjectNode json(BotTurnSignals t) {

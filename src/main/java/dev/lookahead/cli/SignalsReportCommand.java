@@ -38,7 +38,8 @@ final class SignalsReportCommand implements Callable<Integer> {
         List<String> errors = new ArrayList<>();
         LineFields.forEachLine(in, (number, text) -> {
             try {
-                report.add(BotTurnSignals.of(ConversationReader.read(Json.MAPPER.readTree(text)), labelling.ks, policy, vader));
+                var conversation = ConversationReader.read(Json.MAPPER.readTree(text));
+                report.add(conversation, BotTurnSignals.of(conversation, labelling.ks, policy, vader));
             } catch (Exception e) {
                 errors.add("line " + number + ": " + JsonLineMapper.firstLine(e.getMessage()));
             }
@@ -74,6 +75,12 @@ final class SignalsReportCommand implements Callable<Integer> {
                 else row.put(b, Math.round(k * 1e4) / 1e4);
             }
         }
+        ObjectNode lengths = root.putObject("reply_length_histogram");
+        report.replyLengths().forEach((words, count) -> lengths.put(Integer.toString(words), count));
+        ObjectNode byTurn = root.putObject("reply_rate_by_bot_turn");
+        report.replyRateByBotTurn().forEach((ordinal, p) -> AccuracyTable.put(byTurn.putObject(Integer.toString(ordinal)), p));
+        ObjectNode survival = root.putObject("conversation_survival");
+        report.survival().forEach((turnsAtLeast, share) -> survival.put(Integer.toString(turnsAtLeast), share));
         String text = Json.pretty(root);
         Output.write(out, writer -> writer.write(text));
         if (json != null) AtomicFiles.writeString(json, text);

@@ -15,15 +15,27 @@ public final class SignalReport {
     /** The subsets every rate is also reported on. */
     public static final List<String> SUBSETS = List.of("all", "standard", "adversarial", "normal", "canned");
 
+    private final java.util.TreeMap<Integer, Long> replyLengths = new java.util.TreeMap<>();
+    private final java.util.TreeMap<Integer, long[]> repliesByBotTurn = new java.util.TreeMap<>();
+    private final java.util.TreeMap<Integer, Long> humanTurnsPerConversation = new java.util.TreeMap<>();
     private final List<String> names = new ArrayList<>();
     private final List<Boolean[]> rows = new ArrayList<>();
     private final List<boolean[]> subsets = new ArrayList<>();
     private long conversations;
 
-    /** Adds one conversation's labelled bot turns. */
-    public void add(List<BotTurnSignals> turns) {
+    /** Adds one conversation and its labelled bot turns. */
+    public void add(Conversation conversation, List<BotTurnSignals> turns) {
         conversations++;
+        humanTurnsPerConversation.merge((int) conversation.turns().stream().filter(t -> !t.fromBot()).count(), 1L, Long::sum);
+        int ordinal = 0;
         for (BotTurnSignals turn : turns) {
+            ordinal++;
+            long[] replied = repliesByBotTurn.computeIfAbsent(ordinal, k -> new long[2]);
+            replied[1]++;
+            if (turn.replied()) {
+                replied[0]++;
+                replyLengths.merge(BotTurnSignals.wordCount(turn.nextHumanText()), 1L, Long::sum);
+            }
             Map<String, Boolean> values = values(turn);
             if (names.isEmpty()) names.addAll(values.keySet());
             rows.add(values.values().toArray(Boolean[]::new));
@@ -42,6 +54,29 @@ public final class SignalReport {
         values.put("liked", turn.liked());
         values.put("disliked", turn.disliked());
         return values;
+    }
+
+    /** Histogram of the next human turn's length in words, over replied bot turns. */
+    public Map<Integer, Long> replyLengths() {
+        return java.util.Collections.unmodifiableMap(replyLengths);
+    }
+
+    /** Reply rate of the first, second, ... bot turn of a conversation. */
+    public Map<Integer, Proportion> replyRateByBotTurn() {
+        Map<Integer, Proportion> rates = new LinkedHashMap<>();
+        repliesByBotTurn.forEach((ordinal, counts) -> rates.put(ordinal, new Proportion(counts[0], counts[1])));
+        return rates;
+    }
+
+    /** Survival: the share of conversations with at least t human turns, for t = 1 .. the longest. */
+    public Map<Integer, Double> survival() {
+        Map<Integer, Double> survival = new LinkedHashMap<>();
+        int longest = humanTurnsPerConversation.isEmpty() ? 0 : humanTurnsPerConversation.lastKey();
+        for (int t = 1; t <= longest; t++) {
+            long atLeast = humanTurnsPerConversation.tailMap(t, true).values().stream().mapToLong(Long::longValue).sum();
+            survival.put(t, (double) atLeast / conversations);
+        }
+        return survival;
     }
 
     public long conversations() {

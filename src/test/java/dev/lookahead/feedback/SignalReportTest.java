@@ -16,8 +16,10 @@ class SignalReportTest {
     @Test
     void ratesCountDefinedTurnsPerSubsetAndKappaMeasuresAgreement() {
         SignalReport report = new SignalReport();
-        report.add(List.of(turn(true, true, false, true), turn(true, false, false, false)));
-        report.add(List.of(turn(false, false, true, false), turn(true, true, true, true)));
+        Conversation twoHumans = new Conversation("a", List.of(human(), bot(), human(), bot()));
+        Conversation oneHuman = new Conversation("b", List.of(human(), bot(), bot()));
+        report.add(twoHumans, List.of(turn(true, true, false, true), turn(true, false, false, false)));
+        report.add(oneHuman, List.of(turn(false, false, true, false), turn(true, true, true, true)));
         assertThat(report.botTurns()).isEqualTo(4);
         assertThat(report.conversations()).isEqualTo(2);
         assertThat(report.rate("replied", "all").successes()).isEqualTo(3);
@@ -29,5 +31,17 @@ class SignalReportTest {
         assertThat(report.kappa("nonneg_sentiment_length", "liked")).isNaN();
         // replied vs length_5: observed 3/4, chance 3/4 * 1/2 + 1/4 * 1/2 = 1/2, kappa (0.75 - 0.5) / 0.5
         assertThat(report.kappa("replied", "length_5")).isCloseTo(0.5, within(1e-12));
+        assertThat(report.replyRateByBotTurn().get(1).trials()).isEqualTo(2);
+        assertThat(report.replyRateByBotTurn().get(1).successes()).isEqualTo(1);
+        assertThat(report.survival()).containsEntry(1, 1.0).containsEntry(2, 0.5);
+        assertThat(report.replyLengths()).containsEntry(1, 3L);
+    }
+
+    private static Turn human() {
+        return new Turn(false, "hi", false, false, null, false, false, false, false);
+    }
+
+    private static Turn bot() {
+        return new Turn(true, "hello", false, false, null, false, false, false, false);
     }
 }
