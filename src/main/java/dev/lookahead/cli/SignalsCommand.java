@@ -42,6 +42,8 @@ final class SignalsCommand implements Callable<Integer> {
      *
      * @return conversations read, bot turns labelled, malformed lines
      */
+    private static final int PROGRESS_EVERY = 100_000;
+
     static long[] label(Path in, java.io.Writer writer, SignalOptions labelling) throws java.io.IOException {
         BotTurnSignals.NoReply policy = labelling.policy();
         Vader vader = Vader.reference();
@@ -49,7 +51,7 @@ final class SignalsCommand implements Callable<Integer> {
         LineFields.forEachLine(in, (number, text) -> {
             try {
                 Conversation conversation = ConversationReader.read(Json.MAPPER.readTree(text));
-                counts[0]++;
+                if (++counts[0] % PROGRESS_EVERY == 0) System.err.printf("%,d conversations read%n", counts[0]);
                 for (BotTurnSignals turn : BotTurnSignals.of(conversation, labelling.ks, policy, vader)) {
                     writer.write(json(turn).toString());
                     writer.write('\n');

@@ -135,7 +135,8 @@ public final class Vader {
             int to = token.length();
             while (from < to && PUNCTUATION.indexOf(token.charAt(from)) >= 0) from++;
             while (to > from && PUNCTUATION.indexOf(token.charAt(to - 1)) >= 0) to--;
-            words.add(to - from <= 2 ? token : token.substring(from, to));
+            // Python counts code points, not UTF-16 units
+            words.add(token.codePointCount(from, to) <= 2 ? token : token.substring(from, to));
         }
         return words;
     }
