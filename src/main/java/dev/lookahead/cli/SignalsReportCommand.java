@@ -81,6 +81,14 @@ final class SignalsReportCommand implements Callable<Integer> {
         report.replyRateByBotTurn().forEach((ordinal, p) -> AccuracyTable.put(byTurn.putObject(Integer.toString(ordinal)), p));
         ObjectNode survival = root.putObject("conversation_survival");
         report.survival().forEach((turnsAtLeast, share) -> survival.put(Integer.toString(turnsAtLeast), share));
+        ObjectNode byFeature = root.putObject("reply_sentiment_by_bot_feature");
+        report.sentimentByFeature().forEach((feature, m) -> {
+            ObjectNode cell = byFeature.putObject(feature);
+            if (Double.isNaN(m[0])) cell.putNull("mean_compound_with"); else cell.put("mean_compound_with", m[0]);
+            cell.put("replies_with", (long) m[1]);
+            if (Double.isNaN(m[2])) cell.putNull("mean_compound_without"); else cell.put("mean_compound_without", m[2]);
+            cell.put("replies_without", (long) m[3]);
+        });
         String text = Json.pretty(root);
         Output.write(out, writer -> writer.write(text));
         if (json != null) AtomicFiles.writeString(json, text);

@@ -17,7 +17,8 @@ import java.util.Map;
 public record BotTurnSignals(String conversationId, int turnIndex, String botText, String nextHumanText, boolean replied,
                              Map<Integer, Boolean> lengthAtLeast, Boolean nonNegativeSentimentAndLength,
                              Boolean positiveSentimentAndLength, Boolean joyAndLength, Double compound, Boolean joy,
-                             boolean liked, boolean disliked, String dislikeType, boolean adversarial, boolean canned) {
+                             boolean liked, boolean disliked, String dislikeType, boolean adversarial, boolean canned,
+                             boolean usedSearch, boolean usedMemory) {
 
     /** Whether a turn without a reply is left out of the signals or counted as bad. */
     public enum NoReply {
@@ -63,7 +64,7 @@ public record BotTurnSignals(String conversationId, int turnIndex, String botTex
             }
             labels.add(new BotTurnSignals(conversation.id(), i, bot.text(), next == null ? null : next.text(), next != null,
                     lengths, nonNegative, positive, joyAndLength, compound, joy, bot.liked(), bot.disliked(), bot.dislikeType(),
-                    adversarial, bot.canned()));
+                    adversarial, bot.canned(), bot.usedSearch(), bot.usedMemory()));
         }
         return labels;
     }

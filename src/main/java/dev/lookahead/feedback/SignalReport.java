@@ -18,6 +18,8 @@ public final class SignalReport {
     private final java.util.TreeMap<Integer, Long> replyLengths = new java.util.TreeMap<>();
     private final java.util.TreeMap<Integer, long[]> repliesByBotTurn = new java.util.TreeMap<>();
     private final java.util.TreeMap<Integer, Long> humanTurnsPerConversation = new java.util.TreeMap<>();
+    /** Sum and count of the reply's compound, per bot-turn feature, with the feature and without it. */
+    private final Map<String, double[]> sentimentByFeature = new LinkedHashMap<>();
     private final List<String> names = new ArrayList<>();
     private final List<Boolean[]> rows = new ArrayList<>();
     private final List<boolean[]> subsets = new ArrayList<>();
@@ -34,6 +36,9 @@ public final class SignalReport {
             replied[1]++;
             if (turn.replied()) {
                 replied[0]++;
+                addSentiment("search", turn.usedSearch(), turn.compound());
+                addSentiment("memory", turn.usedMemory(), turn.compound());
+                addSentiment("canned", turn.canned(), turn.compound());
                 replyLengths.merge(BotTurnSignals.wordCount(turn.nextHumanText()), 1L, Long::sum);
             }
             Map<String, Boolean> values = values(turn);
@@ -54,6 +59,24 @@ public final class SignalReport {
         values.put("liked", turn.liked());
         values.put("disliked", turn.disliked());
         return values;
+    }
+
+    private void addSentiment(String feature, boolean present, double compound) {
+        double[] sums = sentimentByFeature.computeIfAbsent(feature, k -> new double[4]);
+        int at = present ? 0 : 2;
+        sums[at] += compound;
+        sums[at + 1]++;
+    }
+
+    /**
+     * Mean compound of the next human turn after bot turns with each feature (search used, memory
+     * used, canned reply) and without it: [mean with, turns with, mean without, turns without].
+     */
+    public Map<String, double[]> sentimentByFeature() {
+        Map<String, double[]> means = new LinkedHashMap<>();
+        sentimentByFeature.forEach((feature, s) -> means.put(feature,
+                new double[] {s[1] == 0 ? Double.NaN : s[0] / s[1], s[1], s[3] == 0 ? Double.NaN : s[2] / s[3], s[3]}));
+        return means;
     }
 
     /** Histogram of the next human turn's length in words, over replied bot turns. */

@@ -68,6 +68,9 @@ class BotTurnSignalsTest {
         assertThat(canned.adversarial()).isTrue();
         assertThat(turn(all, "c1", 1).adversarial()).isFalse();
         assertThat(turn(all, "g1", 1).nextHumanText()).startsWith("I have read it twice");
+        assertThat(turn(all, "c2", 1).usedSearch()).as("searchDecision + searchQuery").isTrue();
+        assertThat(turn(all, "c4", 1).usedMemory()).isTrue();
+        assertThat(turn(all, "c1", 1).usedSearch()).isFalse();
     }
 
     @Test

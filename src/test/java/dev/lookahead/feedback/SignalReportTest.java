@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SignalReportTest {
     private static BotTurnSignals turn(boolean replied, Boolean length5, boolean adversarial, boolean liked) {
         return new BotTurnSignals("c", 1, "bot", replied ? "human" : null, replied, Map.of(5, length5 == null ? Boolean.FALSE : length5),
-                null, null, null, null, null, liked, false, null, adversarial, false);
+                null, null, null, null, null, liked, false, null, adversarial, false, false, false);
     }
 
     @Test
