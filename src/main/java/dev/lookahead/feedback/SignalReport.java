@@ -36,9 +36,11 @@ public final class SignalReport {
             replied[1]++;
             if (turn.replied()) {
                 replied[0]++;
-                addSentiment("search", turn.usedSearch(), turn.compound());
-                addSentiment("memory", turn.usedMemory(), turn.compound());
-                addSentiment("canned", turn.canned(), turn.compound());
+                if (turn.compound() != null) {
+                    addSentiment("search", turn.usedSearch(), turn.compound());
+                    addSentiment("memory", turn.usedMemory(), turn.compound());
+                    addSentiment("canned", turn.canned(), turn.compound());
+                }
                 replyLengths.merge(BotTurnSignals.wordCount(turn.nextHumanText()), 1L, Long::sum);
             }
             Map<String, Boolean> values = values(turn);

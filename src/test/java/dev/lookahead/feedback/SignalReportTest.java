@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SignalReportTest {
     private static BotTurnSignals turn(boolean replied, Boolean length5, boolean adversarial, boolean liked) {
         return new BotTurnSignals("c", 1, "bot", replied ? "human" : null, replied, Map.of(5, length5 == null ? Boolean.FALSE : length5),
-                null, null, null, null, null, liked, false, null, adversarial, false, false, false);
+                null, null, null, replied ? 0.5 : null, null, liked, false, null, adversarial, false, false, false);
     }
 
     @Test
@@ -35,6 +35,7 @@ class SignalReportTest {
         assertThat(report.replyRateByBotTurn().get(1).successes()).isEqualTo(1);
         assertThat(report.survival()).containsEntry(1, 1.0).containsEntry(2, 0.5);
         assertThat(report.replyLengths()).containsEntry(1, 3L);
+        assertThat(report.sentimentByFeature().get("search")).containsExactly(Double.NaN, 0, 0.5, 3);
     }
 
     private static Turn human() {
