@@ -32,7 +32,7 @@ final class BenchTrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModelConfig model = ModelConfig.defaults(32);
         int batch = 256;
-        TrainingConfig config = new TrainingConfig(model, List.of(Distribution.BALANCED), 4, 1_000_000_000L, batch,
+        TrainingConfig config = new TrainingConfig(model, List.of(Distribution.BALANCED), 4, false, 1_000_000_000L, batch,
                 5e-4f, 500, 0.01f, 1f, 1, "cpu", Long.MAX_VALUE, 1);
         Path folder = Files.createTempDirectory("lookahead-bench-train");
         try (TrainingRun run = TrainingRun.start(config, folder)) {

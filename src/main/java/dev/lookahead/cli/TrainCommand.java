@@ -45,6 +45,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-lookahead", description = "Largest lookahead trained on (default ((n-5)/3 - 1)/2, i.e. 4 at n=32).")
     Integer maxLookahead;
 
+    @Option(names = "--curriculum", description = "Start on lookaheads up to 1 and add one each time training accuracy passes 0.98 (the reference code's curriculum).")
+    boolean curriculum;
+
     @Option(names = "--examples", defaultValue = "10000000", description = "Training examples in all (default ${DEFAULT-VALUE}); with --resume, a new total.")
     long examples;
 
@@ -112,6 +115,12 @@ final class TrainCommand implements Callable<Integer> {
                 }
 
                 @Override
+                public void lookaheadRaised(long examplesSeen, int lookahead) {
+                    bar.println(String.format("curriculum: training accuracy passed 0.98 after %,d examples; now lookahead up to %d",
+                            examplesSeen, lookahead));
+                }
+
+                @Override
                 public void evaluated(long examplesSeen, Map<String, Proportion> accuracy) {
                     StringBuilder line = new StringBuilder(String.format("held-out accuracy after %,d examples:", examplesSeen));
                     accuracy.forEach((bucket, p) -> line.append(String.format("  %s %.3f", bucket.equals("naive") ? "naive" : "L" + bucket, p.value())));
@@ -157,7 +166,7 @@ final class TrainCommand implements Callable<Integer> {
             if (d.equals("mix")) chosen.addAll(List.of(Distribution.values()));
             else chosen.add(Distribution.parse(d));
         }
-        return new TrainingConfig(model, chosen, maxLookahead != null ? maxLookahead : layout.defaultMaxLookahead(), examples,
+        return new TrainingConfig(model, chosen, maxLookahead != null ? maxLookahead : layout.defaultMaxLookahead(), curriculum, examples,
                 batch, lr, warmup, weightDecay, clip, seed, device, evalEvery, evalPerLookahead);
     }
 }

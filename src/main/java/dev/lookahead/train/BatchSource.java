@@ -30,9 +30,10 @@ final class BatchSource implements AutoCloseable {
     private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(AHEAD);
     private final Thread producer;
 
-    BatchSource(TrainingConfig config, Set<TokenRow> reserved, long firstIndex) {
+    /** Batches from {@code firstIndex} on, with lookaheads up to {@code maxLookahead}. */
+    BatchSource(TrainingConfig config, int maxLookahead, Set<TokenRow> reserved, long firstIndex) {
         this.specs = config.distributions().stream()
-                .map(d -> GenerationSpec.training(config.model().layout(), d, config.maxLookahead()).withReserved(reserved))
+                .map(d -> GenerationSpec.training(config.model().layout(), d, maxLookahead).withReserved(reserved))
                 .toList();
         this.batchSize = config.batch();
         this.seed = config.seed();

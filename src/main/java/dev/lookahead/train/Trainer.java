@@ -28,6 +28,10 @@ public final class Trainer {
 
         default void checkpointed(long step) {
         }
+
+        /** The curriculum moved on: batches now hold lookaheads up to {@code lookahead}. */
+        default void lookaheadRaised(long examplesSeen, int lookahead) {
+        }
     }
 
     private Trainer() {
@@ -47,7 +51,16 @@ public final class Trainer {
         long evalEverySteps = Math.max(1, config.evalEvery() / config.batch());
         try {
             while (!run.finished() && !cancelled.getAsBoolean()) {
+                int lookaheadBefore = run.trainingLookahead();
                 TrainingRun.StepResult result = run.trainStep();
+                if (run.trainingLookahead() != lookaheadBefore) {
+                    listener.lookaheadRaised(run.stepsDone() * config.batch(), run.trainingLookahead());
+                    ObjectNode line = Json.MAPPER.createObjectNode();
+                    line.put("step", run.stepsDone());
+                    line.put("examples", run.stepsDone() * config.batch());
+                    line.put("curriculum_lookahead", run.trainingLookahead());
+                    run.log(line);
+                }
                 recentLoss[recorded % RECENT] = result.loss();
                 recentAccuracy[recorded % RECENT] = (double) result.correct() / result.size();
                 recorded++;

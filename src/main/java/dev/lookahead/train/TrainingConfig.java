@@ -9,6 +9,9 @@ import java.util.List;
  * the same one.
  *
  * @param distributions  examples cycle through these (one distribution, or several for a mix)
+ * @param curriculum     the reference code's lookahead curriculum: train on lookaheads up to 1 first and raise
+ *                       the largest lookahead by one each time training accuracy passes
+ *                       {@value #CURRICULUM_THRESHOLD} over a window of {@value #CURRICULUM_WINDOW} examples
  * @param examples       total training examples
  * @param learningRate   peak learning rate, reached after {@code warmupSteps} and decayed by a cosine
  *                       to a tenth of itself at the end
@@ -16,16 +19,27 @@ import java.util.List;
  * @param evalEvery      held-out evaluation every this many examples
  * @param evalPerLookahead held-out examples per lookahead (and on the naive distribution)
  */
-public record TrainingConfig(ModelConfig model, List<Distribution> distributions, int maxLookahead, long examples,
+public record TrainingConfig(ModelConfig model, List<Distribution> distributions, int maxLookahead, boolean curriculum,
+                             long examples,
                              int batch, float learningRate, int warmupSteps, float weightDecay, float clipNorm,
                              long seed, String device, long evalEvery, int evalPerLookahead) {
+
+    public static final double CURRICULUM_THRESHOLD = 0.98;
+    /** The reference code checks its curriculum once per 2^18 examples. */
+    public static final long CURRICULUM_WINDOW = 1L << 18;
 
     public TrainingConfig {
         distributions = List.copyOf(distributions);
         if (distributions.isEmpty()) throw new IllegalArgumentException("choose at least one training distribution");
         if (batch < 1) throw new IllegalArgumentException("--batch must be positive (got " + batch + ")");
         if (examples < batch) throw new IllegalArgumentException("--examples must be at least one batch (" + batch + ")");
+        if (maxLookahead < 1) throw new IllegalArgumentException("--max-lookahead must be at least 1 (got " + maxLookahead + ")");
         if (!(learningRate > 0)) throw new IllegalArgumentException("--lr must be positive (got " + learningRate + ")");
+    }
+
+    /** The largest lookahead trained on at first: 1 with the curriculum, else all of them. */
+    public int firstLookahead() {
+        return curriculum ? 1 : maxLookahead;
     }
 
     public long totalSteps() {

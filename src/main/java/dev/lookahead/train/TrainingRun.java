@@ -64,17 +64,41 @@ public final class TrainingRun implements AutoCloseable {
     private final AdamW optimizer;
     private final List<Pair<String, Parameter>> trainable = new ArrayList<>();
     private final Map<String, List<Example>> heldOut;
-    private final BatchSource batches;
+    private final Set<TokenRow> reserved;
+    private BatchSource batches;
     private long step;
     private double elapsedSeconds;
+    private Curriculum curriculum;
+
+    /**
+     * Where the lookahead curriculum stands: the largest lookahead now trained on, and the training
+     * examples seen and answered correctly in the current window.
+     */
+    record Curriculum(int lookahead, long seen, long correct) {
+        static Curriculum from(JsonNode state, TrainingConfig config) {
+            return new Curriculum(state.path("curriculum_lookahead").asInt(config.firstLookahead()),
+                    state.path("curriculum_seen").asLong(0), state.path("curriculum_correct").asLong(0));
+        }
+
+        /** After a step; at the end of a window, one lookahead more if it was learned, and a new window. */
+        Curriculum after(int stepCorrect, int stepSize, TrainingConfig config) {
+            long nowSeen = seen + stepSize;
+            long nowCorrect = correct + stepCorrect;
+            if (nowSeen < TrainingConfig.CURRICULUM_WINDOW) return new Curriculum(lookahead, nowSeen, nowCorrect);
+            boolean learned = nowCorrect > TrainingConfig.CURRICULUM_THRESHOLD * nowSeen;
+            int next = learned && lookahead < config.maxLookahead() ? lookahead + 1 : lookahead;
+            return new Curriculum(next, 0, 0);
+        }
+    }
 
     private TrainingRun(TrainingConfig config, Path folder, SearchModel model, long step, double elapsedSeconds,
-                        DataInputStream optimizerIn) throws IOException {
+                        Curriculum curriculum, DataInputStream optimizerIn) throws IOException {
         this.config = config;
         this.folder = folder;
         this.model = model;
         this.step = step;
         this.elapsedSeconds = elapsedSeconds;
+        this.curriculum = curriculum;
         replicas = new SearchModel[replicaCount(model)];
         replicas[0] = model;
         for (int r = 0; r < replicas.length; r++) {
@@ -97,9 +121,9 @@ public final class TrainingRun implements AutoCloseable {
         }
         if (optimizerIn != null) optimizer.load(optimizerIn, optimizerState, trainable.stream().map(Pair::getKey).toList());
         var layout = config.model().layout();
-        Set<TokenRow> reserved = EvaluationSets.reservedRows(layout, config.maxLookahead());
+        reserved = EvaluationSets.reservedRows(layout, config.maxLookahead());
         heldOut = EvaluationSets.standard(layout, config.maxLookahead(), config.evalPerLookahead(), EvaluationSets.STANDARD_SEED);
-        batches = new BatchSource(config, reserved, step);
+        batches = new BatchSource(config, curriculum.lookahead(), reserved, step);
     }
 
     /** Starts a new run in {@code folder} (which must not hold one already). */
@@ -111,7 +135,7 @@ public final class TrainingRun implements AutoCloseable {
         AtomicFiles.writeString(folder.resolve(SETTINGS), Json.pretty(TrainingSettings.toJson(config)));
         ModelFiles.writeConfig(config.model(), folder);
         SearchModel model = SearchModel.create(config.model(), Devices.choose(config.device()), config.seed());
-        return new TrainingRun(config, folder, model, 0, 0, null);
+        return new TrainingRun(config, folder, model, 0, 0, new Curriculum(config.firstLookahead(), 0, 0), null);
     }
 
     /**
@@ -133,7 +157,8 @@ public final class TrainingRun implements AutoCloseable {
             }
             JsonNode state = Json.MAPPER.readTree(in.readUTF());
             SearchModel model = SearchModel.read(checkpoint.toString(), config.model(), Devices.choose(config.device()), in);
-            return new TrainingRun(config, folder, model, state.get("step").asLong(), state.get("elapsed_seconds").asDouble(), in);
+            return new TrainingRun(config, folder, model, state.get("step").asLong(), state.get("elapsed_seconds").asDouble(),
+                    Curriculum.from(state, config), in);
         }
     }
 
@@ -160,6 +185,11 @@ public final class TrainingRun implements AutoCloseable {
 
     public double elapsedSeconds() {
         return elapsedSeconds;
+    }
+
+    /** The largest lookahead the batches now hold: below the maximum only while the curriculum climbs. */
+    public int trainingLookahead() {
+        return curriculum.lookahead();
     }
 
     /**
@@ -208,8 +238,19 @@ public final class TrainingRun implements AutoCloseable {
         StepResult[] result = new StepResult[1];
         SearchModel.withoutGradients(() -> result[0] = update(batch, done, learningRate));
         step++;
+        if (config.curriculum()) advanceCurriculum(result[0]);
         elapsedSeconds += (System.nanoTime() - started) / 1e9;
         return result[0];
+    }
+
+    private void advanceCurriculum(StepResult result) {
+        Curriculum next = curriculum.after(result.correct(), result.size(), config);
+        if (next.lookahead() != curriculum.lookahead()) {
+            // batches already made ahead hold the old lookaheads; batch k stays seeded by (seed, k)
+            batches.close();
+            batches = new BatchSource(config, next.lookahead(), reserved, step);
+        }
+        curriculum = next;
     }
 
     private static int from(int part, int parts, int size) {
@@ -295,6 +336,9 @@ public final class TrainingRun implements AutoCloseable {
         state.put("step", step);
         state.put("examples_seen", step * config.batch());
         state.put("elapsed_seconds", elapsedSeconds);
+        state.put("curriculum_lookahead", curriculum.lookahead());
+        state.put("curriculum_seen", curriculum.seen());
+        state.put("curriculum_correct", curriculum.correct());
         AtomicFiles.writeBytes(folder.resolve(CHECKPOINT), out -> {
             DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
             data.writeInt(CHECKPOINT_MAGIC);

@@ -21,6 +21,7 @@ final class TrainingSettings {
         ArrayNode distributions = json.putArray("distributions");
         c.distributions().forEach(d -> distributions.add(d.id()));
         json.put("max_lookahead", c.maxLookahead());
+        json.put("curriculum", c.curriculum());
         json.put("examples", c.examples());
         json.put("batch", c.batch());
         json.put("optimizer", "AdamW (beta1 0.9, beta2 0.99), linear warm-up then cosine to 0.1 x peak");
@@ -39,7 +40,8 @@ final class TrainingSettings {
         ModelConfig model = ModelFiles.readConfig(json.get("model"), TrainingRun.SETTINGS);
         List<Distribution> distributions = new ArrayList<>();
         json.get("distributions").forEach(d -> distributions.add(Distribution.parse(d.asText())));
-        return new TrainingConfig(model, distributions, json.get("max_lookahead").asInt(), json.get("examples").asLong(),
+        return new TrainingConfig(model, distributions, json.get("max_lookahead").asInt(),
+                json.path("curriculum").asBoolean(false), json.get("examples").asLong(),
                 json.get("batch").asInt(), (float) json.get("lr").asDouble(), json.get("warmup_steps").asInt(),
                 (float) json.get("weight_decay").asDouble(), (float) json.get("clip_norm").asDouble(),
                 json.get("seed").asLong(), json.get("device").asText(), json.get("eval_every").asLong(),
@@ -47,7 +49,7 @@ final class TrainingSettings {
     }
 
     static TrainingConfig withExamples(TrainingConfig c, long examples) {
-        return new TrainingConfig(c.model(), c.distributions(), c.maxLookahead(), examples, c.batch(), c.learningRate(),
+        return new TrainingConfig(c.model(), c.distributions(), c.maxLookahead(), c.curriculum(), examples, c.batch(), c.learningRate(),
                 c.warmupSteps(), c.weightDecay(), c.clipNorm(), c.seed(), c.device(), c.evalEvery(), c.evalPerLookahead());
     }
 }

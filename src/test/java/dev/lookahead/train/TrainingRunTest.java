@@ -24,7 +24,7 @@ class TrainingRunTest {
     /** n = 17: vertex ids 1..4, lookahead at most 1, a model of width 9 + 8 + 17 = 34. */
     private static TrainingConfig tiny(long examples, float lr) {
         return new TrainingConfig(new ModelConfig(17, 2, 8, 1, false, false), List.of(Distribution.BALANCED), 1,
-                examples, 64, lr, 20, 0.01f, 1f, 7, "cpu", Long.MAX_VALUE, 100);
+                false, examples, 64, lr, 20, 0.01f, 1f, 7, "cpu", Long.MAX_VALUE, 100);
     }
 
     private static int[][] probe() {
@@ -78,6 +78,49 @@ class TrainingRunTest {
         try (SearchModel reloaded = SearchModel.open(dir.resolve("tiny").toString(), "cpu")) {
             assertThat(reloaded.config().n()).isEqualTo(17);
         }
+    }
+
+    @Test
+    void theCurriculumRisesOnlyAfterAWholeWindowAboveTheThreshold() {
+        TrainingConfig config = curriculum(64 * 10);
+        long window = TrainingConfig.CURRICULUM_WINDOW;
+        var start = new TrainingRun.Curriculum(1, 0, 0);
+        assertThat(start.after(64, 64, config)).isEqualTo(new TrainingRun.Curriculum(1, 64, 64));
+        var nearlyDone = new TrainingRun.Curriculum(1, window - 64, window - 64);
+        assertThat(nearlyDone.after(64, 64, config)).isEqualTo(new TrainingRun.Curriculum(2, 0, 0));
+        long justBelow = (long) Math.floor(TrainingConfig.CURRICULUM_THRESHOLD * window) - 64;
+        assertThat(new TrainingRun.Curriculum(1, window - 64, justBelow).after(64, 64, config))
+                .as("a window at 0.98 or below starts a new window on the same lookahead")
+                .isEqualTo(new TrainingRun.Curriculum(1, 0, 0));
+        assertThat(new TrainingRun.Curriculum(2, window - 64, window - 64).after(64, 64, config).lookahead())
+                .as("never beyond --max-lookahead").isEqualTo(2);
+    }
+
+    @Test
+    void aCurriculumRunTrainsUpToLookaheadOneFirstAndKeepsItsPlaceWhenResumed() throws Exception {
+        TrainingConfig config = curriculum(64 * 10);
+        try (BatchSource source = new BatchSource(config, config.firstLookahead(), java.util.Set.of(), 0)) {
+            assertThat(source.take().lookahead()).containsOnly(0, 1);
+        }
+        try (BatchSource source = new BatchSource(config, 2, java.util.Set.of(), 0)) {
+            assertThat(source.take().lookahead()).contains(0, 1, 2);
+        }
+        try (TrainingRun run = TrainingRun.start(config, dir.resolve("curriculum"))) {
+            for (int i = 0; i < 3; i++) run.trainStep();
+            assertThat(run.trainingLookahead()).isEqualTo(1);
+            run.checkpoint();
+        }
+        try (TrainingRun run = TrainingRun.resume(dir.resolve("curriculum"), null)) {
+            assertThat(run.config().curriculum()).isTrue();
+            assertThat(run.trainingLookahead()).isEqualTo(1);
+            assertThat(run.stepsDone()).isEqualTo(3);
+        }
+    }
+
+    /** n = 23: lookaheads 1 and 2. */
+    private static TrainingConfig curriculum(long examples) {
+        return new TrainingConfig(new ModelConfig(23, 2, 8, 1, false, false), List.of(Distribution.BALANCED), 2,
+                true, examples, 64, 1e-3f, 20, 0.01f, 1f, 7, "cpu", Long.MAX_VALUE, 20);
     }
 
     @Test
