@@ -1,0 +1,81 @@
+package dev.lookahead.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.io.Json;
+import dev.lookahead.proofs.CheckedProof;
+import dev.lookahead.proofs.ProofFiles;
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "check", description = "Check candidate proofs step by step against their context and gold proof.")
+final class ProofsCheckCommand implements Callable<Integer> {
+    @Option(names = "--in", required = true, description = "JSONL lines with question, query, candidate_proof (list or string) and optional gold_proof;"
+            + " or a file in the original PrOntoQA JSON shape, whose gold proofs are then checked.")
+    Path in;
+
+    @Option(names = "--out", description = "Write the lines here (atomically) instead of standard output.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(in)) throw new NoSuchFileException(in.toString(), null, "no such input file");
+        JsonNode document = wholeDocument(in);
+        int[] counts = new int[2];
+        int errors;
+        if (document != null && ProofFiles.isPrOntoQa(document)) {
+            List<ObjectNode> lines = ProofFiles.checkLines(document);
+            int[] failed = new int[1];
+            Output.write(out, writer -> {
+                for (ObjectNode line : lines) {
+                    try {
+                        tally(ProofFiles.check(line), counts);
+                    } catch (Exception e) {
+                        failed[0]++;
+                        line.put("error", line.path("id").asText() + ": " + JsonLineMapper.firstLine(e.getMessage()));
+                    }
+                    writer.write(line.toString());
+                    writer.write('\n');
+                }
+            });
+            errors = failed[0];
+        } else {
+            errors = new JsonLineMapper().map(in, out, line -> tally(ProofFiles.check(line), counts));
+        }
+        System.err.printf("checked proofs: %d strict, %d valid (strict, skip or non-atomic), %d lines with errors%n",
+                counts[0], counts[1], errors);
+        return errors > 0 ? 2 : 0;
+    }
+
+    private static void tally(CheckedProof checked, int[] counts) {
+        if (checked.strict()) counts[0]++;
+        if (checked.validProof()) counts[1]++;
+    }
+
+    /** The file as one JSON document when it is not JSONL (a pretty-printed PrOntoQA file), else null. */
+    private static JsonNode wholeDocument(Path file) throws java.io.IOException {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first = reader.readLine();
+            while (first != null && first.isBlank()) first = reader.readLine();
+            if (first == null) return null;
+            try {
+                JsonNode line = Json.MAPPER.readTree(first);
+                if (!ProofFiles.isPrOntoQa(line)) return null;
+            } catch (Exception notOneLine) {
+                // not a complete object on one line: read the whole file below
+            }
+        }
+        try {
+            return Json.MAPPER.readTree(file.toFile());
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.lookahead.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.io.AtomicFiles;
+import dev.lookahead.io.Json;
+import dev.lookahead.proofs.ProofReport;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "report", description = "Proof accuracy per rule, hops and width (Wilson 95% intervals), step labels and first errors, from the output of proofs check.")
+final class ProofsReportCommand implements Callable<Integer> {
+    @Option(names = "--in", required = true, description = "Lines written by proofs check.")
+    Path in;
+
+    @Option(names = "--json", description = "Also write the report here.")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        ProofReport report = new ProofReport();
+        List<String> errors = new ArrayList<>();
+        LineFields.forEachLine(in, (number, text) -> {
+            try {
+                JsonNode line = Json.MAPPER.readTree(text);
+                if (!line.has("strict") || !line.has("steps")) throw new IllegalArgumentException("not a line written by proofs check (no 'strict' or 'steps')");
+                List<String> labels = new ArrayList<>();
+                long misleading = 0;
+                for (JsonNode step : line.get("steps")) {
+                    labels.add(step.path("label").asText());
+                    if (step.path("misleading").asBoolean()) misleading++;
+                }
+                String firstError = null;
+                if (line.hasNonNull("first_error")) {
+                    JsonNode step = line.get("steps").get(line.get("first_error").asInt());
+                    firstError = step.path("misleading").asBoolean() && step.path("label").asText().equals("correct") ? "misleading" : step.path("label").asText();
+                }
+                boolean fullyCorrect = labels.stream().noneMatch(l -> l.equals("invalid") || l.equals("unparseable"));
+                report.add(line.hasNonNull("rule") ? line.get("rule").asText() : null, optional(line, "hops"), optional(line, "width"),
+                        line.get("strict").asBoolean(), line.get("valid_proof").asBoolean(), fullyCorrect, labels, misleading, firstError);
+            } catch (Exception e) {
+                errors.add("line " + number + ": " + JsonLineMapper.firstLine(e.getMessage()));
+            }
+        });
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("file", in.toString());
+        root.put("proofs", report.all().strict().trials());
+        root.put("skipped_lines", errors.size());
+        put(root.putObject("all"), report.all());
+        ObjectNode byRule = root.putObject("by_rule");
+        report.byRule().forEach((rule, g) -> put(byRule.putObject(rule), g));
+        ObjectNode byHops = root.putObject("by_hops");
+        report.byHops().forEach((hops, g) -> put(byHops.putObject(hops.toString()), g));
+        ObjectNode byWidth = root.putObject("by_width");
+        report.byWidth().forEach((width, g) -> put(byWidth.putObject(width.toString()), g));
+        ObjectNode labels = root.putObject("step_labels");
+        report.labels().forEach(labels::put);
+        root.put("misleading_steps", report.misleadingSteps());
+        ObjectNode first = root.putObject("first_error");
+        report.firstErrors().forEach(first::put);
+
+        System.err.printf("%d proofs, %d lines skipped%n", report.all().strict().trials(), errors.size());
+        errors.stream().limit(5).forEach(e -> System.err.println("  " + e));
+        StringBuilder table = new StringBuilder();
+        table.append(String.format("%-22s %6s  %-24s %-24s%n", "group", "n", "strict [95% CI]", "valid proof [95% CI]"));
+        row(table, "all", report.all());
+        report.byRule().forEach((rule, g) -> row(table, "rule " + rule, g));
+        report.byHops().forEach((hops, g) -> row(table, "hops " + hops, g));
+        report.byWidth().forEach((width, g) -> row(table, "width " + width, g));
+        table.append("step labels: ").append(report.labels()).append(", misleading steps: ").append(report.misleadingSteps()).append('\n');
+        table.append("first error: ").append(report.firstErrors()).append('\n');
+        System.out.print(table);
+        if (json != null) AtomicFiles.writeString(json, Json.pretty(root) + "\n");
+        return errors.isEmpty() ? 0 : 2;
+    }
+
+    private static Integer optional(JsonNode line, String field) {
+        return line.hasNonNull(field) && line.get(field).canConvertToInt() ? line.get(field).asInt() : null;
+    }
+
+    private static void put(ObjectNode node, ProofReport.Group g) {
+        AccuracyTable.put(node.putObject("strict"), g.strict());
+        AccuracyTable.put(node.putObject("valid_proof"), g.valid());
+        AccuracyTable.put(node.putObject("fully_correct"), g.fullyCorrect());
+    }
+
+    private static void row(StringBuilder table, String name, ProofReport.Group g) {
+        table.append(String.format("%-22s %6d  %-24s %-24s%n", name, g.strict().trials(), cell(g.strict()), cell(g.valid())));
+    }
+
+    private static String cell(dev.lookahead.stats.Proportion p) {
+        return String.format("%.3f [%.3f, %.3f]", p.value(), p.lower(), p.upper());
+    }
+}

@@ -1,0 +1,83 @@
+package dev.lookahead.proofs;
+
+import dev.lookahead.stats.Proportion;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Aggregates of checked proofs: strict and valid-proof accuracy per rule, hops and width (each with
+ * its Wilson interval), how often each step label occurs, and where the first error falls.
+ */
+public final class ProofReport {
+    /** Accuracy of one group of proofs. */
+    public record Group(Proportion strict, Proportion valid, Proportion fullyCorrect) {
+        static final Group EMPTY = new Group(new Proportion(0, 0), new Proportion(0, 0), new Proportion(0, 0));
+
+        Group plus(boolean strictProof, boolean validProof, boolean fully) {
+            return new Group(strict.plus(strictProof), valid.plus(validProof), fullyCorrect.plus(fully));
+        }
+    }
+
+    private Group all = Group.EMPTY;
+    private final Map<String, Group> byRule = new TreeMap<>();
+    private final Map<Integer, Group> byHops = new TreeMap<>();
+    private final Map<Integer, Group> byWidth = new TreeMap<>();
+    private final Map<String, Long> labels = new TreeMap<>();
+    private final Map<String, Long> firstErrors = new TreeMap<>();
+    private long misleadingSteps;
+
+    /**
+     * Adds one checked proof.
+     *
+     * @param rule           the tested rule, or null when unknown
+     * @param firstErrorKind the label of the first error ("misleading" for a wrong branch), or null
+     */
+    public void add(String rule, Integer hops, Integer width, boolean strict, boolean valid, boolean fullyCorrect,
+                    Iterable<String> stepLabels, long misleading, String firstErrorKind) {
+        all = all.plus(strict, valid, fullyCorrect);
+        byRule.merge(rule == null ? "?" : rule, Group.EMPTY.plus(strict, valid, fullyCorrect), ProofReport::merge);
+        if (hops != null) byHops.merge(hops, Group.EMPTY.plus(strict, valid, fullyCorrect), ProofReport::merge);
+        if (width != null) byWidth.merge(width, Group.EMPTY.plus(strict, valid, fullyCorrect), ProofReport::merge);
+        for (String label : stepLabels) labels.merge(label, 1L, Long::sum);
+        misleadingSteps += misleading;
+        firstErrors.merge(firstErrorKind == null ? "none" : firstErrorKind, 1L, Long::sum);
+    }
+
+    private static Group merge(Group a, Group b) {
+        return new Group(sum(a.strict(), b.strict()), sum(a.valid(), b.valid()), sum(a.fullyCorrect(), b.fullyCorrect()));
+    }
+
+    private static Proportion sum(Proportion a, Proportion b) {
+        return new Proportion(a.successes() + b.successes(), a.trials() + b.trials());
+    }
+
+    public Group all() {
+        return all;
+    }
+
+    public Map<String, Group> byRule() {
+        return byRule;
+    }
+
+    public Map<Integer, Group> byHops() {
+        return byHops;
+    }
+
+    public Map<Integer, Group> byWidth() {
+        return byWidth;
+    }
+
+    /** How many steps got each label. */
+    public Map<String, Long> labels() {
+        return labels;
+    }
+
+    /** Proofs by the kind of their first error ("none" when every step is correct). */
+    public Map<String, Long> firstErrors() {
+        return firstErrors;
+    }
+
+    public long misleadingSteps() {
+        return misleadingSteps;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.lookahead.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.io.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** proofs generate, check and report end to end, in both file shapes. */
+class ProofsCommandsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void generateCheckAndReport() throws Exception {
+        Path problems = dir.resolve("problems.jsonl");
+        assertThat(LookaheadCommand.execute("proofs", "generate", "--rule", "ProofByContra", "--width", "2", "--demos", "2", "--ood",
+                "--count", "12", "--seed", "4", "--out", problems.toString())).isZero();
+        List<String> lines = Files.readAllLines(problems);
+        assertThat(lines).hasSize(12);
+        JsonNode first = Json.MAPPER.readTree(lines.get(0));
+        for (String field : List.of("id", "rule", "hops", "width", "distractors", "question", "query", "gold_proof", "demos")) {
+            assertThat(first.has(field)).as(field).isTrue();
+        }
+        assertThat(first.get("demos")).hasSize(2);
+
+        // candidates: the gold proof as a list, as one string, a proof without its assumptions, and a broken line
+        List<String> candidates = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            ObjectNode line = (ObjectNode) Json.MAPPER.readTree(lines.get(k));
+            JsonNode gold = line.get("gold_proof");
+            if (k == 0) line.set("candidate_proof", gold);
+            if (k == 1) line.put("candidate_proof", String.join(" ", Json.MAPPER.convertValue(gold, String[].class)));
+            if (k == 2) {
+                List<String> noAssume = new ArrayList<>();
+                gold.forEach(s -> {
+                    if (!s.asText().startsWith("Assume")) noAssume.add(s.asText());
+                });
+                line.set("candidate_proof", Json.MAPPER.valueToTree(noAssume));
+            }
+            candidates.add(line.toString());
+        }
+        candidates.add("{\"question\": \"Max is a wumpus.\"}");
+        Path in = dir.resolve("candidates.jsonl");
+        Files.write(in, candidates);
+        Path checked = dir.resolve("checked.jsonl");
+        assertThat(LookaheadCommand.execute("proofs", "check", "--in", in.toString(), "--out", checked.toString())).isEqualTo(2);
+        List<JsonNode> out = Files.readAllLines(checked).stream().map(ProofsCommandsTest::json).toList();
+        assertThat(out).hasSize(4);
+        assertThat(out.get(0).get("strict").asBoolean()).isTrue();
+        assertThat(out.get(1).get("strict").asBoolean()).isTrue();
+        assertThat(out.get(2).get("strict").asBoolean()).isFalse();
+        assertThat(out.get(2).get("first_error").asInt()).isZero();
+        JsonNode step = out.get(0).get("steps").get(2);
+        for (String field : List.of("text", "label", "useful", "misleading", "premises", "rule")) assertThat(step.has(field)).as(field).isTrue();
+        assertThat(out.get(3).get("error").asText()).contains("line 4").contains("candidate_proof");
+
+        Path report = dir.resolve("report.json");
+        assertThat(LookaheadCommand.execute("proofs", "report", "--in", checked.toString(), "--json", report.toString())).isEqualTo(2);
+        JsonNode summary = Json.MAPPER.readTree(report.toFile());
+        assertThat(summary.get("proofs").asInt()).isEqualTo(3);
+        assertThat(summary.at("/by_rule/ProofByContra/strict/successes").asInt()).isEqualTo(2);
+        assertThat(summary.at("/by_rule/ProofByContra/strict/lower").asDouble()).isBetween(0.0, 2.0 / 3);
+    }
+
+    @Test
+    void theOriginalPrOntoQaShapeIsWrittenAndItsGoldProofsCheckStrict() throws Exception {
+        Path problems = dir.resolve("problems.json");
+        assertThat(LookaheadCommand.execute("proofs", "generate", "--rule", "OrElim", "--width", "3", "--demos", "1", "--count", "5",
+                "--format", "prontoqa", "--out", problems.toString())).isZero();
+        JsonNode root = Json.MAPPER.readTree(problems.toFile());
+        assertThat(root.get("example1").has("in_context_example0")).isTrue();
+        assertThat(root.at("/example1/test_example/query").asText()).startsWith("Prove: ");
+        Path checked = dir.resolve("checked.jsonl");
+        assertThat(LookaheadCommand.execute("proofs", "check", "--in", problems.toString(), "--out", checked.toString())).isZero();
+        List<String> out = Files.readAllLines(checked);
+        assertThat(out).hasSize(5);
+        assertThat(out).allMatch(line -> json(line).get("strict").asBoolean());
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return Json.MAPPER.readTree(line);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
