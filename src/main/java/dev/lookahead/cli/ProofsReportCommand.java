@@ -40,7 +40,8 @@ final class ProofsReportCommand implements Callable<Integer> {
                     firstError = step.path("misleading").asBoolean() && step.path("label").asText().equals("correct") ? "misleading" : step.path("label").asText();
                 }
                 boolean fullyCorrect = labels.stream().noneMatch(l -> l.equals("invalid") || l.equals("unparseable"));
-                report.add(line.hasNonNull("rule") ? line.get("rule").asText() : null, optional(line, "hops"), optional(line, "width"),
+                String rule = line.hasNonNull("rule") ? line.get("rule").asText() : null;
+                report.add(rule, optional(line, "hops"), optional(line, "width"), ProofReport.demosKind(rule, line.get("demos")),
                         line.get("strict").asBoolean(), line.get("valid_proof").asBoolean(), fullyCorrect, labels, misleading, firstError);
             } catch (Exception e) {
                 errors.add("line " + number + ": " + JsonLineMapper.firstLine(e.getMessage()));
@@ -57,8 +58,12 @@ final class ProofsReportCommand implements Callable<Integer> {
         report.byHops().forEach((hops, g) -> put(byHops.putObject(hops.toString()), g));
         ObjectNode byWidth = root.putObject("by_width");
         report.byWidth().forEach((width, g) -> put(byWidth.putObject(width.toString()), g));
+        ObjectNode byDemos = root.putObject("by_demos");
+        report.byDemos().forEach((kind, g) -> put(byDemos.putObject(kind), g));
         ObjectNode labels = root.putObject("step_labels");
         report.labels().forEach(labels::put);
+        ObjectNode labelsByRule = root.putObject("step_labels_by_rule");
+        report.labelsByRule().forEach((rule, counts) -> counts.forEach(labelsByRule.putObject(rule)::put));
         root.put("misleading_steps", report.misleadingSteps());
         ObjectNode first = root.putObject("first_error");
         report.firstErrors().forEach(first::put);
@@ -71,6 +76,7 @@ final class ProofsReportCommand implements Callable<Integer> {
         report.byRule().forEach((rule, g) -> row(table, "rule " + rule, g));
         report.byHops().forEach((hops, g) -> row(table, "hops " + hops, g));
         report.byWidth().forEach((width, g) -> row(table, "width " + width, g));
+        report.byDemos().forEach((kind, g) -> row(table, "demos " + kind, g));
         table.append("step labels: ").append(report.labels()).append(", misleading steps: ").append(report.misleadingSteps()).append('\n');
         table.append("first error: ").append(report.firstErrors()).append('\n');
         System.out.print(table);

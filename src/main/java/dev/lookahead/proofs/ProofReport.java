@@ -1,5 +1,6 @@
 package dev.lookahead.proofs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.stats.Proportion;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +23,9 @@ public final class ProofReport {
     private final Map<String, Group> byRule = new TreeMap<>();
     private final Map<Integer, Group> byHops = new TreeMap<>();
     private final Map<Integer, Group> byWidth = new TreeMap<>();
+    private final Map<String, Group> byDemos = new TreeMap<>();
     private final Map<String, Long> labels = new TreeMap<>();
+    private final Map<String, Map<String, Long>> labelsByRule = new TreeMap<>();
     private final Map<String, Long> firstErrors = new TreeMap<>();
     private long misleadingSteps;
 
@@ -30,17 +33,35 @@ public final class ProofReport {
      * Adds one checked proof.
      *
      * @param rule           the tested rule, or null when unknown
+     * @param demos          "in-distribution", "ood" or "none": what the demonstrations showed, or null when unknown
      * @param firstErrorKind the label of the first error ("misleading" for a wrong branch), or null
      */
-    public void add(String rule, Integer hops, Integer width, boolean strict, boolean valid, boolean fullyCorrect,
+    public void add(String rule, Integer hops, Integer width, String demos, boolean strict, boolean valid, boolean fullyCorrect,
                     Iterable<String> stepLabels, long misleading, String firstErrorKind) {
+        String ruleName = rule == null ? "?" : rule;
         all = all.plus(strict, valid, fullyCorrect);
-        byRule.merge(rule == null ? "?" : rule, Group.EMPTY.plus(strict, valid, fullyCorrect), ProofReport::merge);
+        byRule.merge(ruleName, Group.EMPTY.plus(strict, valid, fullyCorrect), ProofReport::merge);
+        if (demos != null) byDemos.merge(demos, Group.EMPTY.plus(strict, valid, fullyCorrect), ProofReport::merge);
+        Map<String, Long> ruleLabels = labelsByRule.computeIfAbsent(ruleName, r -> new TreeMap<>());
+        for (String label : stepLabels) ruleLabels.merge(label, 1L, Long::sum);
         if (hops != null) byHops.merge(hops, Group.EMPTY.plus(strict, valid, fullyCorrect), ProofReport::merge);
         if (width != null) byWidth.merge(width, Group.EMPTY.plus(strict, valid, fullyCorrect), ProofReport::merge);
         for (String label : stepLabels) labels.merge(label, 1L, Long::sum);
         misleadingSteps += misleading;
         firstErrors.merge(firstErrorKind == null ? "none" : firstErrorKind, 1L, Long::sum);
+    }
+
+    /**
+     * What a line's demonstrations showed: "none", "ood" when none of them uses the tested rule,
+     * else "in-distribution"; null when the line does not say.
+     */
+    public static String demosKind(String rule, JsonNode demos) {
+        if (demos == null || !demos.isArray() || rule == null) return null;
+        if (demos.isEmpty()) return "none";
+        for (JsonNode demo : demos) {
+            if (rule.equals(demo.path("rule").asText())) return "in-distribution";
+        }
+        return "ood";
     }
 
     private static Group merge(Group a, Group b) {
@@ -65,6 +86,16 @@ public final class ProofReport {
 
     public Map<Integer, Group> byWidth() {
         return byWidth;
+    }
+
+    /** By what the demonstrations showed: in-distribution, ood (the tested rule never shown) or none. */
+    public Map<String, Group> byDemos() {
+        return byDemos;
+    }
+
+    /** Per rule, how many steps got each label. */
+    public Map<String, Map<String, Long>> labelsByRule() {
+        return labelsByRule;
     }
 
     /** How many steps got each label. */

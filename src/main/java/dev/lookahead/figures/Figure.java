@@ -1,0 +1,19 @@
+package dev.lookahead.figures;
+
+import java.awt.Graphics2D;
+
+/**
+ * A view drawn once through Java2D, so that the window and the {@code export} command produce the
+ * same picture as PNG, SVG or PDF, with no display needed. Sizes are in points (1/72 inch): a
+ * two-column paper's column is about 240 points wide.
+ */
+public interface Figure {
+    /** The figure's natural width in points. */
+    double width();
+
+    /** The figure's natural height in points. */
+    double height();
+
+    /** Draws the figure into the rectangle (0, 0, width, height) of {@code g}. */
+    void draw(Graphics2D g, double width, double height);
+}
