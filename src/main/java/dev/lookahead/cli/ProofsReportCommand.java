@@ -37,7 +37,7 @@ final class ProofsReportCommand implements Callable<Integer> {
                 String firstError = null;
                 if (line.hasNonNull("first_error")) {
                     JsonNode step = line.get("steps").get(line.get("first_error").asInt());
-                    firstError = step.path("misleading").asBoolean() && step.path("label").asText().equals("correct") ? "misleading" : step.path("label").asText();
+                    firstError = ProofReport.firstErrorKind(step.path("label").asText(), step.path("misleading").asBoolean());
                 }
                 boolean fullyCorrect = labels.stream().noneMatch(l -> l.equals("invalid") || l.equals("unparseable"));
                 String rule = line.hasNonNull("rule") ? line.get("rule").asText() : null;

@@ -55,13 +55,27 @@ public record CheckedProof(List<Step> steps, Formula goal, boolean strict, boole
      *                 or_elim, proof_by_contradiction, assume, contradiction}), or null
      * @param formula  the step's logical form (null when unreadable)
      * @param problem  why the step is unreadable or invalid, or null
+     * @param depth    how many assumptions are open around the step (an "Assume" step counts its own)
      */
     public record Step(String text, Label label, boolean useful, boolean misleading, List<Integer> premises, String rule,
-                       Formula formula, String problem) {
+                       Formula formula, String problem, int depth) {
         public static final int CONTEXT = -1;
 
         public Step {
             premises = List.copyOf(premises);
+        }
+
+        /** "invalid · modus ponens · from 1, 3, context · why": steps counted from 1. */
+        public String summary() {
+            StringBuilder text = new StringBuilder(label.id().replace('_', '-'));
+            if (misleading) text.append(" · misleading");
+            if (rule != null) text.append(" · ").append(rule.replace('_', ' '));
+            if (!premises.isEmpty()) {
+                text.append(" · from ").append(premises.stream()
+                        .map(p -> p == CONTEXT ? "context" : Integer.toString(p + 1)).collect(java.util.stream.Collectors.joining(", ")));
+            }
+            if (problem != null && label != Label.CORRECT) text.append(" · ").append(problem);
+            return text.toString();
         }
     }
 }

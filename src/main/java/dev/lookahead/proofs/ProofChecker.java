@@ -156,7 +156,7 @@ public final class ProofChecker {
         try {
             sentence = SentenceParser.parse(text);
         } catch (SentenceParser.Unreadable e) {
-            add(new Step(text.strip(), Label.UNPARSEABLE, false, false, List.of(), null, null, e.getMessage()));
+            add(step(text.strip(), Label.UNPARSEABLE, false, false, List.of(), null, null, e.getMessage()));
             return;
         }
         switch (sentence.kind()) {
@@ -188,6 +188,12 @@ public final class ProofChecker {
     private void add(Step step) {
         steps.add(step);
         noHypothesisOpen.add(open.isEmpty());
+    }
+
+    /** A step at the current depth of open assumptions. */
+    private Step step(String text, Label label, boolean useful, boolean misleading, List<Integer> premises, String rule,
+                      Formula formula, String problem) {
+        return new Step(text, label, useful, misleading, premises, rule, formula, problem, open.size());
     }
 
     private int nextIndex() {
@@ -224,7 +230,7 @@ public final class ProofChecker {
         int index = nextIndex();
         open.push(new Hypothesis(index, assumption));
         facts.add(new Fact(assumption, index, Set.of(index), false));
-        add(new Step(text, Label.CORRECT, goldAssumptions.contains(assumption), false, List.of(), "assume", assumption, null));
+        add(step(text, Label.CORRECT, goldAssumptions.contains(assumption), false, List.of(), "assume", assumption, null));
     }
 
     private boolean areCases(Formula a, Formula b) {
@@ -242,16 +248,17 @@ public final class ProofChecker {
         List<Fact> clash = clash(with, closing);
         if (clash == null || closing == null) {
             String problem = closing == null ? "there is no open assumption to contradict" : "nothing proven contradicts it";
-            add(new Step(text, Label.INVALID, false, false, List.of(), "contradiction", with, problem));
+            add(step(text, Label.INVALID, false, false, List.of(), "contradiction", with, problem));
             return;
         }
-        open.pop();
         Set<Integer> rest = new HashSet<>();
         for (Fact f : clash) rest.addAll(f.hypotheses());
         rest.remove(closing.step());
         licensedNegations.add(new Fact(Formula.not(closing.formula()).normalized(), index, rest, false));
         boolean useful = with != null && goldStatements.contains(with);
-        add(new Step(text, Label.CORRECT, useful, false, clash.stream().map(Fact::step).distinct().toList(), "contradiction", with, null));
+        // the contradiction still belongs to the assumption's scope; it closes it
+        add(step(text, Label.CORRECT, useful, false, clash.stream().map(Fact::step).distinct().toList(), "contradiction", with, null));
+        open.pop();
     }
 
     /** Two usable facts (or axioms) that contradict, one of them {@code with} when given; null when none. */
@@ -302,25 +309,25 @@ public final class ProofChecker {
             Set<Integer> hypotheses = derivation.rule().equals("or_elim") ? closeCases(derivation) : derivation.hypotheses();
             facts.add(new Fact(formula, index, hypotheses, false));
             Label label = afterSkip ? Label.NON_ATOMIC : Label.CORRECT;
-            add(new Step(text, label, useful, misleading, derivation.premises().stream().map(Fact::step).distinct().toList(),
+            add(step(text, label, useful, misleading, derivation.premises().stream().map(Fact::step).distinct().toList(),
                     derivation.rule(), formula, afterSkip ? "drawn from a skipped rule" : null));
             return;
         }
         Derivation local = instantiation(formula, -1);
         if (local != null || provableInSeveralSteps(formula)) {
             String why = local != null ? "the instantiation does not use the step just before it" : "needs several rule applications";
-            add(new Step(text, Label.NON_ATOMIC, useful, misleading,
+            add(step(text, Label.NON_ATOMIC, useful, misleading,
                     local == null ? List.of() : local.premises().stream().map(Fact::step).distinct().toList(),
                     local == null ? null : "modus_ponens", formula, why));
             return;
         }
         if (isSkip(formula)) {
             facts.add(new Fact(formula, index, Set.of(), true));
-            add(new Step(text, Label.SKIP, useful, misleading, List.of(Step.CONTEXT), null, formula,
+            add(step(text, Label.SKIP, useful, misleading, List.of(Step.CONTEXT), null, formula,
                     "follows from two context rules"));
             return;
         }
-        add(new Step(text, Label.INVALID, useful, misleading, List.of(), null, formula,
+        add(step(text, Label.INVALID, useful, misleading, List.of(), null, formula,
                 "does not follow from the context and the correct steps before it"));
     }
 

@@ -2,6 +2,7 @@ package dev.lookahead.proofs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.stats.Proportion;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -49,6 +50,23 @@ public final class ProofReport {
         for (String label : stepLabels) labels.merge(label, 1L, Long::sum);
         misleadingSteps += misleading;
         firstErrors.merge(firstErrorKind == null ? "none" : firstErrorKind, 1L, Long::sum);
+    }
+
+    /** Adds one checked proof, its step labels and first error read from the check. */
+    public void add(String rule, Integer hops, Integer width, String demos, CheckedProof checked) {
+        List<String> labels = checked.steps().stream().map(s -> s.label().id()).toList();
+        long misleading = checked.steps().stream().filter(CheckedProof.Step::misleading).count();
+        String firstError = null;
+        if (checked.firstError() != null) {
+            CheckedProof.Step step = checked.steps().get(checked.firstError());
+            firstError = firstErrorKind(step.label().id(), step.misleading());
+        }
+        add(rule, hops, width, demos, checked.strict(), checked.validProof(), checked.fullyCorrect(), labels, misleading, firstError);
+    }
+
+    /** The kind of a first error: its label, or "misleading" for a correct step that takes the wrong branch. */
+    public static String firstErrorKind(String label, boolean misleading) {
+        return misleading && label.equals("correct") ? "misleading" : label;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.lookahead.ui;
 
 import dev.lookahead.ui.explorer.ExplorerPanel;
+import dev.lookahead.ui.proofs.ProofsPanel;
 import java.io.IOException;
 import java.nio.file.Path;
 import javafx.application.Application;
@@ -28,6 +29,7 @@ import javafx.stage.Stage;
 public final class WorkbenchApp extends Application {
     private final Label status = new Label("Ready");
     private ExplorerPanel explorer;
+    private ProofsPanel proofs;
     private Stage stage;
 
     @Override
@@ -35,14 +37,14 @@ public final class WorkbenchApp extends Application {
         this.stage = stage;
         Theme.remembered().apply();
         explorer = new ExplorerPanel(status::setText);
+        proofs = new ProofsPanel(status::setText);
 
         TabPane tabs = new TabPane(
                 tab("Explorer", explorer),
                 tab("Train", upcoming("Train and experiments",
                         "Train a model on the paper's distributions with live learning curves, evaluate it by lookahead, "
                                 + "and run the paper's sweeps.")),
-                tab("Proofs", upcoming("Deduction proofs",
-                        "Generate PrOntoQA-OOD deduction problems and compare a model's proof with the gold proof step by step.")),
+                tab("Proofs", proofs),
                 tab("Feedback", upcoming("Conversation feedback",
                         "Turn deployment dialogue into implicit per-turn feedback signals and see what each signal rewards.")));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -59,6 +61,10 @@ public final class WorkbenchApp extends Application {
 
     public ExplorerPanel explorer() {
         return explorer;
+    }
+
+    public ProofsPanel proofs() {
+        return proofs;
     }
 
     private MenuBar menuBar() {

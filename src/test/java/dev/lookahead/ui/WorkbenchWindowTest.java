@@ -8,22 +8,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
-import javafx.scene.image.WritableImage;
 import javafx.scene.shape.Circle;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The real window, headless under Monocle. */
 @ExtendWith(ApplicationExtension.class)
@@ -99,28 +92,10 @@ class WorkbenchWindowTest {
     }
 
     private void snapshot(Path png) throws Exception {
-        Files.createDirectories(png.getParent());
-        WritableImage[] image = new WritableImage[1];
-        onFx(() -> image[0] = stage.getScene().snapshot(null));
-        ImageIO.write(SwingFXUtils.fromFXImage(image[0], null), "png", png.toFile());
+        FxTesting.snapshot(stage.getScene(), png);
     }
 
     private static void onFx(Runnable action) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                action.run();
-                done.complete(null);
-            } catch (Throwable t) {
-                done.completeExceptionally(t);
-            }
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        try {
-            done.get(10, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof Error error) throw error;
-            throw e;
-        }
+        FxTesting.onFx(action);
     }
 }

@@ -1,0 +1,79 @@
+package dev.lookahead.proofs;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A candidate proof beside the gold proof (spec section 6): the context with each sentence's
+ * logical form and role, both proofs checked step by step, and the two aligned row by row so that
+ * the steps stating the same formula sit side by side.
+ *
+ * @param rows gold and candidate step indices per row; either may be null where one proof has a
+ *             step the other lacks
+ */
+public record ProofComparison(List<ContextSentence> context, String query, CheckedProof gold, CheckedProof candidate,
+                              List<Row> rows) {
+
+    /** A context sentence; {@code role} is "gold" when the gold proof uses it, else "distractor". */
+    public record ContextSentence(String text, Formula formula, String role) {
+    }
+
+    public record Row(Integer gold, Integer candidate) {
+    }
+
+    public ProofComparison {
+        context = List.copyOf(context);
+        rows = List.copyOf(rows);
+    }
+
+    /**
+     * Checks both proofs against the context and aligns them.
+     *
+     * @throws SentenceParser.Unreadable when the context, the query or the gold proof cannot be read
+     */
+    public static ProofComparison of(List<String> context, String query, List<String> gold, List<String> candidate)
+            throws SentenceParser.Unreadable {
+        CheckedProof checkedGold = ProofChecker.check(context, gold, query, gold);
+        CheckedProof checkedCandidate = ProofChecker.check(context, gold, query, candidate);
+        Set<Formula> used = new HashSet<>();
+        for (CheckedProof.Step s : checkedGold.steps()) if (s.formula() != null) used.add(s.formula());
+        List<ContextSentence> sentences = new ArrayList<>();
+        for (String text : context) {
+            Formula f = SentenceParser.formula(text).normalized();
+            sentences.add(new ContextSentence(text, f, used.contains(f) ? "gold" : "distractor"));
+        }
+        return new ProofComparison(sentences, query, checkedGold, checkedCandidate, align(checkedGold.steps(), checkedCandidate.steps()));
+    }
+
+    /** Longest common subsequence over the steps' formulas (and kinds); unmatched steps get rows of their own. */
+    static List<Row> align(List<CheckedProof.Step> gold, List<CheckedProof.Step> candidate) {
+        int n = gold.size();
+        int m = candidate.size();
+        int[][] longest = new int[n + 1][m + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            for (int j = m - 1; j >= 0; j--) {
+                longest[i][j] = same(gold.get(i), candidate.get(j)) ? longest[i + 1][j + 1] + 1 : Math.max(longest[i + 1][j], longest[i][j + 1]);
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < n || j < m) {
+            if (i < n && j < m && same(gold.get(i), candidate.get(j))) {
+                rows.add(new Row(i++, j++));
+            } else if (j < m && (i == n || longest[i][j + 1] >= longest[i + 1][j])) {
+                rows.add(new Row(null, j++));
+            } else {
+                rows.add(new Row(i++, null));
+            }
+        }
+        return Collections.unmodifiableList(rows);
+    }
+
+    private static boolean same(CheckedProof.Step a, CheckedProof.Step b) {
+        return a.formula() != null && a.formula().equals(b.formula()) && "assume".equals(a.rule()) == "assume".equals(b.rule());
+    }
+}

@@ -1,0 +1,88 @@
+package dev.lookahead.ui.proofs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lookahead.io.Json;
+import dev.lookahead.proofs.CheckedProof;
+import dev.lookahead.proofs.ProofChecker;
+import dev.lookahead.proofs.ProofFiles;
+import dev.lookahead.proofs.ProofReport;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+
+/**
+ * A results file read for the panel: every line re-checked from its text (so the panel shows what
+ * this checker says, whatever wrote the file), lines that cannot be checked kept as problems with
+ * their line numbers.
+ */
+record ProofResults(Path file, List<Line> lines, List<String> problems) {
+
+    /** One checked proof of the file. */
+    record Line(int number, String id, String rule, Integer hops, Integer width, String demos, List<String> context, String query,
+                List<String> gold, List<String> candidate, CheckedProof checked) {
+    }
+
+    /**
+     * Reads and checks {@code file} (lines of {@code proofs check} output, or lines to check).
+     *
+     * @param progress receives the share of the file read so far
+     * @param cancelled polled between lines; reading stops early when it answers true
+     */
+    static ProofResults read(Path file, DoubleConsumer progress, BooleanSupplier cancelled) throws IOException {
+        long size = Math.max(1, Files.size(file));
+        List<Line> lines = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        long read = 0;
+        int number = 0;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String text;
+            while ((text = reader.readLine()) != null && !cancelled.getAsBoolean()) {
+                number++;
+                read += text.length() + 1;
+                if (number % 50 == 0) progress.accept(Math.min(1.0, (double) read / size));
+                if (text.isBlank()) continue;
+                try {
+                    lines.add(line(number, Json.MAPPER.readTree(text)));
+                } catch (Exception e) {
+                    problems.add(file.getFileName() + " line " + number + ": " + firstLine(e.getMessage()));
+                }
+            }
+        }
+        progress.accept(1.0);
+        return new ProofResults(file, List.copyOf(lines), List.copyOf(problems));
+    }
+
+    private static Line line(int number, JsonNode json) throws Exception {
+        if (json.has("error") && !json.has("steps")) throw new IllegalArgumentException("the line holds an error: " + json.get("error").asText());
+        List<String> context = ProofFiles.sentences(json.get("question"));
+        List<String> candidate = ProofFiles.sentences(json.get("candidate_proof"));
+        if (context == null) throw new IllegalArgumentException("no 'question' (the context)");
+        if (candidate == null) throw new IllegalArgumentException("no 'candidate_proof'");
+        List<String> gold = ProofFiles.sentences(json.get("gold_proof"));
+        String query = json.hasNonNull("query") ? json.get("query").asText() : null;
+        CheckedProof checked = ProofChecker.check(context, gold, query, candidate);
+        String rule = json.hasNonNull("rule") ? json.get("rule").asText() : null;
+        return new Line(number, json.hasNonNull("id") ? json.get("id").asText() : Integer.toString(number), rule,
+                json.hasNonNull("hops") ? json.get("hops").asInt() : null, json.hasNonNull("width") ? json.get("width").asInt() : null,
+                ProofReport.demosKind(rule, json.get("demos")), context, query, gold == null ? List.of() : gold, candidate, checked);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) return "unreadable";
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+
+    /** The aggregates of the lines shown. */
+    static ProofReport report(List<Line> lines) {
+        ProofReport report = new ProofReport();
+        for (Line line : lines) report.add(line.rule(), line.hops(), line.width(), line.demos(), line.checked());
+        return report;
+    }
+}

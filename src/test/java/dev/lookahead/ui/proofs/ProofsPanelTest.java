@@ -1,0 +1,104 @@
+package dev.lookahead.ui.proofs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lookahead.proofs.CheckedProof;
+import dev.lookahead.proofs.DeductionRule;
+import dev.lookahead.ui.FxTesting;
+import dev.lookahead.ui.WorkbenchApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Proofs panel in the real window, headless under Monocle. */
+@ExtendWith(ApplicationExtension.class)
+class ProofsPanelTest {
+    private WorkbenchApp app;
+    private Stage stage;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app = new WorkbenchApp();
+        app.start(stage);
+    }
+
+    private ProofsPanel panel() {
+        return app.proofs();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFlawedProofIsCheckedAsTypedWithItsFirstErrorMarkedAndTheComparisonExports() throws Exception {
+        FxTesting.onFx(() -> {
+            ((TabPane) stage.getScene().lookup(".tab-pane")).getSelectionModel().select(2);
+            ChoiceBox<DeductionRule> rule = (ChoiceBox<DeductionRule>) panel().lookup(".choice-box");
+            rule.setValue(DeductionRule.OR_ELIM);
+            panel().generate();
+            assertThat(panel().comparison().candidate().strict()).as("the gold proof is shown first").isTrue();
+            assertThat(panel().verdictLabel().getText()).startsWith("Proof correct");
+        });
+        List<String> gold = panel().comparison().gold().steps().stream().map(CheckedProof.Step::text).toList();
+        // the flawed proof: the case assumptions left out
+        String flawed = String.join(" ", gold.stream().filter(s -> !s.startsWith("Assume")).toList());
+        FxTesting.onFx(() -> {
+            panel().setCandidate(flawed);
+            CheckedProof checked = panel().comparison().candidate();
+            assertThat(checked.strict()).isFalse();
+            assertThat(checked.firstError()).isNotNull();
+            assertThat(panel().verdictLabel().getText()).contains("First error: step " + (checked.firstError() + 1));
+            List<Node> marked = panel().rows().lookupAll(".first-error").stream().toList();
+            assertThat(marked).hasSize(1);
+        });
+        FxTesting.snapshot(stage.getScene(), Path.of("target", "screenshots", "proofs.png"));
+        Path pdf = dir.resolve("comparison.pdf");
+        Path svg = dir.resolve("comparison.svg");
+        FxTesting.onFx(() -> {
+            panel().export(panel().comparisonFigure(), pdf);
+            panel().export(panel().comparisonFigure(), svg);
+        });
+        assertThat(Files.size(pdf)).isGreaterThan(1000);
+        assertThat(Files.readString(svg)).contains("first error");
+    }
+
+    @Test
+    void theSampleResultsLoadFilterOpenAndChartExports() throws Exception {
+        Path sample = Path.of("samples", "proofs", "checked-sample.jsonl");
+        var task = new javafx.concurrent.Task<?>[1];
+        FxTesting.onFx(() -> task[0] = panel().openResults(sample));
+        task[0].get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        FxTesting.onFx(() -> {
+            assertThat(panel().resultsTable().getItems()).hasSize(80);
+            assertThat(panel().chartFigures()).hasSize(6);
+        });
+        FxTesting.onFx(() -> {
+            ChoiceBox<?> verdict = panel().lookupAll(".choice-box").stream().map(n -> (ChoiceBox<?>) n)
+                    .filter(c -> c.getItems().contains("not_reached")).findFirst().orElseThrow();
+            @SuppressWarnings("unchecked")
+            ChoiceBox<String> verdictFilter = (ChoiceBox<String>) verdict;
+            verdictFilter.setValue("not_reached");
+            assertThat(panel().resultsTable().getItems()).isNotEmpty()
+                    .allMatch(line -> line.checked().verdict().equals("not_reached"));
+            panel().openLine(panel().resultsTable().getItems().get(0));
+            assertThat(panel().comparison().candidate().validProof()).isFalse();
+        });
+        Path png = dir.resolve("accuracy.png");
+        FxTesting.onFx(() -> panel().export(panel().chartFigures().get(0), png));
+        assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isEqualTo((int) Math.ceil(panel().chartFigures().get(0).width() * 3));
+    }
+}
