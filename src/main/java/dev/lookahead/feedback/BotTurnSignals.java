@@ -40,33 +40,46 @@ public record BotTurnSignals(String conversationId, int turnIndex, String botTex
             Turn bot = turns.get(i);
             if (!bot.fromBot()) continue;
             Turn next = i + 1 < turns.size() && !turns.get(i + 1).fromBot() ? turns.get(i + 1) : null;
-            Map<Integer, Boolean> lengths = new LinkedHashMap<>();
-            Boolean nonNegative;
-            Boolean positive;
-            Boolean joyAndLength;
-            Double compound = null;
-            Boolean joy = null;
-            if (next == null) {
-                Boolean missing = noReply == NoReply.BAD ? Boolean.FALSE : null;
-                for (int k : ks) lengths.put(k, missing);
-                nonNegative = missing;
-                positive = missing;
-                joyAndLength = missing;
-            } else {
-                int words = wordCount(next.text());
-                for (int k : ks) lengths.put(k, words >= k);
-                compound = vader.score(next.text()).compound();
-                joy = JoyDetector.joyful(next.text());
-                boolean longEnough = words >= SENTIMENT_LENGTH;
-                nonNegative = compound > NEGATIVE && longEnough;
-                positive = compound >= POSITIVE && longEnough;
-                joyAndLength = joy && longEnough;
-            }
-            labels.add(new BotTurnSignals(conversation.id(), i, bot.text(), next == null ? null : next.text(), next != null,
-                    lengths, nonNegative, positive, joyAndLength, compound, joy, bot.liked(), bot.disliked(), bot.dislikeType(),
-                    adversarial, bot.canned(), bot.usedSearch(), bot.usedMemory()));
+            Double compound = next == null ? null : vader.score(next.text()).compound();
+            Boolean joy = next == null ? null : JoyDetector.joyful(next.text());
+            labels.add(labelled(conversation.id(), i, bot.text(), next == null ? null : next.text(), compound, joy, ks, noReply,
+                    bot.liked(), bot.disliked(), bot.dislikeType(), adversarial, bot.canned(), bot.usedSearch(), bot.usedMemory()));
         }
         return labels;
+    }
+
+    /**
+     * The same turn labelled again with other length thresholds or another no-reply rule: the scores
+     * of the reply are kept, so relabelling costs no sentiment scoring.
+     */
+    public BotTurnSignals relabelled(List<Integer> ks, NoReply noReply) {
+        return labelled(conversationId, turnIndex, botText, nextHumanText, compound, joy, ks, noReply, liked, disliked, dislikeType,
+                adversarial, canned, usedSearch, usedMemory);
+    }
+
+    private static BotTurnSignals labelled(String conversationId, int turnIndex, String botText, String reply, Double compound, Boolean joy,
+                                           List<Integer> ks, NoReply noReply, boolean liked, boolean disliked, String dislikeType,
+                                           boolean adversarial, boolean canned, boolean usedSearch, boolean usedMemory) {
+        Map<Integer, Boolean> lengths = new LinkedHashMap<>();
+        Boolean nonNegative;
+        Boolean positive;
+        Boolean joyAndLength;
+        if (reply == null) {
+            Boolean missing = noReply == NoReply.BAD ? Boolean.FALSE : null;
+            for (int k : ks) lengths.put(k, missing);
+            nonNegative = missing;
+            positive = missing;
+            joyAndLength = missing;
+        } else {
+            int words = wordCount(reply);
+            for (int k : ks) lengths.put(k, words >= k);
+            boolean longEnough = words >= SENTIMENT_LENGTH;
+            nonNegative = compound > NEGATIVE && longEnough;
+            positive = compound >= POSITIVE && longEnough;
+            joyAndLength = joy && longEnough;
+        }
+        return new BotTurnSignals(conversationId, turnIndex, botText, reply, reply != null, lengths, nonNegative, positive,
+                joyAndLength, compound, joy, liked, disliked, dislikeType, adversarial, canned, usedSearch, usedMemory);
     }
 
     /** Words separated by whitespace. */

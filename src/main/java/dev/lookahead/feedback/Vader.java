@@ -106,6 +106,19 @@ public final class Vader {
         return scoreValence(sentiments, text);
     }
 
+    /**
+     * The lexicon words of a text with their base valence, in order - what drives its score before
+     * negation, boosters, capitals, "but" and punctuation adjust it - e.g. {@code ["love +3.2", "boring -1.3"]}.
+     */
+    public List<String> drivers(String input) {
+        List<String> drivers = new ArrayList<>();
+        for (String word : tokens(replaceEmoji(input).strip())) {
+            Double base = lexicon.get(lower(word));
+            if (base != null && base != 0) drivers.add(lower(word) + String.format(java.util.Locale.ROOT, " %+.1f", base));
+        }
+        return drivers;
+    }
+
     /** Emoji become their descriptions, separated from a preceding word by one space. */
     String replaceEmoji(String text) {
         StringBuilder out = new StringBuilder();

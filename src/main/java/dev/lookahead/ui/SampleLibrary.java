@@ -13,22 +13,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The sample graphs shipped inside the jar (the repository's {@code samples/} folder). */
+/** The samples shipped inside the jar (the repository's {@code samples/} folder): graphs, proofs, dialogue. */
 public final class SampleLibrary {
     private SampleLibrary() {
     }
 
     /** Top-level sample graphs (at most 9 vertices each), sorted by name; empty if none are packaged. */
     public static List<Path> graphs() {
-        URL url = SampleLibrary.class.getResource("/samples");
-        if (url == null) return List.of();
-        try {
-            Path folder = folder(url.toURI());
-            try (Stream<Path> files = Files.list(folder)) {
-                return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
-            }
-        } catch (IOException | URISyntaxException e) {
+        Path folder = root();
+        if (folder == null) return List.of();
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
             return List.of();
+        }
+    }
+
+    /** A shipped sample by its path under {@code samples/}, e.g. "dialogue/synthetic-log.jsonl"; null if not packaged. */
+    public static Path sample(String relative) {
+        Path folder = root();
+        if (folder == null) return null;
+        Path file = folder.resolve(relative);
+        return Files.isRegularFile(file) ? file : null;
+    }
+
+    private static Path root() {
+        URL url = SampleLibrary.class.getResource("/samples");
+        if (url == null) return null;
+        try {
+            return folder(url.toURI());
+        } catch (IOException | URISyntaxException e) {
+            return null;
         }
     }
 

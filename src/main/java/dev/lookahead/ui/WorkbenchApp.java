@@ -1,6 +1,7 @@
 package dev.lookahead.ui;
 
 import dev.lookahead.ui.explorer.ExplorerPanel;
+import dev.lookahead.ui.feedback.FeedbackPanel;
 import dev.lookahead.ui.proofs.ProofsPanel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ public final class WorkbenchApp extends Application {
     private final Label status = new Label("Ready");
     private ExplorerPanel explorer;
     private ProofsPanel proofs;
+    private FeedbackPanel feedback;
     private Stage stage;
 
     @Override
@@ -38,6 +40,7 @@ public final class WorkbenchApp extends Application {
         Theme.remembered().apply();
         explorer = new ExplorerPanel(status::setText);
         proofs = new ProofsPanel(status::setText);
+        feedback = new FeedbackPanel(status::setText);
 
         TabPane tabs = new TabPane(
                 tab("Explorer", explorer),
@@ -45,8 +48,7 @@ public final class WorkbenchApp extends Application {
                         "Train a model on the paper's distributions with live learning curves, evaluate it by lookahead, "
                                 + "and run the paper's sweeps.")),
                 tab("Proofs", proofs),
-                tab("Feedback", upcoming("Conversation feedback",
-                        "Turn deployment dialogue into implicit per-turn feedback signals and see what each signal rewards.")));
+                tab("Feedback", feedback));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         HBox statusBar = new HBox(status);
@@ -65,6 +67,10 @@ public final class WorkbenchApp extends Application {
 
     public ProofsPanel proofs() {
         return proofs;
+    }
+
+    public FeedbackPanel feedback() {
+        return feedback;
     }
 
     private MenuBar menuBar() {

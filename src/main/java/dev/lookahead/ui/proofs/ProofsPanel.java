@@ -2,8 +2,6 @@ package dev.lookahead.ui.proofs;
 
 import dev.lookahead.figures.ChartFigure;
 import dev.lookahead.figures.Figure;
-import dev.lookahead.figures.FigureExport;
-import dev.lookahead.figures.FigureFormat;
 import dev.lookahead.figures.ProofCharts;
 import dev.lookahead.figures.ProofComparisonFigure;
 import dev.lookahead.proofs.CheckedProof;
@@ -13,6 +11,8 @@ import dev.lookahead.proofs.ProblemGenerator;
 import dev.lookahead.proofs.ProofComparison;
 import dev.lookahead.proofs.ProofReport;
 import dev.lookahead.proofs.SentenceParser;
+import dev.lookahead.ui.FigureSaving;
+import dev.lookahead.ui.SampleLibrary;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,6 +62,8 @@ import org.jfree.chart.fx.ChartViewer;
  */
 public final class ProofsPanel extends BorderPane {
     private static final String ALL = "all";
+    /** The checked proofs shipped in samples/ for trying the panel. */
+    public static final String SAMPLE = "proofs/checked-sample.jsonl";
 
     private final Consumer<String> status;
     private final ChoiceBox<DeductionRule> rule = new ChoiceBox<>(FXCollections.observableArrayList(DeductionRule.values()));
@@ -239,7 +241,7 @@ public final class ProofsPanel extends BorderPane {
         Button useGold = new Button("Use the gold proof");
         useGold.setOnAction(e -> candidate.setText(String.join("\n", gold)));
         Button export = new Button("Export comparison…");
-        export.setOnAction(e -> chooseAndExport(comparison == null ? null : new ProofComparisonFigure(comparison), "proof-comparison"));
+        export.setOnAction(e -> FigureSaving.chooseAndSave(this, comparisonFigure(), "proof-comparison", status));
         rows.getStyleClass().add("proof-rows");
         rows.setHgap(10);
         rows.setVgap(3);
@@ -373,6 +375,12 @@ public final class ProofsPanel extends BorderPane {
             File chosen = chooser.showOpenDialog(getScene().getWindow());
             if (chosen != null) openResults(chosen.toPath());
         });
+        Button sample = new Button("Open the sample");
+        sample.setOnAction(e -> {
+            Path file = SampleLibrary.sample(SAMPLE);
+            if (file == null) status.accept("The sample results are not packaged with this build");
+            else openResults(file);
+        });
         loading.setVisible(false);
         cancelLoading.setVisible(false);
         cancelLoading.setOnAction(e -> {
@@ -385,7 +393,7 @@ public final class ProofsPanel extends BorderPane {
         }
         verdictFilter.getItems().setAll(ALL, "strict", "via_skip", "via_nonatomic", "open_hypothesis", "not_reached");
         labelFilter.getItems().setAll(ALL, "non_atomic", "skip", "invalid", "unparseable", "misleading");
-        HBox bar = new HBox(8, open, new Label("Rule"), ruleFilter, new Label("Verdict"), verdictFilter,
+        HBox bar = new HBox(8, open, sample, new Label("Rule"), ruleFilter, new Label("Verdict"), verdictFilter,
                 new Label("Has a step"), labelFilter, loading, cancelLoading);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
@@ -451,6 +459,12 @@ public final class ProofsPanel extends BorderPane {
 
     private void finishLoading() {
         loading.progressProperty().unbind();
+        Button sample = new Button("Open the sample");
+        sample.setOnAction(e -> {
+            Path file = SampleLibrary.sample(SAMPLE);
+            if (file == null) status.accept("The sample results are not packaged with this build");
+            else openResults(file);
+        });
         loading.setVisible(false);
         cancelLoading.setVisible(false);
     }
@@ -522,7 +536,7 @@ public final class ProofsPanel extends BorderPane {
             viewer.setPrefSize(figure.width() * 1.4, figure.height() * 1.4);
             String name = names[k];
             Button export = new Button("Export…");
-            export.setOnAction(e -> chooseAndExport(figure, name));
+            export.setOnAction(e -> FigureSaving.chooseAndSave(this, figure, name, status));
             charts.getChildren().add(new VBox(4, viewer, export));
         }
     }
@@ -532,35 +546,9 @@ public final class ProofsPanel extends BorderPane {
         return List.copyOf(chartFigures);
     }
 
-    // ---- export ----
-
-    private void chooseAndExport(Figure figure, String name) {
-        if (figure == null) {
-            status.accept("Nothing to export yet");
-            return;
-        }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the figure");
-        chooser.setInitialFileName(name + ".pdf");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PDF (*.pdf)", "*.pdf"),
-                new FileChooser.ExtensionFilter("SVG (*.svg)", "*.svg"), new FileChooser.ExtensionFilter("PNG (*.png)", "*.png"));
-        File chosen = chooser.showSaveDialog(getScene().getWindow());
-        if (chosen != null) export(figure, chosen.toPath());
-    }
-
     /** Writes a figure in the format its file name asks for (PNG at three pixels per point). */
     public void export(Figure figure, Path file) {
-        FigureFormat format = FigureFormat.ofFile(file.getFileName().toString());
-        if (format == null) {
-            status.accept("Choose a file ending in .png, .svg or .pdf");
-            return;
-        }
-        try {
-            FigureExport.write(figure, format, file, 3);
-            status.accept("Exported " + file);
-        } catch (IOException | RuntimeException e) {
-            status.accept("Could not export " + file.getFileName() + ": " + e.getMessage());
-        }
+        FigureSaving.save(figure, file, status);
     }
 
     /** The comparison as an exportable figure. */

@@ -1,0 +1,87 @@
+package dev.lookahead.ui.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lookahead.feedback.BotTurnSignals;
+import dev.lookahead.feedback.SignalReport;
+import dev.lookahead.ui.FxTesting;
+import dev.lookahead.ui.WorkbenchApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Feedback panel in the real window, headless under Monocle. */
+@ExtendWith(ApplicationExtension.class)
+class FeedbackPanelTest {
+    private WorkbenchApp app;
+    private Stage stage;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app = new WorkbenchApp();
+        app.start(stage);
+    }
+
+    @Test
+    void openTheSampleDragKFindADisagreementReadWhyAndExportACharts() throws Exception {
+        FeedbackPanel panel = app.feedback();
+        var task = new javafx.concurrent.Task<?>[1];
+        FxTesting.onFx(() -> {
+            ((TabPane) stage.getScene().lookup(".tab-pane")).getSelectionModel().select(3);
+            task[0] = panel.open(Path.of("samples", "dialogue", "synthetic-log.jsonl"));
+        });
+        task[0].get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        FxTesting.onFx(() -> {
+            assertThat(panel.report().conversations()).isEqualTo(150);
+            assertThat(panel.report().signals()).contains("length_5", "length_20", "joy_length", "liked");
+            assertThat(panel.chartFigures()).hasSize(6);
+        });
+
+        // moving k adds its length signal and relabels every turn
+        FxTesting.onFx(() -> {
+            panel.kSlider().setValue(12);
+            panel.relabelNow();
+            SignalReport report = panel.report();
+            assertThat(report.signals()).contains("length_12");
+            double rate12 = report.rate("length_12", "all").value();
+            assertThat(rate12).isLessThan(report.rate("length_5", "all").value()).isGreaterThan(report.rate("length_20", "all").value());
+        });
+
+        FxTesting.onFx(() -> {
+            panel.showDisagreements("length_5", "joy_length");
+            assertThat(panel.turnList().getItems()).isNotEmpty();
+            for (BotTurnSignals turn : panel.turnList().getItems()) {
+                Map<String, Boolean> values = SignalReport.values(turn);
+                assertThat(values.get("length_5")).isNotEqualTo(values.get("joy_length"));
+            }
+            panel.turnList().getSelectionModel().select(0);
+            String shown = panel.detail().lookupAll(".label").stream().map(n -> ((Label) n).getText()).reduce("", (a, b) -> a + "\n" + b);
+            assertThat(shown).contains("words (the sentiment and joy signals need 5)").contains("VADER compound").contains("joy:");
+        });
+        TabPane views = (TabPane) panel.lookup(".tab-pane");
+        FxTesting.onFx(() -> views.getSelectionModel().select(2));
+        FxTesting.snapshot(stage.getScene(), Path.of("target", "screenshots", "feedback-browse.png"));
+        FxTesting.onFx(() -> views.getSelectionModel().select(1));
+        FxTesting.snapshot(stage.getScene(), Path.of("target", "screenshots", "feedback-charts.png"));
+
+        Path pdf = dir.resolve("lengths.pdf");
+        FxTesting.onFx(() -> panel.export(panel.chartFigures().get(0), pdf));
+        assertThat(Files.size(pdf)).isGreaterThan(1000);
+        assertThat(new String(Files.readAllBytes(pdf), java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("%PDF");
+    }
+}
