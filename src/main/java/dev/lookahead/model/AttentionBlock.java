@@ -37,19 +37,38 @@ public final class AttentionBlock extends AbstractBlock {
      */
     NDArray forward(ParameterStore store, NDArray x, NDArray maskBias, boolean training,
                     Map<String, NDArray> capture, int layer) {
-        long batch = x.getShape().get(0);
-        long n = x.getShape().get(1);
-        NDList qkv = queryKeyValue.forward(store, new NDList(x), training).singletonOrThrow().split(3, 2);
-        NDArray q = toHeads(qkv.get(0), batch, n);
-        NDArray k = toHeads(qkv.get(1), batch, n);
-        NDArray v = toHeads(qkv.get(2), batch, n);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).muli(1.0 / Math.sqrt((double) width / heads)).addi(maskBias);
+        NDArray[] qkv = project(store, x, training);
+        NDArray scores = scores(qkv[0], qkv[1]).addi(maskBias);
         NDArray pattern = scores.softmax(-1);
         if (capture != null) {
             capture.put(ActivationNames.attnScores(layer), scores);
             capture.put(ActivationNames.pattern(layer), pattern);
         }
+        return mix(store, pattern, qkv[2], training);
+    }
+
+    /** Queries, keys and values of a layer-normed input, [batch, heads, n, d / heads] each. */
+    NDArray[] project(ParameterStore store, NDArray x, boolean training) {
+        long batch = x.getShape().get(0);
+        long n = x.getShape().get(1);
+        NDList qkv = queryKeyValue.forward(store, new NDList(x), training).singletonOrThrow().split(3, 2);
+        return new NDArray[] {toHeads(qkv.get(0), batch, n), toHeads(qkv.get(1), batch, n), toHeads(qkv.get(2), batch, n)};
+    }
+
+    /** Scaled scores q k^T / sqrt(d / heads), before the mask: [batch, heads, n, n]. */
+    NDArray scores(NDArray q, NDArray k) {
+        return q.matMul(k.transpose(0, 1, 3, 2)).muli(1.0 / Math.sqrt((double) width / heads));
+    }
+
+    /**
+     * The block's output for a given attention pattern: the pattern mixes the values, the output
+     * projection maps them back. Pattern [batch, heads, n, n]; values broadcast against it.
+     */
+    NDArray mix(ParameterStore store, NDArray pattern, NDArray v, boolean training) {
         NDArray mixed = pattern.matMul(v);
+        // either side may be the broadcast one: the batch is the product's
+        long batch = mixed.getShape().get(0);
+        long n = pattern.getShape().get(2);
         if (heads > 1) mixed = mixed.transpose(0, 2, 1, 3);
         mixed = mixed.reshape(batch, n, width);
         return output.forward(store, new NDList(mixed), training).singletonOrThrow();

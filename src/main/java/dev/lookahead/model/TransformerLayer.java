@@ -32,12 +32,11 @@ public final class TransformerLayer extends AbstractBlock {
     }
 
     NDArray forward(ParameterStore store, NDArray residual, NDArray maskBias, boolean training, Map<String, NDArray> capture) {
-        NDArray normalized = ln1.forward(store, new NDList(residual), training).singletonOrThrow();
+        NDArray normalized = normalize(store, residual, training);
         NDArray attended = attention.forward(store, normalized, maskBias, training, capture, index);
         NDArray middle = residual.add(attended);
         NDArray normalized2 = ln2.forward(store, new NDList(middle), training).singletonOrThrow();
-        NDArray hidden = Activation.relu(feedForwardIn.forward(store, new NDList(normalized2), training).singletonOrThrow());
-        NDArray mlp = feedForwardOut.forward(store, new NDList(hidden), training).singletonOrThrow();
+        NDArray mlp = feedForward(store, normalized2, training);
         NDArray post = middle.add(mlp);
         if (capture != null) {
             capture.put(ActivationNames.residPre(index), residual);
@@ -49,6 +48,27 @@ public final class TransformerLayer extends AbstractBlock {
             capture.put(ActivationNames.residPost(index), post);
         }
         return post;
+    }
+
+    /** The attention's input: the layer-normed residual stream. */
+    NDArray normalize(ParameterStore store, NDArray residual, boolean training) {
+        return ln1.forward(store, new NDList(residual), training).singletonOrThrow();
+    }
+
+    AttentionBlock attention() {
+        return attention;
+    }
+
+    /** The rest of the block once the attention output is known: residual + attended, then + mlp(ln2(.)). */
+    NDArray finish(ParameterStore store, NDArray residual, NDArray attended, boolean training) {
+        NDArray middle = residual.add(attended);
+        NDArray normalized2 = ln2.forward(store, new NDList(middle), training).singletonOrThrow();
+        return middle.add(feedForward(store, normalized2, training));
+    }
+
+    private NDArray feedForward(ParameterStore store, NDArray normalized, boolean training) {
+        NDArray hidden = Activation.relu(feedForwardIn.forward(store, new NDList(normalized), training).singletonOrThrow());
+        return feedForwardOut.forward(store, new NDList(hidden), training).singletonOrThrow();
     }
 
     /** Inputs: the residual stream [batch, n, d] and the additive attention mask. */

@@ -1,0 +1,94 @@
+package dev.lookahead.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.interp.CircuitTracer;
+import dev.lookahead.interp.Trace;
+import dev.lookahead.io.Json;
+import dev.lookahead.model.SearchModel;
+import dev.lookahead.search.Tokenizer;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "trace", description = "Circuit tracing: the vertices each token holds after each block, and the attention operations that put them there.")
+final class TraceCommand implements Callable<Integer> {
+    @Mixin
+    ModelOptions options;
+
+    @Option(names = "--graph", description = "One graph (JSON, DOT, GraphML or a token line) with start and goal.")
+    Path graph;
+
+    @Option(names = "--in", description = "Lines with n and tokens (first-step inputs); one output line per input line.")
+    Path in;
+
+    @Option(names = "--out", description = "Write the lines here (atomically) instead of standard output.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if ((graph == null) == (in == null)) throw new IllegalArgumentException("trace needs exactly one of --graph and --in");
+        try (SearchModel model = SearchModel.open(options.model, options.device)) {
+            CircuitTracer tracer = new CircuitTracer(model);
+            if (graph != null) {
+                int[] tokens = Tokenizer.encode(ModelGraphInput.read(graph, model.config()));
+                ObjectNode line = Json.MAPPER.createObjectNode();
+                line.put("graph", graph.toString());
+                line.put("n", tokens.length);
+                line.set("tokens", LineFields.ints(tokens));
+                put(line, tracer.trace(tokens, () -> false));
+                Output.write(out, writer -> writer.write(line + "\n"));
+                report(line);
+                return 0;
+            }
+            int[] seen = new int[2];
+            JsonLineMapper mapper = new JsonLineMapper();
+            int errors = mapper.map(in, out, line -> {
+                int n = LineFields.requireInt(line, "n");
+                if (n != model.config().n()) throw new IllegalArgumentException("the model takes n = " + model.config().n() + ", the line has n = " + n);
+                Trace trace = tracer.trace(LineFields.requireIntArray(line, "tokens"), () -> false);
+                put(line, trace);
+                seen[0]++;
+                if (trace.explained()) seen[1]++;
+            });
+            System.err.printf("traced %d inputs: %d explained; %d lines with errors%n", seen[0], seen[1], errors);
+            return errors > 0 ? 2 : 0;
+        }
+    }
+
+    private static void report(ObjectNode line) {
+        System.err.printf("%s after %,d patched forward passes%s%n", line.get("explained").asBoolean() ? "explained" : "not explained",
+                line.get("forward_passes").asLong(), line.hasNonNull("reason") ? ": " + line.get("reason").asText() : "");
+    }
+
+    /** The contract's fields: explained, reason, forward_passes, layers, operations (and the prediction). */
+    static void put(ObjectNode line, Trace trace) {
+        line.put("explained", trace.explained());
+        if (trace.reason() == null) line.putNull("reason");
+        else line.put("reason", trace.reason());
+        line.put("forward_passes", trace.forwardPasses());
+        line.put("predicted", trace.predicted());
+        ArrayNode layers = line.putArray("layers");
+        for (Map<Integer, SortedSet<Integer>> layer : trace.layers()) {
+            ObjectNode entry = layers.addObject();
+            layer.forEach((position, vertices) -> {
+                ArrayNode ids = entry.putArray(Integer.toString(position));
+                vertices.forEach(ids::add);
+            });
+        }
+        ArrayNode operations = line.putArray("operations");
+        for (Trace.Operation op : trace.operations()) {
+            ObjectNode o = operations.addObject();
+            o.put("layer", op.layer());
+            o.put("source", op.source());
+            o.put("destination", op.destination());
+            o.put("kind", op.kind().id());
+            o.put("sign", op.sign());
+            o.put("weight", Math.round(op.weight() * 1e4) / 1e4);
+        }
+    }
+}

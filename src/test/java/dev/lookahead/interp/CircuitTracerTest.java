@@ -1,0 +1,127 @@
+package dev.lookahead.interp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import dev.lookahead.model.ModelConfig;
+import dev.lookahead.model.SearchModel;
+import dev.lookahead.search.SearchInput;
+import dev.lookahead.search.TokenLayout;
+import dev.lookahead.search.Tokenizer;
+import java.nio.FloatBuffer;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** Tracing models with hand-set weights whose circuit is known. */
+class CircuitTracerTest {
+    /** n = 17: vertices 1..4, vocabulary 9, 4 hidden coordinates, width 30; positions start at coordinate 13. */
+    private static final int N = 17;
+    private static final int WIDTH = 30;
+    private static final int POSITIONS = 13;
+    private static final int HIDDEN = 9;
+
+    private static SearchModel blank() {
+        SearchModel model = SearchModel.create(new ModelConfig(N, 1, 4, 1, false, false), Device.cpu(), 1);
+        for (var p : model.network().getParameters()) {
+            String name = p.getKey();
+            NDArray array = p.getValue().getArray();
+            if (name.contains("block0") && !name.contains("gamma")) array.set(FloatBuffer.wrap(new float[(int) array.size()]));
+        }
+        return model;
+    }
+
+    /** qkv weight [3d, d]: rows 0..d-1 make queries, d..2d-1 keys, 2d..3d-1 values (y = W x + b). */
+    private static void setAttention(SearchModel model, float[][] query, float[][] key, float[][] value) {
+        float[] qkv = new float[3 * WIDTH * WIDTH];
+        for (int r = 0; r < WIDTH; r++) {
+            for (int c = 0; c < WIDTH; c++) {
+                qkv[r * WIDTH + c] = query[r][c];
+                qkv[(WIDTH + r) * WIDTH + c] = key[r][c];
+                qkv[(2 * WIDTH + r) * WIDTH + c] = value[r][c];
+            }
+        }
+        float[] identity = new float[WIDTH * WIDTH];
+        for (int i = 0; i < WIDTH; i++) identity[i * WIDTH + i] = 1;
+        for (var p : model.network().getParameters()) {
+            if (p.getKey().endsWith("qkv_weight")) p.getValue().getArray().set(FloatBuffer.wrap(qkv));
+            if (p.getKey().endsWith("out_weight") && p.getKey().contains("attn")) p.getValue().getArray().set(FloatBuffer.wrap(identity));
+        }
+    }
+
+    private static int[] tokens() {
+        // start 1 with children 2 and 3; the goal 3 is a child of the start
+        return Tokenizer.encode(SearchInput.firstStep(new TokenLayout(N), List.of(new int[] {1, 2}, new int[] {1, 3}, new int[] {2, 4}), 1, 3));
+    }
+
+    @Test
+    void aLayerThatCopiesTheGoalIntoTheLastTokenIsTracedToExactlyThatOperation() {
+        try (SearchModel model = blank()) {
+            float[][] query = new float[WIDTH][WIDTH];
+            float[][] key = new float[WIDTH][WIDTH];
+            float[][] value = new float[WIDTH][WIDTH];
+            query[HIDDEN][POSITIONS + N - 1] = 10;   // the last position asks
+            key[HIDDEN][POSITIONS + N - 3] = 10;     // the goal's position in the query answers
+            for (int t = 0; t < 9; t++) value[t][t] = 2; // and its token is copied
+            setAttention(model, query, key, value);
+            int[] tokens = tokens();
+            Trace trace = new CircuitTracer(model).trace(tokens, () -> false);
+
+            assertThat(trace.predicted()).isEqualTo(3);
+            assertThat(trace.operations()).hasSize(1);
+            Trace.Operation op = trace.operations().get(0);
+            assertThat(op.layer()).isZero();
+            assertThat(op.source()).isEqualTo(N - 3);
+            assertThat(op.destination()).isEqualTo(N - 1);
+            assertThat(op.kind()).isEqualTo(Trace.Kind.SPECIAL_COPY);
+            assertThat(op.sign()).isEqualTo(1);
+            assertThat(trace.layers()).hasSize(2);
+            assertThat(trace.layers().get(0).keySet()).containsExactlyInAnyOrder(N - 3, N - 1);
+            assertThat(trace.layers().get(1)).containsOnlyKeys(N - 1);
+            assertThat(trace.layers().get(1).get(N - 1)).containsExactly(1, 3);
+            assertThat(trace.explained()).as("start 1 and goal 3 joined by an edge").isTrue();
+            assertThat(trace.forwardPasses()).isPositive();
+        }
+    }
+
+    @Test
+    void tokenMatchingAndPositionStepsAreToldApart() throws Exception {
+        int[] tokens = tokens();
+        int positionOfEdgeTarget = -1;
+        int repeated = -1;
+        // an edge "E 1 2" is followed by "E 1 3": vertex 1 appears at two positions
+        Set<Integer> seen = new TreeSet<>();
+        for (int r = 0; r < N; r++) {
+            if (tokens[r] == 1) {
+                if (repeated < 0 && !seen.isEmpty()) repeated = r;
+                seen.add(r);
+            }
+        }
+        int firstOne = seen.iterator().next();
+        try (SearchModel model = blank()) {
+            float[][] query = new float[WIDTH][WIDTH];
+            float[][] key = new float[WIDTH][WIDTH];
+            for (int t = 1; t <= 4; t++) {
+                query[t][t] = 10;   // a token looks for its own vertex
+                key[t][t] = 10;
+            }
+            setAttention(model, query, key, new float[WIDTH][WIDTH]);
+            Trace.Kind kind = new CircuitTracer(model).explainOperation(tokens, 0, firstOne, repeated);
+            assertThat(kind).isEqualTo(Trace.Kind.TOKEN_MATCH);
+        }
+        try (SearchModel model = blank()) {
+            float[][] query = new float[WIDTH][WIDTH];
+            float[][] key = new float[WIDTH][WIDTH];
+            for (int q = 1; q < N; q++) {
+                query[POSITIONS + q - 1][POSITIONS + q] = 10;  // position q looks one step back
+                key[POSITIONS + q - 1][POSITIONS + q - 1] = 10;
+            }
+            setAttention(model, query, key, new float[WIDTH][WIDTH]);
+            positionOfEdgeTarget = repeated + 1;
+            Trace.Kind kind = new CircuitTracer(model).explainOperation(tokens, 0, positionOfEdgeTarget - 1, positionOfEdgeTarget);
+            assertThat(kind).isEqualTo(Trace.Kind.POSITION_FORWARD);
+        }
+    }
+}
