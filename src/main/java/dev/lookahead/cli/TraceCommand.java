@@ -3,9 +3,11 @@ package dev.lookahead.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.interp.CircuitTracer;
+import dev.lookahead.interp.SetScores;
 import dev.lookahead.interp.Trace;
 import dev.lookahead.io.Json;
 import dev.lookahead.model.SearchModel;
+import dev.lookahead.search.SearchInput;
 import dev.lookahead.search.Tokenizer;
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,7 +42,7 @@ final class TraceCommand implements Callable<Integer> {
                 line.put("graph", graph.toString());
                 line.put("n", tokens.length);
                 line.set("tokens", LineFields.ints(tokens));
-                put(line, tracer.trace(tokens, () -> false));
+                put(line, tracer.trace(tokens, () -> false), tokens, model);
                 Output.write(out, writer -> writer.write(line + "\n"));
                 report(line);
                 return 0;
@@ -50,8 +52,9 @@ final class TraceCommand implements Callable<Integer> {
             int errors = mapper.map(in, out, line -> {
                 int n = LineFields.requireInt(line, "n");
                 if (n != model.config().n()) throw new IllegalArgumentException("the model takes n = " + model.config().n() + ", the line has n = " + n);
-                Trace trace = tracer.trace(LineFields.requireIntArray(line, "tokens"), () -> false);
-                put(line, trace);
+                int[] tokens = LineFields.requireIntArray(line, "tokens");
+                Trace trace = tracer.trace(tokens, () -> false);
+                put(line, trace, tokens, model);
                 seen[0]++;
                 if (trace.explained()) seen[1]++;
             });
@@ -65,8 +68,11 @@ final class TraceCommand implements Callable<Integer> {
                 line.get("forward_passes").asLong(), line.hasNonNull("reason") ? ": " + line.get("reason").asText() : "");
     }
 
-    /** The contract's fields: explained, reason, forward_passes, layers, operations (and the prediction). */
-    static void put(ObjectNode line, Trace trace) {
+    /**
+     * The contract's fields - explained, reason, forward_passes, layers, operations - with the
+     * prediction and, per layer, the extracted sets scored against the true reachable sets.
+     */
+    static void put(ObjectNode line, Trace trace, int[] tokens, SearchModel model) {
         line.put("explained", trace.explained());
         if (trace.reason() == null) line.putNull("reason");
         else line.put("reason", trace.reason());
@@ -90,5 +96,22 @@ final class TraceCommand implements Callable<Integer> {
             o.put("sign", op.sign());
             o.put("weight", Math.round(op.weight() * 1e4) / 1e4);
         }
+        if (trace.layers().isEmpty()) return;
+        ArrayNode scores = line.putArray("set_scores");
+        SearchInput input = Tokenizer.decode(model.config().layout(), tokens);
+        for (SetScores s : SetScores.of(trace, input, tokens)) {
+            ObjectNode entry = scores.addObject();
+            entry.put("layer", s.layer());
+            entry.put("vertex_tokens", s.nodes());
+            entry.put("mean_set_size", round(s.meanSize()));
+            entry.put("mean_true_size_within_2_to_the_l", round(s.meanTrueSize()));
+            entry.put("precision", round(s.precision()));
+            entry.put("recall_within_2_to_the_l", round(s.recall()));
+            entry.put("sound_share", round(s.soundShare()));
+        }
+    }
+
+    private static double round(double value) {
+        return Double.isNaN(value) ? value : Math.round(value * 1e4) / 1e4;
     }
 }
