@@ -1,0 +1,88 @@
+package dev.lookahead.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.interp.CircuitTracer;
+import dev.lookahead.interp.Trace;
+import dev.lookahead.interp.TraceStatistics;
+import dev.lookahead.io.AtomicFiles;
+import dev.lookahead.io.Json;
+import dev.lookahead.model.SearchModel;
+import dev.lookahead.search.Example;
+import dev.lookahead.search.Tokenizer;
+import dev.lookahead.train.EvaluationSets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "trace-stats", description = "Trace the standard balanced test examples of every lookahead: fraction explained, merges, maximal merges, set size per layer.")
+final class TraceStatsCommand implements Callable<Integer> {
+    @Mixin
+    ModelOptions options;
+
+    @Option(names = "--per-lookahead", defaultValue = "10", description = "Test examples traced per lookahead (default ${DEFAULT-VALUE}).")
+    int perLookahead;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the test sets (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Also write the figures here.")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (perLookahead < 1) throw new IllegalArgumentException("--per-lookahead must be positive");
+        try (SearchModel model = SearchModel.open(options.model, options.device)) {
+            var layout = model.config().layout();
+            Map<String, List<Example>> sets = EvaluationSets.standard(layout, layout.defaultMaxLookahead(), perLookahead, seed);
+            CircuitTracer tracer = new CircuitTracer(model);
+            TraceStatistics stats = new TraceStatistics();
+            ProgressBar bar = new ProgressBar();
+            int total = (sets.size() - 1) * perLookahead;
+            int done = 0;
+            long started = System.nanoTime();
+            for (Map.Entry<String, List<Example>> bucket : sets.entrySet()) {
+                if (bucket.getKey().equals(EvaluationSets.NAIVE)) continue;
+                for (Example example : bucket.getValue()) {
+                    Trace trace = tracer.trace(example.tokens(), () -> false);
+                    stats.add(example.lookahead(), trace, Tokenizer.decode(layout, example.tokens()), example.tokens());
+                    done++;
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    bar.show((double) done / total, String.format("%d/%d traced", done, total), seconds / done * (total - done));
+                }
+            }
+            ObjectNode root = Json.MAPPER.createObjectNode();
+            root.put("model", options.model);
+            root.put("per_lookahead", perLookahead);
+            root.put("replacement_token", "an unused vertex id, or the reserved id 0 when the input uses every id (a deviation from the paper, which skips those inputs)");
+            ObjectNode explained = root.putObject("explained_by_lookahead");
+            System.out.println("lookahead  explained  95% interval");
+            stats.explainedByLookahead().forEach((lookahead, p) -> {
+                AccuracyTable.put(explained.putObject(Integer.toString(lookahead)), p);
+                System.out.printf("%9d  %5d/%-3d  [%.2f, %.2f]%n", lookahead, p.successes(), p.trials(), p.lower(), p.upper());
+            });
+            root.put("merges_per_example", stats.mergesPerExample());
+            root.put("maximal_merge_share", stats.maximalMergeShare());
+            root.put("forward_passes_per_example", stats.forwardPassesPerExample());
+            ArrayNode sizes = root.putArray("set_size_by_layer");
+            System.out.printf("merges per example %.1f, maximal (doubling) merges %.2f, patched passes per example %,.0f%n",
+                    stats.mergesPerExample(), stats.maximalMergeShare(), stats.forwardPassesPerExample());
+            System.out.println("layer  mean set size  true 2^l-hop set  2^l");
+            List<double[]> perLayer = stats.setSizes();
+            for (int l = 0; l < perLayer.size(); l++) {
+                ObjectNode entry = sizes.addObject();
+                entry.put("layer", l);
+                entry.put("mean_set_size", perLayer.get(l)[0]);
+                entry.put("mean_true_size_within_2_to_the_l", perLayer.get(l)[1]);
+                entry.put("two_to_the_l", 1 << l);
+                System.out.printf("%5d  %13.2f  %16.2f  %3d%n", l, perLayer.get(l)[0], perLayer.get(l)[1], 1 << l);
+            }
+            if (json != null) AtomicFiles.writeString(json, Json.pretty(root));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.lookahead.interp;
+
+import dev.lookahead.search.GroundTruth;
+import dev.lookahead.search.SearchInput;
+import dev.lookahead.stats.Proportion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+
+/**
+ * The paper's tracing figures as data: the share of examples explained per lookahead, path merges
+ * per example (operations that join two tokens' sets: token matching and position steps), the share
+ * of maximal merges (the source's set reaches as far as the destination's: the doubling), and the
+ * mean set size per layer beside 2^l and beside the true 2^l-hop sets.
+ */
+public final class TraceStatistics {
+    private final Map<Integer, Proportion> explained = new TreeMap<>();
+    private final List<double[]> setSizes = new ArrayList<>();
+    private long traces;
+    private long merges;
+    private long maximalMerges;
+    private long forwardPasses;
+
+    /** Adds one traced example of the given lookahead. */
+    public void add(int lookahead, Trace trace, SearchInput input, int[] tokens) {
+        traces++;
+        forwardPasses += trace.forwardPasses();
+        explained.merge(lookahead, new Proportion(0, 0).plus(trace.explained()),
+                (a, b) -> new Proportion(a.successes() + b.successes(), a.trials() + b.trials()));
+        if (trace.layers().isEmpty()) return;
+        GroundTruth truth = new GroundTruth(input.edges());
+        for (Trace.Operation op : trace.operations()) {
+            if (op.kind() == Trace.Kind.OTHER || op.kind() == Trace.Kind.SPECIAL_COPY) continue;
+            merges++;
+            Map<Integer, SortedSet<Integer>> before = trace.layers().get(op.layer());
+            int reachSource = reach(truth, tokens, op.source(), before.get(op.source()));
+            int reachDestination = reach(truth, tokens, op.destination(), before.get(op.destination()));
+            if (reachSource >= 0 && reachSource == reachDestination) maximalMerges++;
+        }
+        List<SetScores> scores = SetScores.of(trace, input, tokens);
+        while (setSizes.size() < scores.size()) setSizes.add(new double[3]);
+        for (SetScores s : scores) {
+            if (s.nodes() == 0) continue;
+            double[] sums = setSizes.get(s.layer());
+            sums[0] += s.meanSize();
+            sums[1] += s.meanTrueSize();
+            sums[2]++;
+        }
+    }
+
+    /** How far a token's set reaches: the longest distance from its vertex to a vertex of the set, or -1. */
+    private static int reach(GroundTruth truth, int[] tokens, int position, SortedSet<Integer> set) {
+        if (set == null || set.isEmpty()) return -1;
+        int vertex = tokens[position];
+        int furthest = -1;
+        for (int v : set) {
+            int d = truth.distance(vertex, v);
+            if (d > furthest) furthest = d;
+        }
+        return furthest;
+    }
+
+    public Map<Integer, Proportion> explainedByLookahead() {
+        return explained;
+    }
+
+    public double mergesPerExample() {
+        return traces == 0 ? Double.NaN : (double) merges / traces;
+    }
+
+    public double maximalMergeShare() {
+        return merges == 0 ? Double.NaN : (double) maximalMerges / merges;
+    }
+
+    public double forwardPassesPerExample() {
+        return traces == 0 ? Double.NaN : (double) forwardPasses / traces;
+    }
+
+    /** Per layer (0 = the embedding): [mean extracted set size, mean true 2^l-hop set size]. */
+    public List<double[]> setSizes() {
+        List<double[]> means = new ArrayList<>();
+        for (double[] s : setSizes) means.add(new double[] {s[2] == 0 ? Double.NaN : s[0] / s[2], s[2] == 0 ? Double.NaN : s[1] / s[2]});
+        return means;
+    }
+}
