@@ -1,0 +1,49 @@
+package dev.lookahead.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lookahead.io.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** trace end to end on a tiny model: every input line gets a result, in order. */
+class TraceCommandsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyInputGetsALineThatSaysWhetherItWasExplained() throws Exception {
+        Path run = dir.resolve("run");
+        assertThat(LookaheadCommand.execute("train", "--n", "17", "--layers", "2", "--hidden", "8", "--examples", "128",
+                "--batch", "64", "--eval-per-lookahead", "10", "--out", run.toString())).isZero();
+        Path lines = dir.resolve("lines.jsonl");
+        LookaheadCommand.execute("generate", "--n", "17", "--count", "2", "--max-lookahead", "1", "--out", lines.toString());
+        List<String> input = new ArrayList<>(Files.readAllLines(lines));
+        input.add("{\"n\": 17, \"tokens\": [7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 6, 1, 8, 1, 2, 5, 1]}");
+        input.add("{\"n\": 32, \"tokens\": [1]}");
+        Files.write(lines, input);
+        Path traced = dir.resolve("traced.jsonl");
+        assertThat(LookaheadCommand.execute("trace", "--model", run.toString(), "--in", lines.toString(), "--out", traced.toString())).isEqualTo(2);
+        List<String> out = Files.readAllLines(traced);
+        assertThat(out).hasSize(4);
+        for (int k = 0; k < 2; k++) {
+            JsonNode line = Json.MAPPER.readTree(out.get(k));
+            assertThat(line.get("explained").isBoolean()).isTrue();
+            assertThat(line.get("forward_passes").asLong()).isPositive();
+            assertThat(line.get("layers")).hasSize(3);
+            assertThat(line.get("layers").get(2).has("16")).as("the last token is the root").isTrue();
+            assertThat(line.has("operations")).isTrue();
+            assertThat(line.get("set_scores")).hasSize(3);
+        }
+        JsonNode malformed = Json.MAPPER.readTree(out.get(2));
+        assertThat(malformed.get("explained").asBoolean()).isFalse();
+        assertThat(malformed.get("reason").asText()).contains("not an input of the task");
+        assertThat(malformed.get("forward_passes").asLong()).isZero();
+        assertThat(Json.MAPPER.readTree(out.get(3)).get("error").asText()).contains("line 4").contains("n = 17");
+    }
+}
