@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
 
 /**
  * Extracts, layer by layer, the set of vertices each token holds - the paper's circuit tracing
@@ -57,6 +58,11 @@ public final class CircuitTracer {
 
     /** Traces one input (a first-step token row); never throws for a bad input, it says why instead. */
     public Trace trace(int[] tokens, BooleanSupplier cancelled) {
+        return trace(tokens, cancelled, share -> { });
+    }
+
+    /** As {@link #trace(int[], BooleanSupplier)}, reporting the share done to {@code progress}. */
+    public Trace trace(int[] tokens, BooleanSupplier cancelled, DoubleConsumer progress) {
         if (model.config().heads() != 1) return Trace.failed("tracing reads single-head models; this one has " + model.config().heads(), 0, -1);
         if (tokens.length != layout.n()) return Trace.failed("the model takes n = " + layout.n() + " tokens, the input has " + tokens.length, 0, -1);
         SearchInput input;
@@ -68,7 +74,7 @@ public final class CircuitTracer {
         if (input.path().length != 1) return Trace.failed("tracing reads first-step inputs (the path holds only the start)", 0, -1);
         int predicted = SearchModel.argMax(model.probabilities(new int[][] {tokens})[0]);
         try (PatchedRuns runs = new PatchedRuns(model, tokens)) {
-            return new Run(runs, tokens, input, predicted, cancelled).trace();
+            return new Run(runs, tokens, input, predicted, cancelled, progress).trace();
         }
     }
 
@@ -76,7 +82,7 @@ public final class CircuitTracer {
     Trace.Kind explainOperation(int[] tokens, int layer, int source, int destination) throws MalformedInputException {
         SearchInput input = Tokenizer.decode(layout, tokens);
         try (PatchedRuns runs = new PatchedRuns(model, tokens)) {
-            Run run = new Run(runs, tokens, input, -1, () -> false);
+            Run run = new Run(runs, tokens, input, -1, () -> false, share -> { });
             return run.explain(layer, List.of(new int[] {source, destination})).get(Run.key(destination, source));
         }
     }
@@ -88,6 +94,7 @@ public final class CircuitTracer {
         private final SearchInput input;
         private final int predicted;
         private final BooleanSupplier cancelled;
+        private final DoubleConsumer progress;
         private final int n;
         private final int last;
         private final int layerCount;
@@ -96,12 +103,13 @@ public final class CircuitTracer {
         /** Per layer, important operations (destination, source) with their weight and flags. */
         private final List<Map<Long, double[]>> important = new ArrayList<>();
 
-        Run(PatchedRuns runs, int[] tokens, SearchInput input, int predicted, BooleanSupplier cancelled) {
+        Run(PatchedRuns runs, int[] tokens, SearchInput input, int predicted, BooleanSupplier cancelled, DoubleConsumer progress) {
             this.runs = runs;
             this.tokens = tokens;
             this.input = input;
             this.predicted = predicted;
             this.cancelled = cancelled;
+            this.progress = progress;
             this.n = tokens.length;
             this.last = n - 1;
             this.layerCount = runs.layers();
@@ -129,6 +137,7 @@ public final class CircuitTracer {
             List<Map<Integer, SortedSet<Integer>>> sets = propagate(nodes, operations);
             SortedSet<Integer> root = sets.get(layerCount).getOrDefault(last, new TreeSet<>());
             boolean explained = containsPath(root);
+            progress.accept(1.0);
             String reason = explained ? null : "the last token's vertices " + root + " hold no path from " + input.start() + " to " + input.goal();
             return new Trace(explained, reason, runs.forwardPasses(), predicted, sets, operations);
         }
@@ -159,6 +168,7 @@ public final class CircuitTracer {
                 }
                 int layer = l;
                 float[] after = inBatches(patches, batch -> runs.residualAfter(layer, batch, last, predicted));
+                progress.accept(0.4 * (l + 1) / layerCount);
                 for (int k = 0; k < entries.size(); k++) {
                     double zeroDrop = clean - after[2 * k];
                     double raiseDrop = clean - after[2 * k + 1];
@@ -182,6 +192,7 @@ public final class CircuitTracer {
             for (int source : sources) {
                 float clean = runs.score(top, last, source);
                 for (int l = 0; l < top && !cancelled.getAsBoolean(); l++) {
+                    progress.accept(0.4 + 0.5 * (sources.indexOf(source) * top + l) / Math.max(1, sources.size() * top));
                     List<int[]> entries = entries(l);
                     List<Patch> patches = new ArrayList<>();
                     for (int[] e : entries) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import javafx.geometry.Point2D;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Polygon;
@@ -26,6 +27,9 @@ public final class GraphView extends Pane {
     private Set<Integer> highlighted = Set.of();
     private LayeredLayout.Result layout;
     private final Map<Integer, Circle> vertexShapes = new HashMap<>();
+    /** An outer ring per marked vertex: its style class says what the mark means. */
+    private Map<Integer, String> marks = Map.of();
+    private IntConsumer onVertexClicked = id -> { };
 
     public GraphView() {
         getStyleClass().add("graph-view");
@@ -36,12 +40,29 @@ public final class GraphView extends Pane {
         this.graph = graph;
         this.highlighted = Set.copyOf(highlighted);
         this.layout = LayeredLayout.layout(graph.vertices(), graph.edges());
+        this.marks = Map.of();
         requestLayout();
         layout(); // draw now, so the shapes exist as soon as the graph is shown
     }
 
     public SearchGraph graph() {
         return graph;
+    }
+
+    /** Rings vertices with a style class each (e.g. a traced set against the true one); replaces earlier marks. */
+    public void mark(Map<Integer, String> marks) {
+        this.marks = Map.copyOf(marks);
+        requestLayout();
+        layout();
+    }
+
+    public Map<Integer, String> marks() {
+        return marks;
+    }
+
+    /** Called with a vertex's id when it is clicked. */
+    public void setOnVertexClicked(IntConsumer action) {
+        this.onVertexClicked = action;
     }
 
     /** The circle drawn for a vertex, or null. */
@@ -103,7 +124,15 @@ public final class GraphView extends Pane {
             label.applyCss();
             label.setX(x - label.getLayoutBounds().getWidth() / 2);
             label.setY(y + label.getLayoutBounds().getHeight() / 4);
+            circle.setOnMouseClicked(e -> onVertexClicked.accept(id));
             vertexShapes.put(id, circle);
+            String mark = marks.get(id);
+            if (mark != null) {
+                Circle ring = new Circle(x, y, RADIUS + 5);
+                ring.getStyleClass().addAll("graph-mark", mark);
+                ring.setMouseTransparent(true);
+                getChildren().add(ring);
+            }
             getChildren().addAll(circle, label);
         }
     }

@@ -53,12 +53,14 @@ public final class ExplorerPanel extends BorderPane {
     private final Label facts = new Label();
     private final FlowPane tokens = new FlowPane(3, 3);
     private final Consumer<String> status;
+    private final ModelSection modelSection;
 
     private ExampleStream stream;
     private SearchGraph shown;
 
     public ExplorerPanel(Consumer<String> status) {
         this.status = status;
+        modelSection = new ModelSection(graphView, status);
         distribution.getItems().setAll(Distribution.values());
         distribution.setValue(Distribution.BALANCED);
         distribution.setConverter(new javafx.util.StringConverter<>() {
@@ -97,10 +99,17 @@ public final class ExplorerPanel extends BorderPane {
                 labelled("Seed", seed),
                 testRules, generate, stepping,
                 new Separator(),
+                heading("Model"),
+                modelSection,
+                new Separator(),
                 legend());
         side.getStyleClass().add("side-panel");
-        side.setPrefWidth(230);
-        setLeft(side);
+        side.setPrefWidth(250);
+        javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(side);
+        sideScroll.setFitToWidth(true);
+        sideScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        sideScroll.setPrefWidth(268);
+        setLeft(sideScroll);
 
         title.getStyleClass().add("panel-title");
         facts.setWrapText(true);
@@ -115,6 +124,10 @@ public final class ExplorerPanel extends BorderPane {
 
     public GraphView graphView() {
         return graphView;
+    }
+
+    ModelSection modelSection() {
+        return modelSection;
     }
 
     /** The graph on screen (generated or opened). */
@@ -157,6 +170,7 @@ public final class ExplorerPanel extends BorderPane {
                 example.start(), example.goal(), example.lookahead(), example.usefulNext().length == 1 ? "" : "s",
                 join(example.usefulNext()), example.label(), shown.vertices().size(), example.edges().size()));
         showTokens(new TokenLayout(example.n()), example.tokens());
+        modelSection.showGraph(shown, example.tokens());
         status.accept("Generated a " + example.distribution().id() + " graph with lookahead " + example.lookahead());
     }
 
@@ -184,7 +198,9 @@ public final class ExplorerPanel extends BorderPane {
             tokens.getChildren().setAll(new Label("Not an input for n = " + layout.n() + ": " + unfit.get()));
         } else {
             SearchInput input = graph.toInput(layout);
-            showTokens(layout, Tokenizer.encode(input));
+            int[] sequence = Tokenizer.encode(input);
+            showTokens(layout, sequence);
+            if (graph.start() != null && graph.goal() != null) modelSection.showGraph(graph, sequence);
         }
         facts.setText(text.toString());
     }
@@ -213,7 +229,20 @@ public final class ExplorerPanel extends BorderPane {
 
     private static VBox legend() {
         return new VBox(4, heading("Legend"),
-                swatch("start", "Start"), swatch("goal", "Goal"), swatch("useful", "Useful next step"));
+                swatch("start", "Start"), swatch("goal", "Goal"), swatch("useful", "Useful next step"),
+                ring(ModelSection.AGREE, "Held by the model and truly reachable"),
+                ring(ModelSection.MISSED, "Truly reachable, not held (missed)"),
+                ring(ModelSection.EXTRA, "Held, not reachable within 2^l (extra)"));
+    }
+
+    private static HBox ring(String styleClass, String text) {
+        Circle circle = new Circle(8);
+        circle.getStyleClass().addAll("graph-mark", styleClass);
+        Label label = new Label(text);
+        label.setWrapText(true);
+        HBox row = new HBox(8, circle, label);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     private static HBox swatch(String styleClass, String text) {

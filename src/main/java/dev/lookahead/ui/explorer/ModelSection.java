@@ -1,0 +1,236 @@
+package dev.lookahead.ui.explorer;
+
+import dev.lookahead.interp.CircuitTracer;
+import dev.lookahead.interp.Trace;
+import dev.lookahead.model.SearchModel;
+import dev.lookahead.search.GroundTruth;
+import dev.lookahead.search.SearchGraph;
+import dev.lookahead.search.TokenLayout;
+import dev.lookahead.search.Tokenizer;
+import dev.lookahead.ui.GraphView;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import javafx.concurrent.Task;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+
+/**
+ * The Explorer's model controls: choose a model, run it on the shown graph, trace its circuit in the
+ * background (with progress and cancel), then step through the layers. For the vertex chosen by a
+ * click, the graph rings the vertices its tokens hold after the chosen block beside the vertices truly
+ * reachable within 2^l hops: in both, missed by the model, or extra.
+ */
+final class ModelSection extends VBox {
+    static final String AGREE = "set-agree";
+    static final String MISSED = "set-missed";
+    static final String EXTRA = "set-extra";
+
+    private final GraphView graphView;
+    private final Consumer<String> status;
+    private final Label modelName = new Label("No model loaded");
+    private final Label prediction = new Label();
+    private final Button run = new Button("Run");
+    private final Button traceButton = new Button("Trace");
+    private final Button cancel = new Button("Cancel");
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Slider layer = new Slider(0, 1, 0);
+    private final Label layerLabel = new Label();
+    private final Label setText = new Label();
+
+    private SearchModel model;
+    private SearchGraph graph;
+    private int[] tokens;
+    private Trace trace;
+    private Integer chosen;
+    private Task<?> running;
+
+    ModelSection(GraphView graphView, Consumer<String> status) {
+        super(6);
+        this.graphView = graphView;
+        this.status = status;
+        Button choose = new Button("Choose a model folder…");
+        choose.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Choose a training folder (holding model.json and weights.bin)");
+            File folder = chooser.showDialog(getScene().getWindow());
+            if (folder != null) load(folder.toPath().toString());
+        });
+        run.setOnAction(e -> runModel());
+        traceButton.setOnAction(e -> startTrace());
+        cancel.setOnAction(e -> {
+            if (running != null) running.cancel();
+        });
+        progress.setVisible(false);
+        cancel.setVisible(false);
+        layer.setMajorTickUnit(1);
+        layer.setMinorTickCount(0);
+        layer.setSnapToTicks(true);
+        layer.setShowTickMarks(true);
+        layer.setDisable(true);
+        layer.valueProperty().addListener((obs, old, value) -> showSets());
+        modelName.setWrapText(true);
+        prediction.setWrapText(true);
+        setText.setWrapText(true);
+        graphView.setOnVertexClicked(id -> {
+            chosen = id;
+            showSets();
+        });
+        getChildren().addAll(modelName, choose, new HBox(6, run, traceButton), new HBox(6, progress, cancel), prediction,
+                layerLabel, layer, setText);
+        setEnabled();
+        load("default");
+    }
+
+    /** Loads a shipped model or a training folder in the background. */
+    void load(String nameOrFolder) {
+        Task<SearchModel> task = new Task<>() {
+            @Override
+            protected SearchModel call() throws Exception {
+                return SearchModel.open(nameOrFolder, "auto");
+            }
+        };
+        task.setOnSucceeded(e -> {
+            if (model != null) model.close();
+            model = task.getValue();
+            modelName.setText("Model: " + (nameOrFolder.equals("default") ? "default (shipped)" : Path.of(nameOrFolder).getFileName())
+                    + String.format(" - n = %d, %d layers", model.config().n(), model.config().layers()));
+            status.accept("Loaded the model " + nameOrFolder);
+            setEnabled();
+        });
+        task.setOnFailed(e -> {
+            modelName.setText("No model loaded: " + task.getException().getMessage());
+            setEnabled();
+        });
+        start(task);
+    }
+
+    /** The graph now shown; forgets the last trace. */
+    void showGraph(SearchGraph shown, int[] shownTokens) {
+        graph = shown;
+        tokens = shownTokens;
+        trace = null;
+        chosen = shown.start();
+        prediction.setText("");
+        layerLabel.setText("");
+        setText.setText("");
+        layer.setDisable(true);
+        setEnabled();
+    }
+
+    private void setEnabled() {
+        boolean fits = model != null && tokens != null && tokens.length == model.config().n();
+        run.setDisable(!fits || running != null);
+        traceButton.setDisable(!fits || running != null);
+        if (model != null && tokens != null && tokens.length != model.config().n()) {
+            prediction.setText("The model reads n = " + model.config().n() + "; this graph is shown at n = " + tokens.length + ".");
+        }
+    }
+
+    private void runModel() {
+        float[] probabilities = model.probabilities(new int[][] {tokens})[0];
+        int predicted = SearchModel.argMax(probabilities);
+        TokenLayout layout = model.config().layout();
+        int[] useful = new GroundTruth(graph.edges()).usefulNext(graph.start(), graph.goal());
+        boolean correct = java.util.Arrays.stream(useful).anyMatch(v -> v == predicted);
+        prediction.setText(String.format("The model predicts %s (p = %.2f): %s.", layout.tokenName(predicted), probabilities[predicted],
+                correct ? "a useful next step" : "not a useful next step"));
+    }
+
+    private void startTrace() {
+        int[] input = tokens;
+        CircuitTracer tracer = new CircuitTracer(model);
+        Task<Trace> task = new Task<>() {
+            @Override
+            protected Trace call() {
+                return tracer.trace(input, this::isCancelled, share -> updateProgress(share, 1.0));
+            }
+        };
+        task.setOnSucceeded(e -> {
+            trace = task.getValue();
+            layer.setMax(Math.max(1, trace.layers().size() - 1));
+            layer.setValue(trace.layers().size() - 1);
+            layer.setDisable(trace.layers().isEmpty());
+            status.accept(String.format("Traced after %,d patched forward passes: %s", trace.forwardPasses(),
+                    trace.explained() ? "explained" : "not explained (" + trace.reason() + ")"));
+            showSets();
+        });
+        task.setOnFailed(e -> status.accept("Tracing failed: " + task.getException().getMessage()));
+        task.setOnCancelled(e -> status.accept("Tracing cancelled"));
+        progress.progressProperty().bind(task.progressProperty());
+        status.accept("Tracing the circuit…");
+        start(task);
+    }
+
+    private void start(Task<?> task) {
+        running = task;
+        progress.setVisible(true);
+        cancel.setVisible(true);
+        setEnabled();
+        Runnable done = () -> {
+            running = null;
+            progress.progressProperty().unbind();
+            progress.setVisible(false);
+            cancel.setVisible(false);
+            setEnabled();
+        };
+        var succeeded = task.getOnSucceeded();
+        var failed = task.getOnFailed();
+        task.setOnSucceeded(e -> {
+            done.run();
+            if (succeeded != null) succeeded.handle(e);
+        });
+        task.setOnFailed(e -> {
+            done.run();
+            if (failed != null) failed.handle(e);
+        });
+        var cancelled = task.getOnCancelled();
+        task.setOnCancelled(e -> {
+            done.run();
+            if (cancelled != null) cancelled.handle(e);
+        });
+        Thread thread = new Thread(task, "explorer-model");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Rings the chosen vertex's traced set at the chosen layer against its true 2^l-hop set. */
+    private void showSets() {
+        if (trace == null || trace.layers().isEmpty() || chosen == null) return;
+        int l = (int) Math.round(layer.getValue());
+        layerLabel.setText(l == 0 ? "Layer 0: the embedding" : "After block " + l + " of " + (trace.layers().size() - 1));
+        SortedSet<Integer> traced = new TreeSet<>();
+        for (Map.Entry<Integer, SortedSet<Integer>> node : trace.layers().get(l).entrySet()) {
+            if (tokens[node.getKey()] == chosen) traced.addAll(node.getValue());
+        }
+        Set<Integer> truth = new GroundTruth(graph.edges()).reachableWithin(chosen, 1 << l);
+        Map<Integer, String> marks = new HashMap<>();
+        for (int v : traced) marks.put(v, truth.contains(v) ? AGREE : EXTRA);
+        for (int v : truth) marks.putIfAbsent(v, MISSED);
+        graphView.mark(marks);
+        setText.setText(String.format("Vertex %d: its tokens hold %s; truly reachable within %d hop%s: %s.", chosen,
+                traced.isEmpty() ? "nothing traced at this layer" : traced, 1 << l, l == 0 ? "" : "s", truth));
+    }
+
+    Trace trace() {
+        return trace;
+    }
+
+    Task<?> running() {
+        return running;
+    }
+
+    Slider layerSlider() {
+        return layer;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.lookahead.ui.explorer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Device;
+import dev.lookahead.model.ModelConfig;
+import dev.lookahead.model.ModelFiles;
+import dev.lookahead.model.SearchModel;
+import dev.lookahead.ui.FxTesting;
+import dev.lookahead.ui.WorkbenchApp;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A model in the Explorer: loaded, traced in the background, its sets drawn layer by layer. */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerModelTest {
+    private WorkbenchApp app;
+    private Stage stage;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app = new WorkbenchApp();
+        app.start(stage);
+    }
+
+    private void waitForIdle(ModelSection section) throws Exception {
+        for (int k = 0; k < 600; k++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            boolean[] idle = new boolean[1];
+            FxTesting.onFx(() -> idle[0] = section.running() == null);
+            if (idle[0]) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the model section stayed busy");
+    }
+
+    @Test
+    void aModelIsTracedOffTheUiThreadAndItsSetsAreRingedOnTheGraph() throws Exception {
+        Path folder = dir.resolve("model");
+        Files.createDirectories(folder);
+        ModelConfig config = new ModelConfig(32, 2, 16, 1, false, false);
+        try (SearchModel model = SearchModel.create(config, Device.cpu(), 3); OutputStream out = Files.newOutputStream(folder.resolve(ModelFiles.WEIGHTS))) {
+            ModelFiles.writeConfig(config, folder);
+            model.saveWeights(out);
+        }
+        ModelSection section = app.explorer().modelSection();
+        waitForIdle(section);
+        FxTesting.onFx(() -> section.load(folder.toString()));
+        waitForIdle(section);
+        FxTesting.onFx(() -> section.lookupAll(".button").stream()
+                .map(n -> (javafx.scene.control.Button) n).filter(b -> b.getText().equals("Trace")).findFirst().orElseThrow().fire());
+        waitForIdle(section);
+        FxTesting.onFx(() -> {
+            assertThat(section.trace()).isNotNull();
+            assertThat(section.trace().layers()).hasSize(3);
+            assertThat(section.layerSlider().getMax()).isEqualTo(2);
+            section.layerSlider().setValue(0);
+            int start = app.explorer().shownGraph().start();
+            assertThat(app.explorer().graphView().marks()).containsEntry(start, ModelSection.AGREE);
+            assertThat(app.explorer().graphView().marks()).containsValue(ModelSection.MISSED);
+        });
+        FxTesting.snapshot(stage.getScene(), Path.of("target", "screenshots", "explorer-trace.png"));
+    }
+}
