@@ -10,8 +10,8 @@ import java.util.List;
  *
  * @param distributions  examples cycle through these (one distribution, or several for a mix)
  * @param curriculum     the reference code's lookahead curriculum: train on lookaheads up to 1 first and raise
- *                       the largest lookahead by one each time training accuracy passes
- *                       {@value #CURRICULUM_THRESHOLD} over a window of {@value #CURRICULUM_WINDOW} examples
+ *                       the largest lookahead by one each time the training accuracy of the last batch of a
+ *                       window of {@value #CURRICULUM_WINDOW} examples passes {@value #CURRICULUM_THRESHOLD}
  * @param examples       total training examples
  * @param learningRate   peak learning rate, reached after {@code warmupSteps} and decayed by a cosine
  *                       to a tenth of itself at the end

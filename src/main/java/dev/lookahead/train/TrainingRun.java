@@ -72,7 +72,7 @@ public final class TrainingRun implements AutoCloseable {
 
     /**
      * Where the lookahead curriculum stands: the largest lookahead now trained on, and the training
-     * examples seen and answered correctly in the current window.
+     * examples seen and answered correctly in the current window (the count is kept for the log's sake).
      */
     record Curriculum(int lookahead, long seen, long correct) {
         static Curriculum from(JsonNode state, TrainingConfig config) {
@@ -80,12 +80,15 @@ public final class TrainingRun implements AutoCloseable {
                     state.path("curriculum_seen").asLong(0), state.path("curriculum_correct").asLong(0));
         }
 
-        /** After a step; at the end of a window, one lookahead more if it was learned, and a new window. */
+        /**
+         * After a step; at the end of a window, one lookahead more if it was learned, and a new
+         * window. As in the reference code, "learned" is judged on the window's last batch.
+         */
         Curriculum after(int stepCorrect, int stepSize, TrainingConfig config) {
             long nowSeen = seen + stepSize;
             long nowCorrect = correct + stepCorrect;
             if (nowSeen < TrainingConfig.CURRICULUM_WINDOW) return new Curriculum(lookahead, nowSeen, nowCorrect);
-            boolean learned = nowCorrect > TrainingConfig.CURRICULUM_THRESHOLD * nowSeen;
+            boolean learned = stepCorrect > TrainingConfig.CURRICULUM_THRESHOLD * stepSize;
             int next = learned && lookahead < config.maxLookahead() ? lookahead + 1 : lookahead;
             return new Curriculum(next, 0, 0);
         }

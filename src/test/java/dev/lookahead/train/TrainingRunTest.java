@@ -81,17 +81,15 @@ class TrainingRunTest {
     }
 
     @Test
-    void theCurriculumRisesOnlyAfterAWholeWindowAboveTheThreshold() {
+    void theCurriculumRisesOnlyAtTheEndOfAWindowWhoseLastBatchPassesTheThreshold() {
         TrainingConfig config = curriculum(64 * 10);
         long window = TrainingConfig.CURRICULUM_WINDOW;
         var start = new TrainingRun.Curriculum(1, 0, 0);
-        assertThat(start.after(64, 64, config)).isEqualTo(new TrainingRun.Curriculum(1, 64, 64));
-        var nearlyDone = new TrainingRun.Curriculum(1, window - 64, window - 64);
-        assertThat(nearlyDone.after(64, 64, config)).isEqualTo(new TrainingRun.Curriculum(2, 0, 0));
-        long justBelow = (long) Math.floor(TrainingConfig.CURRICULUM_THRESHOLD * window) - 64;
-        assertThat(new TrainingRun.Curriculum(1, window - 64, justBelow).after(64, 64, config))
-                .as("a window at 0.98 or below starts a new window on the same lookahead")
-                .isEqualTo(new TrainingRun.Curriculum(1, 0, 0));
+        assertThat(start.after(64, 64, config)).as("mid-window: only counted").isEqualTo(new TrainingRun.Curriculum(1, 64, 64));
+        var nearlyDone = new TrainingRun.Curriculum(1, window - 64, 0);
+        assertThat(nearlyDone.after(64, 64, config)).as("judged on the last batch, as the reference code does")
+                .isEqualTo(new TrainingRun.Curriculum(2, 0, 0));
+        assertThat(nearlyDone.after(62, 64, config)).as("62/64 = 0.969 is not above 0.98").isEqualTo(new TrainingRun.Curriculum(1, 0, 0));
         assertThat(new TrainingRun.Curriculum(2, window - 64, window - 64).after(64, 64, config).lookahead())
                 .as("never beyond --max-lookahead").isEqualTo(2);
     }
