@@ -1,10 +1,7 @@
 package dev.lookahead.feedback;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import dev.lookahead.io.JsonLines;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +14,6 @@ import java.util.function.DoubleConsumer;
  * length threshold or no-reply rule reuses the sentiment scores.
  */
 public record FeedbackLog(Path file, List<Conversation> conversations, List<List<BotTurnSignals>> turns, List<String> problems) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public FeedbackLog {
         conversations = List.copyOf(conversations);
         turns = List.copyOf(turns);
@@ -34,30 +29,13 @@ public record FeedbackLog(Path file, List<Conversation> conversations, List<List
     public static FeedbackLog read(Path file, List<Integer> ks, BotTurnSignals.NoReply noReply, DoubleConsumer progress,
                                    BooleanSupplier cancelled) throws IOException {
         Vader vader = Vader.reference();
-        long size = Math.max(1, Files.size(file));
         List<Conversation> conversations = new ArrayList<>();
         List<List<BotTurnSignals>> turns = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        long read = 0;
-        int number = 0;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = reader.readLine()) != null && !cancelled.getAsBoolean()) {
-                number++;
-                read += line.length() + 1;
-                if (number % 200 == 0) progress.accept(Math.min(1.0, (double) read / size));
-                if (line.isBlank()) continue;
-                try {
-                    Conversation conversation = ConversationReader.read(JSON.readTree(line));
-                    conversations.add(conversation);
-                    turns.add(BotTurnSignals.of(conversation, ks, noReply, vader));
-                } catch (Exception e) {
-                    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
-                    problems.add(file.getFileName() + " line " + number + ": " + message);
-                }
-            }
-        }
-        progress.accept(1.0);
+        List<String> problems = JsonLines.read(file, progress, cancelled, (number, line) -> {
+            Conversation conversation = ConversationReader.read(line);
+            conversations.add(conversation);
+            turns.add(BotTurnSignals.of(conversation, ks, noReply, vader));
+        });
         return new FeedbackLog(file, conversations, turns, problems);
     }
 

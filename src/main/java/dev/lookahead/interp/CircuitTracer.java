@@ -150,6 +150,16 @@ public final class CircuitTracer {
             return out;
         }
 
+        /** Two patches per entry, in entry order: set to zero, and raised to its column's maximum. */
+        private List<Patch> patches(int layer, List<int[]> entries) {
+            List<Patch> patches = new ArrayList<>();
+            for (int[] e : entries) {
+                patches.add(new Patch(e[0], e[1], 0f));
+                patches.add(new Patch(e[0], e[1], columnMax(layer, e[1])));
+            }
+            return patches;
+        }
+
         private float columnMax(int layer, int column) {
             float max = 0;
             for (float[] row : runs.pattern(layer)) max = Math.max(max, row[column]);
@@ -161,11 +171,7 @@ public final class CircuitTracer {
             float clean = runs.finalResidual(last, predicted);
             for (int l = 0; l < layerCount && !cancelled.getAsBoolean(); l++) {
                 List<int[]> entries = entries(l);
-                List<Patch> patches = new ArrayList<>();
-                for (int[] e : entries) {
-                    patches.add(new Patch(e[0], e[1], 0f));
-                    patches.add(new Patch(e[0], e[1], columnMax(l, e[1])));
-                }
+                List<Patch> patches = patches(l, entries);
                 int layer = l;
                 float[] after = inBatches(patches, batch -> runs.residualAfter(layer, batch, last, predicted));
                 progress.accept(0.4 * (l + 1) / layerCount);
@@ -194,11 +200,7 @@ public final class CircuitTracer {
                 for (int l = 0; l < top && !cancelled.getAsBoolean(); l++) {
                     progress.accept(0.4 + 0.5 * (sources.indexOf(source) * top + l) / Math.max(1, sources.size() * top));
                     List<int[]> entries = entries(l);
-                    List<Patch> patches = new ArrayList<>();
-                    for (int[] e : entries) {
-                        patches.add(new Patch(e[0], e[1], 0f));
-                        patches.add(new Patch(e[0], e[1], columnMax(l, e[1])));
-                    }
+                    List<Patch> patches = patches(l, entries);
                     int layer = l;
                     float[][] scores = new float[patches.size()][];
                     for (int from = 0; from < patches.size(); from += BATCH) {

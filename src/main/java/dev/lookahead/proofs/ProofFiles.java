@@ -22,26 +22,21 @@ public final class ProofFiles {
     public static ObjectNode line(DeductionProblem p) {
         ObjectNode line = Json.MAPPER.createObjectNode();
         line.put("id", p.id());
-        line.put("rule", p.rule());
-        line.put("hops", p.hops());
-        line.put("width", p.width());
+        problemFields(line, p);
         line.put("distractors", p.distractors());
-        line.put("question", p.question());
-        line.put("query", p.query());
-        ArrayNode gold = line.putArray("gold_proof");
-        p.goldProof().forEach(gold::add);
         ArrayNode demos = line.putArray("demos");
-        for (DeductionProblem demo : p.demos()) {
-            ObjectNode d = demos.addObject();
-            d.put("rule", demo.rule());
-            d.put("hops", demo.hops());
-            d.put("width", demo.width());
-            d.put("question", demo.question());
-            d.put("query", demo.query());
-            ArrayNode dg = d.putArray("gold_proof");
-            demo.goldProof().forEach(dg::add);
-        }
+        for (DeductionProblem demo : p.demos()) problemFields(demos.addObject(), demo);
         return line;
+    }
+
+    private static void problemFields(ObjectNode node, DeductionProblem p) {
+        node.put("rule", p.rule());
+        node.put("hops", p.hops());
+        node.put("width", p.width());
+        node.put("question", p.question());
+        node.put("query", p.query());
+        ArrayNode gold = node.putArray("gold_proof");
+        p.goldProof().forEach(gold::add);
     }
 
     /** Problems in the original shape: one {@code exampleK} per problem, its demos as in-context examples. */

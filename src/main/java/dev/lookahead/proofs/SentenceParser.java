@@ -193,20 +193,10 @@ public final class SentenceParser {
         String conjunction = null;
         int afterFirst = pos;
         while (true) {
-            int p = pos;
-            boolean comma = at(p, ",");
-            if (comma) p++;
-            String cc = at(p, "and") ? "and" : at(p, "or") ? "or" : null;
-            if (cc != null) p++;
-            if (!comma && cc == null || !startsClause(p)) break;
-            if (cc != null) {
-                if (conjunction != null && !conjunction.equals(cc)) {
-                    pos = p - 1;
-                    throw new Stop("'" + text + "' is ambiguous: it mixes 'and' and 'or' between clauses (word " + p + ")");
-                }
-                conjunction = cc;
-            }
-            pos = p;
+            Separator separator = separatorAt(pos);
+            if (separator == null || !startsClause(separator.next())) break;
+            conjunction = joined(conjunction, separator, "between clauses");
+            pos = separator.next();
             clauses.add(clause());
         }
         if (clauses.size() > 1 && conjunction == null) {
@@ -216,6 +206,29 @@ public final class SentenceParser {
         }
         if (clauses.size() == 1) return clauses.get(0);
         return conjunction.equals("and") ? new And(clauses) : new Formula.Or(clauses);
+    }
+
+    /** A list separator - a comma, a conjunction, or both - and the word after it. */
+    private record Separator(int next, String conjunction) {
+    }
+
+    /** The separator at word {@code p}, or null when there is none. */
+    private Separator separatorAt(int p) {
+        boolean comma = at(p, ",");
+        if (comma) p++;
+        String conjunction = at(p, "and") ? "and" : at(p, "or") ? "or" : null;
+        if (conjunction != null) p++;
+        return comma || conjunction != null ? new Separator(p, conjunction) : null;
+    }
+
+    /** The list's conjunction once {@code separator} is read; a second, different one makes it ambiguous. */
+    private String joined(String conjunction, Separator separator, String where) {
+        if (separator.conjunction() == null) return conjunction;
+        if (conjunction != null && !conjunction.equals(separator.conjunction())) {
+            pos = separator.next() - 1;
+            throw new Stop("'" + text + "' is ambiguous: it mixes 'and' and 'or' " + where + " (word " + separator.next() + ")");
+        }
+        return separator.conjunction();
     }
 
     /** Whether a clause starts at word {@code p}: a name, a quantifier, or a plural noun phrase and its verb. */
@@ -362,20 +375,10 @@ public final class SentenceParser {
         ends.add(pos);
         String conjunction = null;
         while (true) {
-            int p = pos;
-            boolean comma = at(p, ",");
-            if (comma) p++;
-            String cc = at(p, "and") ? "and" : at(p, "or") ? "or" : null;
-            if (cc != null) p++;
-            if (!comma && cc == null || startsClause(p) || !startsPredicate(p, plural)) break;
-            if (cc != null) {
-                if (conjunction != null && !conjunction.equals(cc)) {
-                    pos = p - 1;
-                    throw new Stop("'" + text + "' is ambiguous: it mixes 'and' and 'or' in one list (word " + p + ")");
-                }
-                conjunction = cc;
-            }
-            pos = p;
+            Separator separator = separatorAt(pos);
+            if (separator == null || startsClause(separator.next()) || !startsPredicate(separator.next(), plural)) break;
+            conjunction = joined(conjunction, separator, "in one list");
+            pos = separator.next();
             items.add(predicate(plural));
             ends.add(pos);
         }

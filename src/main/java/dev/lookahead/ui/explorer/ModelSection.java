@@ -6,7 +6,7 @@ import dev.lookahead.model.SearchModel;
 import dev.lookahead.search.GroundTruth;
 import dev.lookahead.search.SearchGraph;
 import dev.lookahead.search.TokenLayout;
-import dev.lookahead.search.Tokenizer;
+import dev.lookahead.ui.BackgroundWork;
 import dev.lookahead.ui.GraphView;
 import java.io.File;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ final class ModelSection extends VBox {
     private int[] tokens;
     private Trace trace;
     private Integer chosen;
-    private Task<?> running;
+    private final BackgroundWork work = new BackgroundWork(progress, cancel);
 
     ModelSection(GraphView graphView, Consumer<String> status) {
         super(6);
@@ -68,11 +68,6 @@ final class ModelSection extends VBox {
         });
         run.setOnAction(e -> runModel());
         traceButton.setOnAction(e -> startTrace());
-        cancel.setOnAction(e -> {
-            if (running != null) running.cancel();
-        });
-        progress.setVisible(false);
-        cancel.setVisible(false);
         layer.setMajorTickUnit(1);
         layer.setMinorTickCount(0);
         layer.setSnapToTicks(true);
@@ -100,19 +95,13 @@ final class ModelSection extends VBox {
                 return SearchModel.open(nameOrFolder, "auto");
             }
         };
-        task.setOnSucceeded(e -> {
+        start(task, loaded -> {
             if (model != null) model.close();
-            model = task.getValue();
+            model = loaded;
             modelName.setText("Model: " + (nameOrFolder.equals("default") ? "default (shipped)" : Path.of(nameOrFolder).getFileName())
                     + String.format(" - n = %d, %d layers", model.config().n(), model.config().layers()));
             status.accept("Loaded the model " + nameOrFolder);
-            setEnabled();
-        });
-        task.setOnFailed(e -> {
-            modelName.setText("No model loaded: " + task.getException().getMessage());
-            setEnabled();
-        });
-        start(task);
+        }, failure -> modelName.setText("No model loaded: " + failure.getMessage()));
     }
 
     /** The graph now shown; forgets the last trace. */
@@ -130,8 +119,8 @@ final class ModelSection extends VBox {
 
     private void setEnabled() {
         boolean fits = model != null && tokens != null && tokens.length == model.config().n();
-        run.setDisable(!fits || running != null);
-        traceButton.setDisable(!fits || running != null);
+        run.setDisable(!fits || work.running() != null);
+        traceButton.setDisable(!fits || work.running() != null);
         if (model != null && tokens != null && tokens.length != model.config().n()) {
             prediction.setText("The model reads n = " + model.config().n() + "; this graph is shown at n = " + tokens.length + ".");
         }
@@ -156,52 +145,31 @@ final class ModelSection extends VBox {
                 return tracer.trace(input, this::isCancelled, share -> updateProgress(share, 1.0));
             }
         };
-        task.setOnSucceeded(e -> {
-            trace = task.getValue();
+        status.accept("Tracing the circuit…");
+        start(task, traced -> {
+            trace = traced;
             layer.setMax(Math.max(1, trace.layers().size() - 1));
             layer.setValue(trace.layers().size() - 1);
             layer.setDisable(trace.layers().isEmpty());
             status.accept(String.format("Traced after %,d patched forward passes: %s", trace.forwardPasses(),
                     trace.explained() ? "explained" : "not explained (" + trace.reason() + ")"));
             showSets();
-        });
-        task.setOnFailed(e -> status.accept("Tracing failed: " + task.getException().getMessage()));
-        task.setOnCancelled(e -> status.accept("Tracing cancelled"));
-        progress.progressProperty().bind(task.progressProperty());
-        status.accept("Tracing the circuit…");
-        start(task);
+        }, failure -> status.accept("Tracing failed: " + failure.getMessage()));
     }
 
-    private void start(Task<?> task) {
-        running = task;
-        progress.setVisible(true);
-        cancel.setVisible(true);
-        setEnabled();
-        Runnable done = () -> {
-            running = null;
-            progress.progressProperty().unbind();
-            progress.setVisible(false);
-            cancel.setVisible(false);
+    /** Runs a job in the background; the buttons follow whether one is running. */
+    private <T> void start(Task<T> task, java.util.function.Consumer<T> done, java.util.function.Consumer<Throwable> failed) {
+        work.start(task, "explorer-model", result -> {
+            done.accept(result);
             setEnabled();
-        };
-        var succeeded = task.getOnSucceeded();
-        var failed = task.getOnFailed();
-        task.setOnSucceeded(e -> {
-            done.run();
-            if (succeeded != null) succeeded.handle(e);
+        }, failure -> {
+            failed.accept(failure);
+            setEnabled();
+        }, () -> {
+            status.accept("Cancelled");
+            setEnabled();
         });
-        task.setOnFailed(e -> {
-            done.run();
-            if (failed != null) failed.handle(e);
-        });
-        var cancelled = task.getOnCancelled();
-        task.setOnCancelled(e -> {
-            done.run();
-            if (cancelled != null) cancelled.handle(e);
-        });
-        Thread thread = new Thread(task, "explorer-model");
-        thread.setDaemon(true);
-        thread.start();
+        setEnabled();
     }
 
     /** Rings the chosen vertex's traced set at the chosen layer against its true 2^l-hop set. */
@@ -227,7 +195,7 @@ final class ModelSection extends VBox {
     }
 
     Task<?> running() {
-        return running;
+        return work.running();
     }
 
     Slider layerSlider() {

@@ -12,6 +12,7 @@ import dev.lookahead.figures.ChartFigure;
 import dev.lookahead.figures.FeedbackCharts;
 import dev.lookahead.figures.Figure;
 import dev.lookahead.stats.Proportion;
+import dev.lookahead.ui.BackgroundWork;
 import dev.lookahead.ui.FigureSaving;
 import dev.lookahead.ui.SampleLibrary;
 import java.io.File;
@@ -90,7 +91,7 @@ public final class FeedbackPanel extends BorderPane {
 
     private FeedbackLog log;
     private SignalReport report;
-    private Task<?> running;
+    private final BackgroundWork work = new BackgroundWork(progress, cancel);
 
     public FeedbackPanel(Consumer<String> status) {
         this.status = status;
@@ -142,11 +143,6 @@ public final class FeedbackPanel extends BorderPane {
             Path file = SampleLibrary.sample(SAMPLE);
             if (file == null) status.accept("The sample log is not packaged with this build");
             else open(file);
-        });
-        progress.setVisible(false);
-        cancel.setVisible(false);
-        cancel.setOnAction(e -> {
-            if (running != null) running.cancel();
         });
         summary.setWrapText(true);
         HBox bar = new HBox(10, open, sample, new Label("No reply:"), noReply, kLabel, k, progress, cancel);
@@ -200,33 +196,9 @@ public final class FeedbackPanel extends BorderPane {
     }
 
     private <T> void run(Task<T> task, String message, Consumer<T> done) {
-        if (running != null) running.cancel();
-        running = task;
-        progress.progressProperty().bind(task.progressProperty());
-        progress.setVisible(true);
-        cancel.setVisible(true);
         if (message != null) status.accept(message);
-        task.setOnSucceeded(e -> {
-            stopProgress();
-            done.accept(task.getValue());
-        });
-        task.setOnFailed(e -> {
-            stopProgress();
-            status.accept("Could not read the log: " + task.getException().getMessage());
-        });
-        task.setOnCancelled(e -> {
-            stopProgress();
-            status.accept("Stopped; the log shown before is kept");
-        });
-        Thread thread = new Thread(task, "feedback-log");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void stopProgress() {
-        progress.progressProperty().unbind();
-        progress.setVisible(false);
-        cancel.setVisible(false);
+        work.start(task, "feedback-log", done, failure -> status.accept("Could not read the log: " + failure.getMessage()),
+                () -> status.accept("Stopped; the log shown before is kept"));
     }
 
     /** k = 5 and 20 as in the paper, and the threshold the slider chooses. */

@@ -1,15 +1,12 @@
 package dev.lookahead.ui.proofs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lookahead.io.Json;
+import dev.lookahead.io.JsonLines;
 import dev.lookahead.proofs.CheckedProof;
 import dev.lookahead.proofs.ProofChecker;
 import dev.lookahead.proofs.ProofFiles;
 import dev.lookahead.proofs.ProofReport;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,26 +32,8 @@ record ProofResults(Path file, List<Line> lines, List<String> problems) {
      * @param cancelled polled between lines; reading stops early when it answers true
      */
     static ProofResults read(Path file, DoubleConsumer progress, BooleanSupplier cancelled) throws IOException {
-        long size = Math.max(1, Files.size(file));
         List<Line> lines = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        long read = 0;
-        int number = 0;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String text;
-            while ((text = reader.readLine()) != null && !cancelled.getAsBoolean()) {
-                number++;
-                read += text.length() + 1;
-                if (number % 50 == 0) progress.accept(Math.min(1.0, (double) read / size));
-                if (text.isBlank()) continue;
-                try {
-                    lines.add(line(number, Json.MAPPER.readTree(text)));
-                } catch (Exception e) {
-                    problems.add(file.getFileName() + " line " + number + ": " + firstLine(e.getMessage()));
-                }
-            }
-        }
-        progress.accept(1.0);
+        List<String> problems = JsonLines.read(file, progress, cancelled, (number, json) -> lines.add(line(number, json)));
         return new ProofResults(file, List.copyOf(lines), List.copyOf(problems));
     }
 
@@ -71,12 +50,6 @@ record ProofResults(Path file, List<Line> lines, List<String> problems) {
         return new Line(number, json.hasNonNull("id") ? json.get("id").asText() : Integer.toString(number), rule,
                 json.hasNonNull("hops") ? json.get("hops").asInt() : null, json.hasNonNull("width") ? json.get("width").asInt() : null,
                 ProofReport.demosKind(rule, json.get("demos")), context, query, gold == null ? List.of() : gold, candidate, checked);
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) return "unreadable";
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
     }
 
     /** The aggregates of the lines shown. */

@@ -11,6 +11,7 @@ import dev.lookahead.proofs.ProblemGenerator;
 import dev.lookahead.proofs.ProofComparison;
 import dev.lookahead.proofs.ProofReport;
 import dev.lookahead.proofs.SentenceParser;
+import dev.lookahead.ui.BackgroundWork;
 import dev.lookahead.ui.FigureSaving;
 import dev.lookahead.ui.SampleLibrary;
 import java.io.File;
@@ -97,7 +98,7 @@ public final class ProofsPanel extends BorderPane {
     private String problemQuery;
     private ProofComparison comparison;
     private ProofResults results;
-    private Task<ProofResults> loadingTask;
+    private final BackgroundWork work = new BackgroundWork(loading, cancelLoading);
 
     public ProofsPanel(Consumer<String> status) {
         this.status = status;
@@ -381,11 +382,6 @@ public final class ProofsPanel extends BorderPane {
             if (file == null) status.accept("The sample results are not packaged with this build");
             else openResults(file);
         });
-        loading.setVisible(false);
-        cancelLoading.setVisible(false);
-        cancelLoading.setOnAction(e -> {
-            if (loadingTask != null) loadingTask.cancel();
-        });
         for (ChoiceBox<String> filter : List.of(ruleFilter, verdictFilter, labelFilter)) {
             filter.getItems().setAll(ALL);
             filter.setValue(ALL);
@@ -427,46 +423,16 @@ public final class ProofsPanel extends BorderPane {
 
     /** Reads and checks a results file in the background, with progress and cancel. */
     public Task<ProofResults> openResults(Path file) {
-        if (loadingTask != null) loadingTask.cancel();
         Task<ProofResults> task = new Task<>() {
             @Override
             protected ProofResults call() throws IOException {
                 return ProofResults.read(file, share -> updateProgress(share, 1.0), this::isCancelled);
             }
         };
-        loadingTask = task;
-        loading.progressProperty().bind(task.progressProperty());
-        loading.setVisible(true);
-        cancelLoading.setVisible(true);
         status.accept("Reading " + file.getFileName() + "…");
-        task.setOnSucceeded(e -> {
-            finishLoading();
-            showResults(task.getValue());
-        });
-        task.setOnFailed(e -> {
-            finishLoading();
-            status.accept("Could not read " + file.getFileName() + ": " + task.getException().getMessage());
-        });
-        task.setOnCancelled(e -> {
-            finishLoading();
-            status.accept("Stopped reading " + file.getFileName() + "; the results shown before are kept");
-        });
-        Thread thread = new Thread(task, "proofs-results");
-        thread.setDaemon(true);
-        thread.start();
-        return task;
-    }
-
-    private void finishLoading() {
-        loading.progressProperty().unbind();
-        Button sample = new Button("Open the sample");
-        sample.setOnAction(e -> {
-            Path file = SampleLibrary.sample(SAMPLE);
-            if (file == null) status.accept("The sample results are not packaged with this build");
-            else openResults(file);
-        });
-        loading.setVisible(false);
-        cancelLoading.setVisible(false);
+        return work.start(task, "proofs-results", this::showResults,
+                failure -> status.accept("Could not read " + file.getFileName() + ": " + failure.getMessage()),
+                () -> status.accept("Stopped reading " + file.getFileName() + "; the results shown before are kept"));
     }
 
     private void showResults(ProofResults read) {

@@ -1,0 +1,53 @@
+package dev.lookahead.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+
+/**
+ * Reads a JSON-lines file for a long job: progress as the share of bytes read, a cancel check between
+ * lines, and every line that cannot be handled kept as a problem naming the file and line number
+ * while the rest is read.
+ */
+public final class JsonLines {
+    /** Handles one parsed line; throws to refuse it with a message. */
+    @FunctionalInterface
+    public interface Handler {
+        void accept(int lineNumber, JsonNode line) throws Exception;
+    }
+
+    private JsonLines() {
+    }
+
+    /** Reads {@code file}; returns the problems, "name line N: message", of the lines refused. */
+    public static List<String> read(Path file, DoubleConsumer progress, BooleanSupplier cancelled, Handler handler) throws IOException {
+        long size = Math.max(1, Files.size(file));
+        List<String> problems = new ArrayList<>();
+        long read = 0;
+        int number = 0;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String text;
+            while ((text = reader.readLine()) != null && !cancelled.getAsBoolean()) {
+                number++;
+                read += text.length() + 1;
+                if (number % 50 == 0) progress.accept(Math.min(1.0, (double) read / size));
+                if (text.isBlank()) continue;
+                try {
+                    handler.accept(number, Json.MAPPER.readTree(text));
+                } catch (Exception e) {
+                    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
+                    problems.add(file.getFileName() + " line " + number + ": " + message);
+                }
+            }
+        }
+        progress.accept(1.0);
+        return problems;
+    }
+}
