@@ -77,8 +77,12 @@ public final class SearchCharts {
         renderer.setSeriesStroke(2, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {4, 3}, 0));
         NumberAxis layers = new NumberAxis("layer (0 = embedding)");
         layers.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        NumberAxis size = new NumberAxis("vertices in the set");
-        for (var a : List.of(layers, size)) {
+        // a base-2 log scale: doubling per layer reads as a straight line
+        org.jfree.chart.axis.LogAxis size = new org.jfree.chart.axis.LogAxis("vertices in the set (log scale)");
+        size.setBase(2);
+        size.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        size.setSmallestValue(0.5);
+        for (var a : List.<org.jfree.chart.axis.ValueAxis>of(layers, size)) {
             a.setLabelFont(ProofCharts.LABEL);
             a.setTickLabelFont(ProofCharts.LABEL);
         }
