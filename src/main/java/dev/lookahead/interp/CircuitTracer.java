@@ -34,8 +34,8 @@ import java.util.function.DoubleConsumer;
  *       above sqrt(d)/20 marks the entry important;</li>
  *   <li>an operation flagged both positive and negative keeps the smaller of the two lists;</li>
  *   <li>the operation graph is built backwards from the last token after the last block;</li>
- *   <li>each operation is explained by perturbing the input - every vertex token replaced by an unused
- *       id, every position bit zeroed - and re-running with earlier attention frozen: token matching,
+ *   <li>each operation is explained by perturbing the input - every token value but padding replaced by
+ *       an unused id, every position bit zeroed - and re-running with earlier attention frozen: token matching,
  *       a position step, or a special copy of the start or goal into the last token;</li>
  *   <li>sets of vertices flow forward along residual edges and along operations consistent with them;</li>
  *   <li>the last token is explained when its set contains a path from the start to the goal.</li>
@@ -289,8 +289,9 @@ public final class CircuitTracer {
         private Map<Long, Trace.Kind> explain(int layer, List<int[]> edges) {
             Map<Long, Trace.Kind> kinds = new HashMap<>();
             if (edges.isEmpty()) return kinds;
+            // every vocabulary token the input uses but padding (the mask keeps padding where it is)
             List<Integer> vertexTokens = new ArrayList<>();
-            for (int t : tokens) if (layout.isVertex(t) && !vertexTokens.contains(t)) vertexTokens.add(t);
+            for (int t : tokens) if (t != layout.padToken() && !vertexTokens.contains(t)) vertexTokens.add(t);
             Collections.sort(vertexTokens);
             int replacement = unusedVertex();
             List<float[]> perturbed = new ArrayList<>();
@@ -343,7 +344,7 @@ public final class CircuitTracer {
         private Trace.Kind classify(int source, int destination, Set<Integer> sourceTokens, Set<Integer> destinationTokens,
                                     Set<Integer> sourcePositions, Set<Integer> destinationPositions) {
             if (destination == last && (source == n - 4 || source == n - 3)) return Trace.Kind.SPECIAL_COPY;
-            for (int t : sourceTokens) if (destinationTokens.contains(t)) return Trace.Kind.TOKEN_MATCH;
+            for (int t : sourceTokens) if (layout.isVertex(t) && destinationTokens.contains(t)) return Trace.Kind.TOKEN_MATCH;
             for (int q : sourcePositions) {
                 if (destinationPositions.contains(q + 1)) return Trace.Kind.POSITION_FORWARD;
                 if (destinationPositions.contains(q - 1)) return Trace.Kind.POSITION_BACKWARD;

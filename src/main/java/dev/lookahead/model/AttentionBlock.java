@@ -74,6 +74,12 @@ public final class AttentionBlock extends AbstractBlock {
         return output.forward(store, new NDList(mixed), training).singletonOrThrow();
     }
 
+    /** The query and key projections' biases, [0] and [1], each of length d. */
+    float[][] queryAndKeyBias() {
+        float[] bias = queryKeyValue.getParameters().get("bias").getArray().toFloatArray();
+        return new float[][] {java.util.Arrays.copyOfRange(bias, 0, width), java.util.Arrays.copyOfRange(bias, width, 2 * width)};
+    }
+
     /** [batch, n, d] to [batch, heads, n, d / heads]. */
     private NDArray toHeads(NDArray x, long batch, long n) {
         if (heads == 1) return x.expandDims(1);

@@ -14,6 +14,9 @@ import java.util.List;
  * attention; or it perturbs the input embedding and re-runs the earlier layers with their attention
  * frozen to the clean patterns. Each batch is one call into the engine, whatever its size; {@link
  * #forwardPasses()} counts every patched pass. Single-head models only.
+ *
+ * <p>Queries, keys and raw scores leave out the projections' biases: a raw score is
+ * a_dst^T W_q^T W_k a_src on the layer-normed inputs, as the reference tracer's A matrix computes it.
  */
 public final class PatchedRuns implements AutoCloseable {
     /** Overwrite entry (row, column) of a layer's attention pattern with {@code value}. */
@@ -33,6 +36,7 @@ public final class PatchedRuns implements AutoCloseable {
     private final float[][][] patterns;
     private final float[][] queries;
     private final float[][] keys;
+    private final float[][][] biases;
     private long forwardPasses;
 
     public PatchedRuns(SearchModel model, int[] tokens) {
@@ -48,6 +52,8 @@ public final class PatchedRuns implements AutoCloseable {
         patterns = new float[layerCount][][];
         queries = new float[layerCount][];
         keys = new float[layerCount][];
+        biases = new float[layerCount][][];
+        for (int l = 0; l < layerCount; l++) biases[l] = network.layers().get(l).attention().queryAndKeyBias();
         NDArray[] maskHolder = new NDArray[1];
         SearchModel.withoutGradients(() -> {
             NDArray tokenArray = model.tokensArray(manager, new int[][] {tokens}, 0, 1);
@@ -61,13 +67,19 @@ public final class PatchedRuns implements AutoCloseable {
                 NDArray pattern = layer.attention().scores(qkv[0], qkv[1]).add(maskBias).softmax(-1);
                 values[l] = qkv[2];
                 patterns[l] = rows(pattern.toFloatArray());
-                queries[l] = qkv[0].toFloatArray();
-                keys[l] = qkv[1].toFloatArray();
+                queries[l] = unbiased(qkv[0].toFloatArray(), biases[l][0]);
+                keys[l] = unbiased(qkv[1].toFloatArray(), biases[l][1]);
                 x = layer.finish(store, x, layer.attention().mix(store, pattern, qkv[2], false), false);
             }
             residual[layerCount] = x.toFloatArray();
         });
         mask = maskHolder[0];
+    }
+
+    /** Subtracts a projection's bias from every row of d values, in place. */
+    private float[] unbiased(float[] rows, float[] bias) {
+        for (int i = 0; i < rows.length; i++) rows[i] -= bias[i % width];
+        return rows;
     }
 
     private float[][] rows(float[] flat) {
@@ -138,8 +150,8 @@ public final class PatchedRuns implements AutoCloseable {
                 NDArray x = runPatched(call, layer, patches, scoreLayer);
                 TransformerLayer target = network.layers().get(scoreLayer);
                 NDArray[] qkv = target.attention().project(store, target.normalize(store, x, false), false);
-                float[] q = qkv[0].get(new NDIndex(":, 0, {}, :", destination)).toFloatArray();
-                float[] k = qkv[1].get(new NDIndex(":, 0, {}, :", source)).toFloatArray();
+                float[] q = unbiased(qkv[0].get(new NDIndex(":, 0, {}, :", destination)).toFloatArray(), biases[scoreLayer][0]);
+                float[] k = unbiased(qkv[1].get(new NDIndex(":, 0, {}, :", source)).toFloatArray(), biases[scoreLayer][1]);
                 for (int b = 0; b < out.length; b++) {
                     double destinationPerturbed = 0;
                     double sourcePerturbed = 0;
@@ -207,8 +219,8 @@ public final class PatchedRuns implements AutoCloseable {
                 }
                 TransformerLayer target = network.layers().get(layer);
                 NDArray[] qkv = target.attention().project(store, target.normalize(store, x, false), false);
-                float[] q = qkv[0].toFloatArray();
-                float[] k = qkv[1].toFloatArray();
+                float[] q = unbiased(qkv[0].toFloatArray(), biases[layer][0]);
+                float[] k = unbiased(qkv[1].toFloatArray(), biases[layer][1]);
                 for (int b = 0; b < batch; b++) {
                     out[0][b] = java.util.Arrays.copyOfRange(q, b * n * width, (b + 1) * n * width);
                     out[1][b] = java.util.Arrays.copyOfRange(k, b * n * width, (b + 1) * n * width);
