@@ -3,11 +3,11 @@ package dev.lookahead.ui;
 import dev.lookahead.ui.explorer.ExplorerPanel;
 import dev.lookahead.ui.feedback.FeedbackPanel;
 import dev.lookahead.ui.proofs.ProofsPanel;
+import dev.lookahead.ui.train.TrainPanel;
 import java.io.IOException;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -22,7 +22,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
@@ -32,6 +31,7 @@ public final class WorkbenchApp extends Application {
     private ExplorerPanel explorer;
     private ProofsPanel proofs;
     private FeedbackPanel feedback;
+    private TrainPanel train;
     private Stage stage;
 
     @Override
@@ -41,15 +41,19 @@ public final class WorkbenchApp extends Application {
         explorer = new ExplorerPanel(status::setText);
         proofs = new ProofsPanel(status::setText);
         feedback = new FeedbackPanel(status::setText);
+        TabPane[] tabsHolder = new TabPane[1];
+        train = new TrainPanel(status::setText, folder -> {
+            explorer.openModel(folder.toString());
+            tabsHolder[0].getSelectionModel().select(0);
+        });
 
         TabPane tabs = new TabPane(
                 tab("Explorer", explorer),
-                tab("Train", upcoming("Train and experiments",
-                        "Train a model on the paper's distributions with live learning curves, evaluate it by lookahead, "
-                                + "and run the paper's sweeps.")),
+                tab("Train", train),
                 tab("Proofs", proofs),
                 tab("Feedback", feedback));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabsHolder[0] = tabs;
 
         HBox statusBar = new HBox(status);
         statusBar.getStyleClass().add("status-bar");
@@ -71,6 +75,10 @@ public final class WorkbenchApp extends Application {
 
     public FeedbackPanel feedback() {
         return feedback;
+    }
+
+    public TrainPanel train() {
+        return train;
     }
 
     private MenuBar menuBar() {
@@ -149,16 +157,5 @@ public final class WorkbenchApp extends Application {
 
     private static Tab tab(String title, Node content) {
         return new Tab(title, content);
-    }
-
-    private static Node upcoming(String title, String description) {
-        Label heading = new Label(title);
-        heading.getStyleClass().add("panel-title");
-        Label text = new Label(description + "\n\nThis panel is not built yet.");
-        text.setWrapText(true);
-        VBox box = new VBox(10, heading, text);
-        box.setPadding(new Insets(24));
-        box.setMaxWidth(640);
-        return box;
     }
 }

@@ -130,6 +130,11 @@ public final class ExplorerPanel extends BorderPane {
         return modelSection;
     }
 
+    /** Loads a shipped model or a training folder into the Explorer's model section. */
+    public void openModel(String nameOrFolder) {
+        modelSection.load(nameOrFolder);
+    }
+
     /** The graph on screen (generated or opened). */
     public SearchGraph shownGraph() {
         return shown;

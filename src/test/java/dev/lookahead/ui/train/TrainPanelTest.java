@@ -1,0 +1,62 @@
+package dev.lookahead.ui.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lookahead.train.TrainingRun;
+import dev.lookahead.ui.FxTesting;
+import dev.lookahead.ui.WorkbenchApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Training from the window: start a tiny run, pause it at a checkpoint, resume it to the end. */
+@ExtendWith(ApplicationExtension.class)
+class TrainPanelTest {
+    private WorkbenchApp app;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        app = new WorkbenchApp();
+        app.start(stage);
+    }
+
+    private void waitUntil(java.util.function.BooleanSupplier condition, String what) throws Exception {
+        for (int k = 0; k < 1200; k++) {
+            boolean[] done = new boolean[1];
+            FxTesting.onFx(() -> done[0] = condition.getAsBoolean());
+            if (done[0]) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("timed out waiting until " + what);
+    }
+
+    @Test
+    void aTinyRunStartsPausesAtACheckpointAndResumesToTheEnd() throws Exception {
+        TrainPanel panel = app.train();
+        Path run = dir.resolve("run");
+        FxTesting.onFx(() -> {
+            panel.sizeChoice().setValue(17);
+            panel.layerSpinner().getValueFactory().setValue(1);
+            panel.examplesField().setText("20480");
+            panel.folderField().setText(run.toString());
+            panel.startNew();
+        });
+        waitUntil(() -> panel.lossPoints() > 0, "the first progress report");
+        FxTesting.onFx(panel::pause);
+        waitUntil(() -> !panel.running(), "the run pauses");
+        assertThat(run.resolve(TrainingRun.CHECKPOINT)).exists();
+        long pausedAt = Files.readAllLines(run.resolve(TrainingRun.LOG)).size();
+        FxTesting.onFx(() -> panel.resume(run));
+        waitUntil(() -> !panel.running() && panel.heldOutBuckets().contains("1"), "the run finishes");
+        assertThat(Files.readAllLines(run.resolve(TrainingRun.LOG)).size()).isGreaterThan((int) pausedAt);
+        assertThat(run.resolve("weights.bin")).exists();
+    }
+}
