@@ -136,6 +136,18 @@ public final class SearchModel implements AutoCloseable {
         return captured;
     }
 
+    /** Each block's attention pattern (the first head's) for one input, [layer][query][key]. */
+    public float[][][] attentionPatterns(int[] tokens) {
+        Map<String, Tensor> acts = capture(tokens);
+        int n = tokens.length;
+        float[][][] out = new float[config().layers()][n][n];
+        for (int l = 0; l < out.length; l++) {
+            float[] flat = acts.get(ActivationNames.pattern(l)).data();
+            for (int i = 0; i < n; i++) System.arraycopy(flat, i * n, out[l][i], 0, n);
+        }
+        return out;
+    }
+
     /** Runs {@code work} on this thread with autograd off (PyTorch's grad mode is per thread). */
     public static void withoutGradients(Runnable work) {
         boolean before = JniUtils.isGradMode();

@@ -1,16 +1,25 @@
 package dev.lookahead.ui.explorer;
 
+import dev.lookahead.figures.FigureExport;
+import dev.lookahead.figures.FigureFormat;
+import dev.lookahead.figures.SearchViews;
 import dev.lookahead.interp.CircuitTracer;
 import dev.lookahead.interp.Trace;
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.search.GroundTruth;
 import dev.lookahead.search.SearchGraph;
+import dev.lookahead.search.SearchInput;
 import dev.lookahead.search.TokenLayout;
+import dev.lookahead.search.Tokenizer;
 import dev.lookahead.ui.BackgroundWork;
+import dev.lookahead.ui.FigureSaving;
 import dev.lookahead.ui.GraphView;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -43,6 +52,7 @@ final class ModelSection extends VBox {
     private final Button run = new Button("Run");
     private final Button traceButton = new Button("Trace");
     private final Button cancel = new Button("Cancel");
+    private final Button exportViews = new Button("Export views…");
     private final ProgressBar progress = new ProgressBar(0);
     private final Slider layer = new Slider(0, 1, 0);
     private final Label layerLabel = new Label();
@@ -66,7 +76,16 @@ final class ModelSection extends VBox {
             File folder = chooser.showDialog(getScene().getWindow());
             if (folder != null) load(folder.toPath().toString());
         });
-        run.setOnAction(e -> runModel());
+        run.setOnAction(e -> {
+            runModel();
+            startTrace();
+        });
+        exportViews.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Choose a folder for the figures (PDF, SVG and PNG of every view)");
+            File target = chooser.showDialog(getScene().getWindow());
+            if (target != null) exportViews(target.toPath());
+        });
         traceButton.setOnAction(e -> startTrace());
         layer.setMajorTickUnit(1);
         layer.setMinorTickCount(0);
@@ -82,7 +101,7 @@ final class ModelSection extends VBox {
             showSets();
         });
         getChildren().addAll(modelName, choose, new HBox(6, run, traceButton), new HBox(6, progress, cancel), prediction,
-                layerLabel, layer, setText);
+                layerLabel, layer, setText, exportViews);
         setEnabled();
         load("default");
     }
@@ -121,6 +140,7 @@ final class ModelSection extends VBox {
         boolean fits = model != null && tokens != null && tokens.length == model.config().n();
         run.setDisable(!fits || work.running() != null);
         traceButton.setDisable(!fits || work.running() != null);
+        exportViews.setDisable(!fits || work.running() != null);
         if (model != null && tokens != null && tokens.length != model.config().n()) {
             prediction.setText("The model reads n = " + model.config().n() + "; this graph is shown at n = " + tokens.length + ".");
         }
@@ -158,7 +178,7 @@ final class ModelSection extends VBox {
     }
 
     /** Runs a job in the background; the buttons follow whether one is running. */
-    private <T> void start(Task<T> task, java.util.function.Consumer<T> done, java.util.function.Consumer<Throwable> failed) {
+    private <T> void start(Task<T> task, Consumer<T> done, Consumer<Throwable> failed) {
         work.start(task, "explorer-model", result -> {
             done.accept(result);
             setEnabled();
@@ -170,6 +190,40 @@ final class ModelSection extends VBox {
             setEnabled();
         });
         setEnabled();
+    }
+
+    /**
+     * Writes every view of the shown graph - the graph with the traced sets (when traced), attention,
+     * token arcs, prediction, set sizes - as PDF, SVG and PNG into {@code folder}, as {@code export} does.
+     */
+    void exportViews(Path folder) {
+        SearchModel current = model;
+        int[] input = tokens;
+        Trace traced = trace;
+        TokenLayout layout = current.config().layout();
+        Task<Integer> task = new Task<>() {
+            @Override
+            protected Integer call() throws Exception {
+                SearchInput searchInput = Tokenizer.decode(layout, input);
+                List<Integer> layers = new ArrayList<>();
+                for (int l = 0; l <= current.config().layers(); l++) layers.add(l);
+                var figures = SearchViews.all(searchInput, current.attentionPatterns(input),
+                        current.probabilities(new int[][] {input})[0], traced, layers);
+                Files.createDirectories(folder);
+                int written = 0;
+                for (var figure : figures.entrySet()) {
+                    for (var format : FigureFormat.values()) {
+                        FigureExport.write(figure.getValue(), format,
+                                folder.resolve(figure.getKey() + "." + format.extension()), FigureSaving.PNG_SCALE);
+                        written++;
+                    }
+                }
+                return written;
+            }
+        };
+        status.accept("Exporting the views…");
+        start(task, written -> status.accept("Wrote " + written + " figures to " + folder
+                + (traced == null ? " (no trace yet: the graph views show no sets)" : "")), failure -> status.accept("Export failed: " + failure.getMessage()));
     }
 
     /** Rings the chosen vertex's traced set at the chosen layer against its true 2^l-hop set. */

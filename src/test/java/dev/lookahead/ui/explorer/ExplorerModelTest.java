@@ -47,7 +47,7 @@ class ExplorerModelTest {
     }
 
     @Test
-    void aModelIsTracedOffTheUiThreadAndItsSetsAreRingedOnTheGraph() throws Exception {
+    void runningAModelTracesItOffTheUiThreadRingsItsSetsAndExportsEveryView() throws Exception {
         Path folder = dir.resolve("model");
         Files.createDirectories(folder);
         ModelConfig config = new ModelConfig(32, 2, 16, 1, false, false);
@@ -60,7 +60,7 @@ class ExplorerModelTest {
         FxTesting.onFx(() -> section.load(folder.toString()));
         waitForIdle(section);
         FxTesting.onFx(() -> section.lookupAll(".button").stream()
-                .map(n -> (javafx.scene.control.Button) n).filter(b -> b.getText().equals("Trace")).findFirst().orElseThrow().fire());
+                .map(n -> (javafx.scene.control.Button) n).filter(b -> b.getText().equals("Run")).findFirst().orElseThrow().fire());
         waitForIdle(section);
         FxTesting.onFx(() -> {
             assertThat(section.trace()).isNotNull();
@@ -72,5 +72,11 @@ class ExplorerModelTest {
             assertThat(app.explorer().graphView().marks()).containsValue(ModelSection.MISSED);
         });
         FxTesting.snapshot(stage.getScene(), Path.of("target", "screenshots", "explorer-trace.png"));
+        Path figures = dir.resolve("figures");
+        FxTesting.onFx(() -> section.exportViews(figures));
+        waitForIdle(section);
+        assertThat(figures.resolve("graph-layer1.pdf")).exists();
+        assertThat(figures.resolve("attention-layer0.svg")).exists();
+        assertThat(figures.resolve("set-sizes.png")).exists();
     }
 }
