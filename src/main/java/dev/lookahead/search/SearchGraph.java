@@ -144,6 +144,52 @@ public record SearchGraph(List<Integer> vertices, List<int[]> edges, Integer sta
         return SearchInput.firstStep(layout, edges, start, goal);
     }
 
+    /** The smallest positive id no vertex uses. */
+    public int freeId() {
+        int id = 1;
+        while (vertices.contains(id)) id++;
+        return id;
+    }
+
+    /** This graph with one more, unconnected vertex. */
+    public SearchGraph withVertex(int id) {
+        List<Integer> more = new ArrayList<>(vertices);
+        more.add(id);
+        return new SearchGraph(more, edges, start, goal, positions);
+    }
+
+    /** This graph with the edge {@code from -> to} added at the end (check {@link #findCycle} on the result). */
+    public SearchGraph withEdge(int from, int to) {
+        List<int[]> more = new ArrayList<>(edges);
+        more.add(new int[] {from, to});
+        return new SearchGraph(vertices, more, start, goal, positions);
+    }
+
+    /** This graph without the vertex and its edges; a removed start or goal is unset. */
+    public SearchGraph withoutVertex(int id) {
+        List<Integer> fewer = new ArrayList<>(vertices);
+        fewer.remove(Integer.valueOf(id));
+        List<int[]> kept = edges.stream().filter(e -> e[0] != id && e[1] != id).toList();
+        Map<Integer, Position> moved = new HashMap<>(positions);
+        moved.remove(id);
+        return new SearchGraph(fewer, kept, Integer.valueOf(id).equals(start) ? null : start,
+                Integer.valueOf(id).equals(goal) ? null : goal, moved);
+    }
+
+    /** This graph without the edge {@code from -> to}. */
+    public SearchGraph withoutEdge(int from, int to) {
+        List<int[]> kept = edges.stream().filter(e -> e[0] != from || e[1] != to).toList();
+        return new SearchGraph(vertices, kept, start, goal, positions);
+    }
+
+    public SearchGraph withStart(Integer vertex) {
+        return new SearchGraph(vertices, edges, vertex, goal, positions);
+    }
+
+    public SearchGraph withGoal(Integer vertex) {
+        return new SearchGraph(vertices, edges, start, vertex, positions);
+    }
+
     public SearchGraph withPositions(Map<Integer, Position> newPositions) {
         return new SearchGraph(vertices, edges, start, goal, newPositions);
     }

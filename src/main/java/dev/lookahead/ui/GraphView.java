@@ -6,7 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.input.MouseButton;
 import javafx.geometry.Point2D;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Polygon;
@@ -30,10 +35,47 @@ public final class GraphView extends Pane {
     /** An outer ring per marked vertex: its style class says what the mark means. */
     private Map<Integer, String> marks = Map.of();
     private IntConsumer onVertexClicked = id -> { };
+    private Runnable onBackgroundDoubleClicked = () -> { };
+    private BiConsumer<Integer, Integer> onEdgeDrawn = (from, to) -> { };
+    private IntFunction<ContextMenu> vertexMenu = id -> null;
+    private BiFunction<Integer, Integer, ContextMenu> edgeMenu = (from, to) -> null;
+    private Integer dragFrom;
 
     public GraphView() {
         getStyleClass().add("graph-view");
         setMinSize(200, 160);
+        setOnMouseClicked(e -> {
+            if (e.getTarget() == this && e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) onBackgroundDoubleClicked.run();
+        });
+    }
+
+    /** Called when the empty canvas is double-clicked (the editor adds a vertex). */
+    public void setOnBackgroundDoubleClicked(Runnable action) {
+        this.onBackgroundDoubleClicked = action;
+    }
+
+    /** Called with (from, to) when a drag from one vertex ends on another (the editor adds an edge). */
+    public void setOnEdgeDrawn(BiConsumer<Integer, Integer> action) {
+        this.onEdgeDrawn = action;
+    }
+
+    /** The context menu of a vertex (or null for none). */
+    public void setVertexMenu(IntFunction<ContextMenu> menu) {
+        this.vertexMenu = menu;
+    }
+
+    /** The context menu of an edge (or null for none). */
+    public void setEdgeMenu(BiFunction<Integer, Integer, ContextMenu> menu) {
+        this.edgeMenu = menu;
+    }
+
+    /** The vertex drawn at a point of this view, or null. */
+    public Integer vertexAt(double x, double y) {
+        for (var entry : vertexShapes.entrySet()) {
+            Circle c = entry.getValue();
+            if (Math.hypot(c.getCenterX() - x, c.getCenterY() - y) <= c.getRadius()) return entry.getKey();
+        }
+        return null;
     }
 
     public void show(SearchGraph graph, Set<Integer> highlighted) {
@@ -99,6 +141,12 @@ public final class GraphView extends Pane {
                 line.getPoints().addAll(p.getX(), p.getY());
                 last = p;
             }
+            int from = edges.get(i)[0];
+            int to = edges.get(i)[1];
+            line.setOnContextMenuRequested(e -> {
+                ContextMenu menu = edgeMenu.apply(from, to);
+                if (menu != null) menu.show(line, e.getScreenX(), e.getScreenY());
+            });
             getChildren().addAll(line, arrowHead(previous, last));
         }
         for (var entry : layout.positions().entrySet()) {
@@ -124,7 +172,19 @@ public final class GraphView extends Pane {
             label.applyCss();
             label.setX(x - label.getLayoutBounds().getWidth() / 2);
             label.setY(y + label.getLayoutBounds().getHeight() / 4);
-            circle.setOnMouseClicked(e -> onVertexClicked.accept(id));
+            circle.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) onVertexClicked.accept(id);
+            });
+            circle.setOnMousePressed(e -> dragFrom = e.getButton() == MouseButton.PRIMARY ? id : null);
+            circle.setOnMouseReleased(e -> {
+                Integer to = vertexAt(e.getX(), e.getY());
+                if (dragFrom != null && to != null && !to.equals(dragFrom)) onEdgeDrawn.accept(dragFrom, to);
+                dragFrom = null;
+            });
+            circle.setOnContextMenuRequested(e -> {
+                ContextMenu menu = vertexMenu.apply(id);
+                if (menu != null) menu.show(circle, e.getScreenX(), e.getScreenY());
+            });
             vertexShapes.put(id, circle);
             String mark = marks.get(id);
             if (mark != null) {

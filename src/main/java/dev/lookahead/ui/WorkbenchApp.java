@@ -100,6 +100,14 @@ public final class WorkbenchApp extends Application {
         quit.setOnAction(e -> Platform.exit());
         Menu file = new Menu("File", null, open, samples, save, quit);
 
+        MenuItem undo = new MenuItem("Undo");
+        undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
+        undo.setOnAction(e -> explorer.undo());
+        MenuItem redo = new MenuItem("Redo");
+        redo.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+Z"));
+        redo.setOnAction(e -> explorer.redo());
+        Menu edit = new Menu("Edit", null, undo, redo);
+
         ToggleGroup themes = new ToggleGroup();
         Menu view = new Menu("View");
         for (Theme theme : Theme.values()) {
@@ -109,7 +117,7 @@ public final class WorkbenchApp extends Application {
             item.setOnAction(e -> theme.apply());
             view.getItems().add(item);
         }
-        return new MenuBar(file, view);
+        return new MenuBar(file, edit, view);
     }
 
     private void chooseAndOpen() {

@@ -15,6 +15,9 @@ import dev.lookahead.ui.GraphView;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -24,7 +27,9 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.BorderPane;
@@ -54,6 +59,7 @@ public final class ExplorerPanel extends BorderPane {
     private final FlowPane tokens = new FlowPane(3, 3);
     private final Consumer<String> status;
     private final ModelSection modelSection;
+    private final GraphEditor editor;
 
     private ExampleStream stream;
     private SearchGraph shown;
@@ -61,6 +67,15 @@ public final class ExplorerPanel extends BorderPane {
     public ExplorerPanel(Consumer<String> status) {
         this.status = status;
         modelSection = new ModelSection(graphView, status);
+        editor = new GraphEditor(edited -> showGraph(edited, "Edited graph"), status);
+        graphView.setOnBackgroundDoubleClicked(editor::addVertex);
+        graphView.setOnEdgeDrawn((from, to) -> editor.addEdge(from, to).ifPresent(this::showCycle));
+        graphView.setVertexMenu(this::vertexMenu);
+        graphView.setEdgeMenu((from, to) -> {
+            MenuItem delete = new MenuItem("Delete the edge " + from + " -> " + to);
+            delete.setOnAction(e -> editor.deleteEdge(from, to));
+            return new ContextMenu(delete);
+        });
         distribution.getItems().setAll(Distribution.values());
         distribution.setValue(Distribution.BALANCED);
         distribution.setConverter(new javafx.util.StringConverter<>() {
@@ -130,6 +145,35 @@ public final class ExplorerPanel extends BorderPane {
         return modelSection;
     }
 
+    GraphEditor editor() {
+        return editor;
+    }
+
+    public void undo() {
+        editor.undo();
+    }
+
+    public void redo() {
+        editor.redo();
+    }
+
+    private ContextMenu vertexMenu(int id) {
+        MenuItem start = new MenuItem("Make " + id + " the start");
+        start.setOnAction(e -> editor.setStart(id));
+        MenuItem goal = new MenuItem("Make " + id + " the goal");
+        goal.setOnAction(e -> editor.setGoal(id));
+        MenuItem delete = new MenuItem("Delete vertex " + id);
+        delete.setOnAction(e -> editor.deleteVertex(id));
+        return new ContextMenu(start, goal, delete);
+    }
+
+    /** Rings the vertices of a refused cycle until the next edit. */
+    private void showCycle(List<Integer> cycle) {
+        Map<Integer, String> marks = new HashMap<>();
+        for (int v : cycle) marks.put(v, "cycle");
+        graphView.mark(marks);
+    }
+
     /** Loads a shipped model or a training folder into the Explorer's model section. */
     public void openModel(String nameOrFolder) {
         modelSection.load(nameOrFolder);
@@ -143,6 +187,7 @@ public final class ExplorerPanel extends BorderPane {
     /** Opens a graph file; on a bad file the current graph stays and the error names file and line. */
     public void open(Path file) throws IOException {
         SearchGraph graph = GraphFiles.read(file);
+        editor.reset(graph);
         showGraph(graph, file.getFileName().toString());
         status.accept("Opened " + file);
     }
@@ -166,6 +211,7 @@ public final class ExplorerPanel extends BorderPane {
 
     private void showExample(Example example) {
         shown = SearchGraph.of(example.edges(), example.start(), example.goal());
+        editor.reset(shown);
         graphView.show(shown, Arrays.stream(example.usefulNext()).boxed().collect(Collectors.toSet()));
         previous.setDisable(!stream.hasPrevious());
         title.setText(String.format("%s example %d (seed %d, n = %d)", capitalise(example.distribution().id()),
