@@ -3,7 +3,7 @@ package dev.lookahead.cli;
 import picocli.CommandLine.Command;
 
 @Command(name = "bench", description = "Benchmarks that print figures measured in one run (medians of repeats).",
-        subcommands = {BenchGenerateCommand.class, BenchTrainCommand.class, BenchInferCommand.class, BenchTraceCommand.class, BenchProofsCommand.class, BenchSignalsCommand.class})
+        subcommands = {BenchGenerateCommand.class, BenchTrainCommand.class, BenchInferCommand.class, BenchTraceCommand.class, BenchProofsCommand.class, BenchSignalsCommand.class, BenchUiCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

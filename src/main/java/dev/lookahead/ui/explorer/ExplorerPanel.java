@@ -149,6 +149,32 @@ public final class ExplorerPanel extends BorderPane {
         return editor;
     }
 
+    /** Shows a graph as if opened: the edit history starts again from it. */
+    public void showNew(SearchGraph graph, String name) {
+        editor.reset(graph);
+        showGraph(graph, name);
+    }
+
+    /** Adds a vertex with the smallest free id, as a double-click on the canvas does. */
+    public void addVertex() {
+        editor.addVertex();
+    }
+
+    /** Adds an edge, as a drag from vertex to vertex does (refused when it would close a cycle). */
+    public void addEdge(int from, int to) {
+        editor.addEdge(from, to);
+    }
+
+    /** Runs the loaded model on the shown graph and traces it in the background, as the Run button does. */
+    public void runModel() {
+        modelSection.runAndTrace();
+    }
+
+    /** Whether the model section is loading, tracing or exporting. */
+    public boolean modelBusy() {
+        return modelSection.running() != null;
+    }
+
     public void undo() {
         editor.undo();
     }

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -76,17 +77,14 @@ final class ModelSection extends VBox {
             File folder = chooser.showDialog(getScene().getWindow());
             if (folder != null) load(folder.toPath().toString());
         });
-        run.setOnAction(e -> {
-            runModel();
-            startTrace();
-        });
+        run.setOnAction(e -> runAndTrace());
         exportViews.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Choose a folder for the figures (PDF, SVG and PNG of every view)");
             File target = chooser.showDialog(getScene().getWindow());
             if (target != null) exportViews(target.toPath());
         });
-        traceButton.setOnAction(e -> startTrace());
+        traceButton.setOnAction(e -> startTrace(false));
         layer.setMajorTickUnit(1);
         layer.setMinorTickCount(0);
         layer.setSnapToTicks(true);
@@ -146,22 +144,33 @@ final class ModelSection extends VBox {
         }
     }
 
-    private void runModel() {
-        float[] probabilities = model.probabilities(new int[][] {tokens})[0];
+    /** Runs the model, then traces its circuit, both in the background; the prediction shows as soon as it is known. */
+    void runAndTrace() {
+        if (run.isDisabled()) return;
+        startTrace(true);
+    }
+
+    private String predictionText(float[] probabilities) {
         int predicted = SearchModel.argMax(probabilities);
         TokenLayout layout = model.config().layout();
         int[] useful = new GroundTruth(graph.edges()).usefulNext(graph.start(), graph.goal());
         boolean correct = java.util.Arrays.stream(useful).anyMatch(v -> v == predicted);
-        prediction.setText(String.format("The model predicts %s (p = %.2f): %s.", layout.tokenName(predicted), probabilities[predicted],
-                correct ? "a useful next step" : "not a useful next step"));
+        return String.format("The model predicts %s (p = %.2f): %s.", layout.tokenName(predicted), probabilities[predicted],
+                correct ? "a useful next step" : "not a useful next step");
     }
 
-    private void startTrace() {
+    private void startTrace(boolean predictFirst) {
         int[] input = tokens;
-        CircuitTracer tracer = new CircuitTracer(model);
+        SearchModel current = model;
+        CircuitTracer tracer = new CircuitTracer(current);
         Task<Trace> task = new Task<>() {
             @Override
             protected Trace call() {
+                if (predictFirst) {
+                    // the first forward pass warms the engine up: never on the UI thread
+                    String text = predictionText(current.probabilities(new int[][] {input})[0]);
+                    Platform.runLater(() -> prediction.setText(text));
+                }
                 return tracer.trace(input, this::isCancelled, share -> updateProgress(share, 1.0));
             }
         };
