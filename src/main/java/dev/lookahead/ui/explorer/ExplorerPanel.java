@@ -289,6 +289,17 @@ public final class ExplorerPanel extends BorderPane {
             label.getStyleClass().add("token");
             if (layout.isVertex(token)) label.getStyleClass().add("vertex");
             if (token == layout.padToken()) label.getStyleClass().add("pad");
+            if (layout.isVertex(token)) {
+                // hovering a vertex token rings its vertex on the graph
+                label.setOnMouseEntered(e -> {
+                    Circle circle = graphView.vertexShape(token);
+                    if (circle != null) circle.getStyleClass().add("hovered");
+                });
+                label.setOnMouseExited(e -> {
+                    Circle circle = graphView.vertexShape(token);
+                    if (circle != null) circle.getStyleClass().remove("hovered");
+                });
+            }
             tokens.getChildren().add(label);
         }
     }

@@ -25,6 +25,9 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.scene.control.Button;
@@ -34,6 +37,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.util.Duration;
 
 /**
  * The Explorer's model controls: choose a model, run it on the shown graph, trace its circuit in the
@@ -54,6 +58,8 @@ final class ModelSection extends VBox {
     private final Button traceButton = new Button("Trace");
     private final Button cancel = new Button("Cancel");
     private final Button exportViews = new Button("Export views…");
+    private final Button play = new Button("▶ Play layers");
+    private final Timeline playing = new Timeline();
     private final ProgressBar progress = new ProgressBar(0);
     private final Slider layer = new Slider(0, 1, 0);
     private final Label layerLabel = new Label();
@@ -98,8 +104,24 @@ final class ModelSection extends VBox {
             chosen = id;
             showSets();
         });
+        // play steps the slider from the embedding to the last block, a layer every 0.7 s
+        playing.getKeyFrames().add(new KeyFrame(Duration.millis(700), e -> {
+            if (layer.getValue() >= layer.getMax()) playing.stop();
+            else layer.setValue(layer.getValue() + 1);
+        }));
+        playing.setCycleCount(Animation.INDEFINITE);
+        playing.statusProperty().addListener((obs, old, now) -> play.setText(now == Animation.Status.RUNNING ? "❚❚ Pause" : "▶ Play layers"));
+        play.setOnAction(e -> {
+            if (playing.getStatus() == Animation.Status.RUNNING) {
+                playing.stop();
+            } else {
+                if (layer.getValue() >= layer.getMax()) layer.setValue(0);
+                playing.play();
+            }
+        });
+        play.disableProperty().bind(layer.disabledProperty());
         getChildren().addAll(modelName, choose, new HBox(6, run, traceButton), new HBox(6, progress, cancel), prediction,
-                layerLabel, layer, setText, exportViews);
+                layerLabel, layer, play, setText, exportViews);
         setEnabled();
         load("default");
     }

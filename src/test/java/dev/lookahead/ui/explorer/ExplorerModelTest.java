@@ -72,6 +72,10 @@ class ExplorerModelTest {
             assertThat(app.explorer().graphView().marks()).containsValue(ModelSection.MISSED);
         });
         FxTesting.snapshot(stage.getScene(), Path.of("target", "screenshots", "explorer-trace.png"));
+        FxTesting.onFx(() -> section.lookupAll(".button").stream()
+                .map(n -> (javafx.scene.control.Button) n).filter(b -> b.getText().contains("Play")).findFirst().orElseThrow().fire());
+        Thread.sleep(2200);
+        FxTesting.onFx(() -> assertThat(section.layerSlider().getValue()).as("play stepped through every layer").isEqualTo(2));
         Path figures = dir.resolve("figures");
         FxTesting.onFx(() -> section.exportViews(figures));
         waitForIdle(section);
