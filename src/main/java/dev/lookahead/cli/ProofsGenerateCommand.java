@@ -74,8 +74,9 @@ final class ProofsGenerateCommand implements Callable<Integer> {
                 }
             }
         });
-        System.err.printf("generated %d %s problems (%d hops, width %d, %s distractors)%n", count, options.rule().id(),
-                problems.get(0).hops(), width, distractors);
+        int hopsDone = problems.get(0).hops();
+        System.err.printf("generated %d %s problems (%d %s, width %d, %s distractors)%n", count, options.rule().id(),
+                hopsDone, hopsDone == 1 ? "hop" : "hops", width, distractors);
         return 0;
     }
 }

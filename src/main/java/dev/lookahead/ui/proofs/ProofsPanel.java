@@ -132,7 +132,8 @@ public final class ProofsPanel extends BorderPane {
 
         typing.setOnFinished(e -> recheck());
         candidate.textProperty().addListener((obs, old, text) -> typing.playFromStart());
-        generate();
+        // the first problem is shown quietly: the status line belongs to the tab the window opens on
+        generate(false);
     }
 
     /** Shows an enum's constants as the command line spells them: "relevant", "preorder". */
@@ -209,12 +210,19 @@ public final class ProofsPanel extends BorderPane {
 
     /** Generates a problem from the settings and shows it with its gold proof as the candidate. */
     public void generate() {
+        generate(true);
+    }
+
+    private void generate(boolean report) {
         try {
             ProblemGenerator.Options options = new ProblemGenerator.Options(rule.getValue(), hops.getValue(), width.getValue(),
                     distractors.getValue(), ordering.getValue(), Math.min(3, hops.getValue()), 0, false, null, null);
             DeductionProblem problem = ProblemGenerator.generate(options, 1, seed.getValue()).get(0);
             show(problem.context(), problem.query(), problem.goldProof(), String.join("\n", problem.goldProof()));
-            status.accept("Generated a " + problem.rule() + " problem (" + problem.hops() + " hops, width " + problem.width() + ")");
+            if (report) {
+                status.accept("Generated a " + problem.rule() + " problem (" + problem.hops() + (problem.hops() == 1 ? " hop" : " hops")
+                        + ", width " + problem.width() + ")");
+            }
         } catch (IllegalArgumentException e) {
             status.accept("Cannot generate: " + e.getMessage());
         }
