@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
 import dev.lookahead.search.SearchGraph;
+import dev.lookahead.ui.FxThread;
 import dev.lookahead.ui.WorkbenchApp;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,16 +99,7 @@ final class BenchUiCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private static void onFx(Runnable action) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                action.run();
-                done.complete(null);
-            } catch (Throwable t) {
-                done.completeExceptionally(t);
-            }
-        });
-        done.get(60, TimeUnit.SECONDS);
+        FxThread.runAndWait(action, 60);
     }
 
     private static void waitWhile(java.util.function.BooleanSupplier busy) throws Exception {

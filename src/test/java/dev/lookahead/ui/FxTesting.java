@@ -2,8 +2,6 @@ package dev.lookahead.ui;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -18,22 +16,9 @@ public final class FxTesting {
 
     /** Runs {@code action} on the FX thread and waits for it (at most 10 s); its assertion errors reach the test. */
     public static void onFx(Runnable action) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                action.run();
-                done.complete(null);
-            } catch (Throwable t) {
-                done.completeExceptionally(t);
-            }
-        });
+        Platform.runLater(() -> { });
         WaitForAsyncUtils.waitForFxEvents();
-        try {
-            done.get(10, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof Error error) throw error;
-            throw e;
-        }
+        FxThread.runAndWait(action, 10);
     }
 
     /** Writes what the scene shows to a PNG. */
