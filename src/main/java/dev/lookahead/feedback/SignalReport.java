@@ -24,9 +24,14 @@ public final class SignalReport {
     private final List<Boolean[]> rows = new ArrayList<>();
     private final List<boolean[]> subsets = new ArrayList<>();
     private long conversations;
+    /** Rates and kappas already computed since the last {@link #add}: each costs a pass over every turn. */
+    private final Map<String, Proportion> rateCache = new java.util.HashMap<>();
+    private final Map<String, Double> kappaCache = new java.util.HashMap<>();
 
     /** Adds one conversation and its labelled bot turns. */
     public void add(Conversation conversation, List<BotTurnSignals> turns) {
+        rateCache.clear();
+        kappaCache.clear();
         conversations++;
         humanTurnsPerConversation.merge((int) conversation.turns().stream().filter(t -> !t.fromBot()).count(), 1L, Long::sum);
         int ordinal = 0;
@@ -118,6 +123,19 @@ public final class SignalReport {
 
     /** Share of turns the signal calls good, among the subset's turns where it is defined. */
     public Proportion rate(String signal, String subset) {
+        return rateCache.computeIfAbsent(signal + "|" + subset, key -> computeRate(signal, subset));
+    }
+
+    /** Computes every rate and kappa now (off the UI thread), so that showing them later costs nothing. */
+    public SignalReport summarised() {
+        for (String signal : names) {
+            for (String subset : SUBSETS) rate(signal, subset);
+            for (String other : names) kappa(signal, other);
+        }
+        return this;
+    }
+
+    private Proportion computeRate(String signal, String subset) {
         int column = names.indexOf(signal);
         int part = SUBSETS.indexOf(subset);
         long good = 0;
@@ -133,6 +151,10 @@ public final class SignalReport {
 
     /** Cohen's kappa of two signals over the turns where both are defined; NaN when it is undefined. */
     public double kappa(String first, String second) {
+        return kappaCache.computeIfAbsent(first + "|" + second, key -> computeKappa(first, second));
+    }
+
+    private double computeKappa(String first, String second) {
         int a = names.indexOf(first);
         int b = names.indexOf(second);
         long both = 0;

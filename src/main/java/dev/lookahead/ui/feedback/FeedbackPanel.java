@@ -157,20 +157,28 @@ public final class FeedbackPanel extends BorderPane {
 
     // ---- loading and relabelling ----
 
+    /** A log and its report, every rate and kappa computed off the UI thread. */
+    private record Loaded(FeedbackLog log, SignalReport report) {
+        static Loaded of(FeedbackLog log) {
+            return new Loaded(log, log.report().summarised());
+        }
+    }
+
     /** Reads a log in the background with progress and cancel; the log shown before stays until it succeeds. */
-    public Task<FeedbackLog> open(Path file) {
+    public Task<?> open(Path file) {
         List<Integer> ks = thresholds();
         BotTurnSignals.NoReply policy = noReply.getValue();
-        Task<FeedbackLog> task = new Task<>() {
+        Task<Loaded> task = new Task<>() {
             @Override
-            protected FeedbackLog call() throws IOException {
-                return FeedbackLog.read(file, ks, policy, share -> updateProgress(share, 1.0), this::isCancelled);
+            protected Loaded call() throws IOException {
+                return Loaded.of(FeedbackLog.read(file, ks, policy, share -> updateProgress(share, 1.0), this::isCancelled));
             }
         };
-        run(task, "Reading " + file.getFileName() + "…", read -> {
+        run(task, "Reading " + file.getFileName() + "…", loaded -> {
+            FeedbackLog read = loaded.log();
             String skipped = read.problems().isEmpty() ? "" : "; " + read.problems().size() + " lines skipped (first: " + read.problems().get(0) + ")";
             status.accept("Read " + read.conversations().size() + " conversations from " + file.getFileName() + skipped);
-            show(read);
+            show(loaded);
         });
         return task;
     }
@@ -180,10 +188,10 @@ public final class FeedbackPanel extends BorderPane {
         FeedbackLog current = log;
         List<Integer> ks = thresholds();
         BotTurnSignals.NoReply policy = noReply.getValue();
-        Task<FeedbackLog> task = new Task<>() {
+        Task<Loaded> task = new Task<>() {
             @Override
-            protected FeedbackLog call() {
-                return current.relabelled(ks, policy);
+            protected Loaded call() {
+                return Loaded.of(current.relabelled(ks, policy));
             }
         };
         run(task, null, this::show);
@@ -192,7 +200,7 @@ public final class FeedbackPanel extends BorderPane {
     /** Relabels at once (on the calling thread), for tests and scripts that move k. */
     public void relabelNow() {
         relabelSoon.stop();
-        if (log != null) show(log.relabelled(thresholds(), noReply.getValue()));
+        if (log != null) show(Loaded.of(log.relabelled(thresholds(), noReply.getValue())));
     }
 
     private <T> void run(Task<T> task, String message, Consumer<T> done) {
@@ -209,9 +217,10 @@ public final class FeedbackPanel extends BorderPane {
         return ks;
     }
 
-    private void show(FeedbackLog read) {
+    private void show(Loaded loaded) {
+        FeedbackLog read = loaded.log();
         log = read;
-        report = read.report();
+        report = loaded.report();
         summary.setText(String.format("%s: %,d conversations, %,d bot turns%s; no-reply turns %s", read.file().getFileName(),
                 read.conversations().size(), read.botTurns(), read.problems().isEmpty() ? "" : ", " + read.problems().size() + " lines skipped",
                 noReply.getValue() == BotTurnSignals.NoReply.BAD ? "count as bad" : "are left out"));
