@@ -1,5 +1,6 @@
 package dev.lookahead.ui.explorer;
 
+import dev.lookahead.figures.Figure;
 import dev.lookahead.search.Distribution;
 import dev.lookahead.search.Example;
 import dev.lookahead.search.GenerationMode;
@@ -11,11 +12,13 @@ import dev.lookahead.search.SearchGraph;
 import dev.lookahead.search.SearchInput;
 import dev.lookahead.search.TokenLayout;
 import dev.lookahead.search.Tokenizer;
+import dev.lookahead.ui.FigureCanvas;
 import dev.lookahead.ui.GraphView;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +35,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -60,6 +65,8 @@ public final class ExplorerPanel extends BorderPane {
     private final Consumer<String> status;
     private final ModelSection modelSection;
     private final GraphEditor editor;
+    private final Map<String, FigureCanvas> viewCanvases = new LinkedHashMap<>();
+    private final TabPane views = new TabPane();
 
     private ExampleStream stream;
     private SearchGraph shown;
@@ -130,8 +137,18 @@ public final class ExplorerPanel extends BorderPane {
         facts.setWrapText(true);
         VBox info = new VBox(6, title, facts, new Label("Tokens (what the model reads):"), tokens);
         info.setPadding(new Insets(10));
+        // the model's views of the chosen layer, drawn by the same code as the exported figures
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        views.getTabs().add(new Tab("Graph", info));
+        for (String[] view : new String[][] {{"attention", "Attention"}, {"tokens", "Token arcs"}, {"prediction", "Prediction"}, {"set-sizes", "Set sizes"}}) {
+            FigureCanvas canvas = new FigureCanvas();
+            canvas.setPrefHeight(240);
+            viewCanvases.put(view[0], canvas);
+            views.getTabs().add(new Tab(view[1], canvas));
+        }
+        modelSection.setOnViews(this::showViews);
         VBox.setVgrow(graphView, Priority.ALWAYS);
-        setCenter(new VBox(graphView, info));
+        setCenter(new VBox(graphView, views));
         VBox.setVgrow(graphView, Priority.ALWAYS);
 
         restartStream();
@@ -191,6 +208,23 @@ public final class ExplorerPanel extends BorderPane {
         MenuItem delete = new MenuItem("Delete vertex " + id);
         delete.setOnAction(e -> editor.deleteVertex(id));
         return new ContextMenu(start, goal, delete);
+    }
+
+    /** Puts the views of the chosen layer into their tabs (each map key starts with the view's name). */
+    private void showViews(Map<String, Figure> figures) {
+        figures.forEach((name, figure) -> viewCanvases.forEach((view, canvas) -> {
+            if (name.equals(view) || name.startsWith(view + "-layer")) canvas.setFigure(figure);
+        }));
+    }
+
+    /** The canvas of one view ("attention", "tokens", "prediction", "set-sizes"). */
+    FigureCanvas viewCanvas(String view) {
+        return viewCanvases.get(view);
+    }
+
+    /** Brings a view's tab to the front. */
+    void selectView(String view) {
+        for (Tab tab : views.getTabs()) if (tab.getContent() == viewCanvases.get(view)) views.getSelectionModel().select(tab);
     }
 
     /** Rings the vertices of a refused cycle until the next edit. */

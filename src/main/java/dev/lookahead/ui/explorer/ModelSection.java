@@ -1,5 +1,6 @@
 package dev.lookahead.ui.explorer;
 
+import dev.lookahead.figures.Figure;
 import dev.lookahead.figures.FigureExport;
 import dev.lookahead.figures.FigureFormat;
 import dev.lookahead.figures.SearchViews;
@@ -66,6 +67,12 @@ final class ModelSection extends VBox {
     private final Label setText = new Label();
 
     private SearchModel model;
+    /** What the views below the graph draw from: the input, each block's attention, the prediction. */
+    private record Views(SearchInput input, float[][][] patterns, float[] probabilities) {
+    }
+
+    private Views views;
+    private Consumer<Map<String, Figure>> onViews = figures -> { };
     private SearchGraph graph;
     private int[] tokens;
     private Trace trace;
@@ -148,6 +155,7 @@ final class ModelSection extends VBox {
         graph = shown;
         tokens = shownTokens;
         trace = null;
+        views = null;
         chosen = shown.start();
         prediction.setText("");
         layerLabel.setText("");
@@ -185,14 +193,18 @@ final class ModelSection extends VBox {
         int[] input = tokens;
         SearchModel current = model;
         CircuitTracer tracer = new CircuitTracer(current);
+        TokenLayout layout = current.config().layout();
         Task<Trace> task = new Task<>() {
             @Override
-            protected Trace call() {
-                if (predictFirst) {
-                    // the first forward pass warms the engine up: never on the UI thread
-                    String text = predictionText(current.probabilities(new int[][] {input})[0]);
-                    Platform.runLater(() -> prediction.setText(text));
-                }
+            protected Trace call() throws Exception {
+                // the first forward pass warms the engine up: never on the UI thread
+                float[] probabilities = current.probabilities(new int[][] {input})[0];
+                Views computed = new Views(Tokenizer.decode(layout, input), current.attentionPatterns(input), probabilities);
+                String text = predictionText(probabilities);
+                Platform.runLater(() -> {
+                    views = computed;
+                    if (predictFirst) prediction.setText(text);
+                });
                 return tracer.trace(input, this::isCancelled, share -> updateProgress(share, 1.0));
             }
         };
@@ -273,6 +285,12 @@ final class ModelSection extends VBox {
         graphView.mark(marks);
         setText.setText(String.format("Vertex %d: its tokens hold %s; truly reachable within %d hop%s: %s.", chosen,
                 traced.isEmpty() ? "nothing traced at this layer" : traced, 1 << l, l == 0 ? "" : "s", truth));
+        if (views != null) onViews.accept(SearchViews.all(views.input(), views.patterns(), views.probabilities(), trace, List.of(l)));
+    }
+
+    /** Called with the views of the chosen layer (attention, token arcs, prediction, set sizes) whenever it changes. */
+    void setOnViews(Consumer<Map<String, Figure>> action) {
+        this.onViews = action;
     }
 
     Trace trace() {

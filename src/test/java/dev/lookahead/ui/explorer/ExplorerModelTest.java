@@ -70,6 +70,9 @@ class ExplorerModelTest {
             int start = app.explorer().shownGraph().start();
             assertThat(app.explorer().graphView().marks()).containsEntry(start, ModelSection.AGREE);
             assertThat(app.explorer().graphView().marks()).containsValue(ModelSection.MISSED);
+            assertThat(app.explorer().viewCanvas("attention").figure()).isInstanceOf(dev.lookahead.figures.AttentionFigure.class);
+            assertThat(app.explorer().viewCanvas("set-sizes").figure()).isNotNull();
+            app.explorer().selectView("attention");
         });
         FxTesting.snapshot(stage.getScene(), Path.of("target", "screenshots", "explorer-trace.png"));
         FxTesting.onFx(() -> section.lookupAll(".button").stream()
