@@ -10,7 +10,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SentenceParserTest {
-    private static final Formula.Constant MAX = new Formula.Constant("Max");
 
     private static Formula read(String sentence) throws SentenceParser.Unreadable {
         return SentenceParser.formula(sentence);

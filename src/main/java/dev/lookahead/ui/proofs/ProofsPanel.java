@@ -284,6 +284,7 @@ public final class ProofsPanel extends BorderPane {
         drawRows();
     }
 
+    /** The verdict line: what the proof reaches, and where and why it first goes wrong. */
     static String verdictText(CheckedProof checked) {
         String reached = switch (checked.verdict()) {
             case "strict" -> "Proof correct: the goal is reached by correct steps";
@@ -354,7 +355,7 @@ public final class ProofsPanel extends BorderPane {
         return cell;
     }
 
-    /** The step under the comparison's first error marker, for tests and the status line. */
+    /** The comparison shown now: the problem, both proofs checked, and their alignment. */
     public ProofComparison comparison() {
         return comparison;
     }
