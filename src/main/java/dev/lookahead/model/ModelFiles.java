@@ -84,4 +84,20 @@ public final class ModelFiles {
     public static void writeConfig(ModelConfig config, Path folder) throws IOException {
         AtomicFiles.writeString(folder.resolve(CONFIG), Json.pretty(configJson(config)));
     }
+
+    /** Writes a folder that {@code --model FOLDER} loads: model.json and weights.bin, each atomically. */
+    public static void save(SearchModel model, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        writeConfig(model.config(), folder);
+        writeWeights(model, folder);
+    }
+
+    /** Writes the model's weights.bin into the folder, atomically. */
+    public static void writeWeights(SearchModel model, Path folder) throws IOException {
+        AtomicFiles.writeBytes(folder.resolve(WEIGHTS), out -> {
+            java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(out);
+            model.saveWeights(buffered);
+            buffered.flush();
+        });
+    }
 }

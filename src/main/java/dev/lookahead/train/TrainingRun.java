@@ -351,11 +351,7 @@ public final class TrainingRun implements AutoCloseable {
             optimizer.save(data);
             data.flush();
         });
-        AtomicFiles.writeBytes(folder.resolve(ModelFiles.WEIGHTS), out -> {
-            BufferedOutputStream buffered = new BufferedOutputStream(out);
-            model.saveWeights(buffered);
-            buffered.flush();
-        });
+        ModelFiles.writeWeights(model, folder);
     }
 
     /** Appends one JSON line to the run's learning-curve log. */

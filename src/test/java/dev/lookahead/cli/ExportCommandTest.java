@@ -7,7 +7,6 @@ import dev.lookahead.model.ModelConfig;
 import dev.lookahead.model.ModelFiles;
 import dev.lookahead.model.SearchModel;
 import java.awt.image.BufferedImage;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -25,11 +24,8 @@ class ExportCommandTest {
     @Test
     void everyViewExportsInEveryFormat() throws Exception {
         Path model = dir.resolve("model");
-        Files.createDirectories(model);
-        ModelConfig config = new ModelConfig(32, 2, 16, 1, false, false);
-        try (SearchModel m = SearchModel.create(config, Device.cpu(), 5); OutputStream out = Files.newOutputStream(model.resolve(ModelFiles.WEIGHTS))) {
-            ModelFiles.writeConfig(config, model);
-            m.saveWeights(out);
+        try (SearchModel random = SearchModel.create(new ModelConfig(32, 2, 16, 1, false, false), Device.cpu(), 5)) {
+            ModelFiles.save(random, model);
         }
         Path figures = dir.resolve("figures");
         assertThat(LookaheadCommand.execute("export", "--graph", "samples/worked-example.json", "--model", model.toString(),

@@ -8,8 +8,6 @@ import dev.lookahead.model.ModelFiles;
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.ui.FxTesting;
 import dev.lookahead.ui.WorkbenchApp;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -49,11 +47,8 @@ class ExplorerModelTest {
     @Test
     void runningAModelTracesItOffTheUiThreadRingsItsSetsAndExportsEveryView() throws Exception {
         Path folder = dir.resolve("model");
-        Files.createDirectories(folder);
-        ModelConfig config = new ModelConfig(32, 2, 16, 1, false, false);
-        try (SearchModel model = SearchModel.create(config, Device.cpu(), 3); OutputStream out = Files.newOutputStream(folder.resolve(ModelFiles.WEIGHTS))) {
-            ModelFiles.writeConfig(config, folder);
-            model.saveWeights(out);
+        try (SearchModel random = SearchModel.create(new ModelConfig(32, 2, 16, 1, false, false), Device.cpu(), 3)) {
+            ModelFiles.save(random, folder);
         }
         ModelSection section = app.explorer().modelSection();
         waitForIdle(section);
