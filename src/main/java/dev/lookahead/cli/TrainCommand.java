@@ -3,19 +3,13 @@ package dev.lookahead.cli;
 import dev.lookahead.model.ModelConfig;
 import dev.lookahead.search.Distribution;
 import dev.lookahead.search.TokenLayout;
-import dev.lookahead.stats.Proportion;
 import dev.lookahead.train.Trainer;
 import dev.lookahead.train.TrainingConfig;
-import dev.lookahead.train.TrainingProgress;
 import dev.lookahead.train.TrainingRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -94,46 +88,16 @@ final class TrainCommand implements Callable<Integer> {
                 config.model().width(), config.model().parameterCount(), config.distributions(), config.examples(),
                 run.model().device());
 
-        AtomicBoolean cancelled = new AtomicBoolean();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancelled.set(true);
-            try {
-                stopped.await(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
+        StopOnInterrupt interrupt = new StopOnInterrupt();
         ProgressBar bar = new ProgressBar();
         try (run) {
-            Trainer.run(run, new Trainer.Listener() {
-                @Override
-                public void progress(TrainingProgress p) {
-                    bar.show(p.fraction(), String.format("step %,d/%,d  %,.0f ex/s  loss %.4f  acc %.4f  lr %.2e",
-                            p.step(), p.totalSteps(), p.examplesPerSecond(), p.loss(), p.accuracy(), p.learningRate()), p.etaSeconds());
-                }
-
-                @Override
-                public void lookaheadRaised(long examplesSeen, int lookahead) {
-                    bar.println(String.format("curriculum: training accuracy passed 0.98 after %,d examples; now lookahead up to %d",
-                            examplesSeen, lookahead));
-                }
-
-                @Override
-                public void evaluated(long examplesSeen, Map<String, Proportion> accuracy) {
-                    StringBuilder line = new StringBuilder(String.format("held-out accuracy after %,d examples:", examplesSeen));
-                    accuracy.forEach((bucket, p) -> line.append(String.format("  %s %.3f", bucket.equals("naive") ? "naive" : "L" + bucket, p.value())));
-                    bar.println(line.toString());
-                }
-            }, cancelled::get);
+            Trainer.run(run, new TrainingPrinter(bar, ""), interrupt::requested);
         } finally {
-            stopped.countDown();
+            interrupt.close();
         }
-        if (cancelled.get()) {
+        if (interrupt.requested()) {
             bar.println("stopped at a checkpoint; continue with: train --out " + out + " --resume");
         } else {
-            Runtime.getRuntime().removeShutdownHook(hook);
             bar.println("done; the model is in " + out + " (use --model " + out + ")");
         }
         return 0;
@@ -162,10 +126,7 @@ final class TrainCommand implements Callable<Integer> {
         ModelConfig model = new ModelConfig(n, layers, hidden, heads, learnedEmbedding, causal);
         TokenLayout layout = model.layout();
         List<Distribution> chosen = new ArrayList<>();
-        for (String d : distributions.isEmpty() ? List.of("balanced") : distributions) {
-            if (d.equals("mix")) chosen.addAll(List.of(Distribution.values()));
-            else chosen.add(Distribution.parse(d));
-        }
+        for (String d : distributions.isEmpty() ? List.of("balanced") : distributions) chosen.addAll(Distribution.parseMix(d));
         return new TrainingConfig(model, chosen, maxLookahead != null ? maxLookahead : layout.defaultMaxLookahead(), curriculum, examples,
                 batch, lr, warmup, weightDecay, clip, seed, device, evalEvery, evalPerLookahead);
     }

@@ -22,7 +22,15 @@ public final class Palette {
     public static final Map<String, Color> STEP_LABELS = Map.of(
             "correct", GREEN, "non_atomic", SKY, "skip", ORANGE, "invalid", VERMILLION, "unparseable", PURPLE, "misleading", YELLOW);
 
+    /** Line colours in order, for charts with several series (yellow left out: it fades on white). */
+    private static final Color[] SERIES = {BLUE, ORANGE, GREEN, VERMILLION, SKY, PURPLE, INK};
+
     private Palette() {
+    }
+
+    /** The colour of the {@code i}-th series of a chart, cycling after seven. */
+    public static Color series(int i) {
+        return SERIES[Math.floorMod(i, SERIES.length)];
     }
 
     /** "#RRGGBB", for style sheets. */

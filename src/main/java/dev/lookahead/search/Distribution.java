@@ -15,6 +15,11 @@ public enum Distribution {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** A training mix by name: one distribution, or "mix" for all three. */
+    public static java.util.List<Distribution> parseMix(String text) {
+        return text.trim().equalsIgnoreCase("mix") ? java.util.List.of(values()) : java.util.List.of(parse(text));
+    }
+
     public static Distribution parse(String text) {
         for (Distribution d : values()) {
             if (d.id().equalsIgnoreCase(text.trim())) return d;

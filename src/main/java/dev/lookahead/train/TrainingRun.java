@@ -169,6 +169,10 @@ public final class TrainingRun implements AutoCloseable {
         return config;
     }
 
+    public Path folder() {
+        return folder;
+    }
+
     public SearchModel model() {
         return model;
     }

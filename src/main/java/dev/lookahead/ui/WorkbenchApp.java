@@ -3,6 +3,7 @@ package dev.lookahead.ui;
 import dev.lookahead.ui.explorer.ExplorerPanel;
 import dev.lookahead.ui.feedback.FeedbackPanel;
 import dev.lookahead.ui.proofs.ProofsPanel;
+import dev.lookahead.ui.experiments.ExperimentsPanel;
 import dev.lookahead.ui.train.TrainPanel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ public final class WorkbenchApp extends Application {
     private ProofsPanel proofs;
     private FeedbackPanel feedback;
     private TrainPanel train;
+    private ExperimentsPanel experiments;
     private Stage stage;
 
     @Override
@@ -41,6 +43,7 @@ public final class WorkbenchApp extends Application {
         explorer = new ExplorerPanel(status::setText);
         proofs = new ProofsPanel(status::setText);
         feedback = new FeedbackPanel(status::setText);
+        experiments = new ExperimentsPanel(status::setText);
         TabPane[] tabsHolder = new TabPane[1];
         train = new TrainPanel(status::setText, folder -> {
             explorer.openModel(folder.toString());
@@ -50,6 +53,7 @@ public final class WorkbenchApp extends Application {
         TabPane tabs = new TabPane(
                 tab("Explorer", explorer),
                 tab("Train", train),
+                tab("Experiments", experiments),
                 tab("Proofs", proofs),
                 tab("Feedback", feedback));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -75,6 +79,10 @@ public final class WorkbenchApp extends Application {
 
     public FeedbackPanel feedback() {
         return feedback;
+    }
+
+    public ExperimentsPanel experiments() {
+        return experiments;
     }
 
     public TrainPanel train() {

@@ -5,6 +5,7 @@ import dev.lookahead.model.ModelConfig;
 import dev.lookahead.search.Distribution;
 import dev.lookahead.search.TokenLayout;
 import dev.lookahead.stats.Proportion;
+import dev.lookahead.train.LearningCurve;
 import dev.lookahead.train.Trainer;
 import dev.lookahead.train.TrainingConfig;
 import dev.lookahead.train.TrainingProgress;
@@ -60,11 +61,13 @@ public final class TrainPanel extends BorderPane {
     private final TextField examples = new TextField("2000000");
     private final TextField learningRate = new TextField("5e-4");
     private final Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, 1);
+    private final ChoiceBox<String> device = new ChoiceBox<>(FXCollections.observableArrayList("auto", "cpu", "gpu"));
     private final CheckBox curriculum = new CheckBox("Lookahead curriculum");
     private final TextField folder = new TextField(Path.of(System.getProperty("user.home"), "lookahead-runs", "run-1").toString());
     private final Button start = new Button("Start");
     private final Button pause = new Button("Pause");
     private final Button resume = new Button("Resume…");
+    private final Button cancel = new Button("Cancel");
     private final Button open = new Button("Open in the Explorer");
     private final ProgressBar progress = new ProgressBar(0);
     private final Label progressText = new Label("No run yet");
@@ -74,6 +77,7 @@ public final class TrainPanel extends BorderPane {
     private final Map<String, XYSeries> heldOutSeries = new LinkedHashMap<>();
 
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private Thread worker;
     private Path runFolder;
 
@@ -84,6 +88,7 @@ public final class TrainPanel extends BorderPane {
         n.setValue(32);
         n.valueProperty().addListener((obs, old, value) -> maxLookahead.getValueFactory().setValue(new TokenLayout(value).defaultMaxLookahead()));
         distribution.setValue("balanced");
+        device.setValue("auto");
         for (Spinner<Integer> s : List.of(layers, hidden, heads, maxLookahead, seed)) {
             s.setEditable(true);
             s.setPrefWidth(100);
@@ -95,7 +100,7 @@ public final class TrainPanel extends BorderPane {
         for (var entry : List.<Map.Entry<String, javafx.scene.Node>>of(Map.entry("Sequence length n", n), Map.entry("Layers", layers),
                 Map.entry("Hidden", hidden), Map.entry("Heads", heads), Map.entry("Distribution", distribution),
                 Map.entry("Max lookahead", maxLookahead), Map.entry("Examples", examples), Map.entry("Learning rate", learningRate),
-                Map.entry("Seed", seed), Map.entry("Run folder", folder))) {
+                Map.entry("Seed", seed), Map.entry("Device", device), Map.entry("Run folder", folder))) {
             form.add(new Label(entry.getKey()), 0, row);
             form.add(entry.getValue(), 1, row++);
         }
@@ -108,6 +113,10 @@ public final class TrainPanel extends BorderPane {
         start.setDefaultButton(true);
         start.setOnAction(e -> startNew());
         pause.setOnAction(e -> pause());
+        cancel.setOnAction(e -> cancel());
+        cancel.setTooltip(new javafx.scene.control.Tooltip("Stop and end the run: the folder keeps the model as it stands, but not the"
+                + " optimiser state needed to resume it"));
+        pause.setTooltip(new javafx.scene.control.Tooltip("Stop at a checkpoint; Resume… continues the run, also after the window was closed"));
         resume.setOnAction(e -> {
             File chosen = new DirectoryChooser().showDialog(getScene().getWindow());
             if (chosen != null) resume(chosen.toPath());
@@ -121,7 +130,7 @@ public final class TrainPanel extends BorderPane {
                 + " `train --out FOLDER --resume`, and this panel resumes command-line runs.");
         note.setWrapText(true);
         note.getStyleClass().add("logical-form");
-        VBox side = new VBox(8, title, form, browse, new HBox(8, start, pause, resume), open, note);
+        VBox side = new VBox(8, title, form, browse, new HBox(8, start, pause, resume, cancel), open, note);
         side.getStyleClass().add("side-panel");
         side.setPrefWidth(330);
         setLeft(side);
@@ -142,8 +151,7 @@ public final class TrainPanel extends BorderPane {
         NumberAxis x = new NumberAxis("examples seen");
         NumberAxis y = new NumberAxis(range);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        java.awt.Color[] colours = {Palette.BLUE, Palette.ORANGE, Palette.GREEN, Palette.VERMILLION, Palette.PURPLE, Palette.SKY, Palette.GREY};
-        for (int i = 0; i < colours.length; i++) renderer.setSeriesPaint(i, colours[i]);
+        for (int i = 0; i < 8; i++) renderer.setSeriesPaint(i, Palette.series(i));
         XYPlot plot = new XYPlot(data, x, y, renderer);
         plot.setBackgroundPaint(java.awt.Color.WHITE);
         JFreeChart chart = new JFreeChart(title, new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 12), plot, true);
@@ -161,17 +169,17 @@ public final class TrainPanel extends BorderPane {
         start.setDisable(running);
         resume.setDisable(running);
         pause.setDisable(!running);
+        cancel.setDisable(!running);
         open.setDisable(runFolder == null);
     }
 
     private TrainingConfig config() {
         ModelConfig model = new ModelConfig(n.getValue(), layers.getValue(), hidden.getValue(), heads.getValue(), false, false);
-        List<Distribution> chosen = distribution.getValue().equals("mix") ? List.of(Distribution.values())
-                : List.of(Distribution.parse(distribution.getValue()));
+        List<Distribution> chosen = Distribution.parseMix(distribution.getValue());
         long count = Long.parseLong(examples.getText().strip().replace("_", "").replace(",", ""));
         float lr = Float.parseFloat(learningRate.getText().strip());
         return new TrainingConfig(model, chosen, maxLookahead.getValue(), curriculum.isSelected(), count, 256, lr, 500, 0.01f, 1f,
-                seed.getValue(), "auto", Math.max(256, count / 40), 100);
+                seed.getValue(), device.getValue(), Math.max(256, count / 40), 100);
     }
 
     /** Starts a new run in the folder field's folder. */
@@ -198,6 +206,16 @@ public final class TrainPanel extends BorderPane {
         status.accept("Pausing at a checkpoint…");
     }
 
+    /**
+     * Stops the run and ends it: the checkpoint (the optimiser state) is deleted once the run has
+     * stopped, while the model as it stands stays in the folder, loadable in the Explorer.
+     */
+    public void cancel() {
+        cancelRequested.set(true);
+        stopRequested.set(true);
+        status.accept("Cancelling the run…");
+    }
+
     private interface Opening {
         TrainingRun open() throws Exception;
     }
@@ -205,6 +223,7 @@ public final class TrainPanel extends BorderPane {
     private void launch(Opening opening, Path target) {
         if (worker != null && worker.isAlive()) return;
         stopRequested.set(false);
+        cancelRequested.set(false);
         runFolder = target;
         loss.clear();
         accuracy.clear();
@@ -213,7 +232,11 @@ public final class TrainPanel extends BorderPane {
         setRunning(true);
         worker = new Thread(() -> {
             try (TrainingRun run = opening.open()) {
-                Platform.runLater(() -> status.accept("Training in " + target + " (" + run.config().model().parameterCount() + " parameters)"));
+                LearningCurve history = LearningCurve.read(target);
+                Platform.runLater(() -> {
+                    showHistory(history);
+                    status.accept("Training in " + target + " (" + run.config().model().parameterCount() + " parameters)");
+                });
                 Trainer.run(run, new Trainer.Listener() {
                     @Override
                     public void progress(TrainingProgress p) {
@@ -225,10 +248,13 @@ public final class TrainPanel extends BorderPane {
                         Platform.runLater(() -> showHeldOut(examplesSeen, heldOutAccuracy));
                     }
                 }, stopRequested::get);
-                boolean paused = stopRequested.get();
+                boolean paused = stopRequested.get() && !run.finished();
+                boolean cancelled = cancelRequested.get() && !run.finished();
+                if (cancelled) java.nio.file.Files.deleteIfExists(target.resolve(TrainingRun.CHECKPOINT));
                 Platform.runLater(() -> {
                     setRunning(false);
-                    status.accept(paused ? "Paused at a checkpoint; Resume… continues " + target : "Training finished: the model is in " + target);
+                    status.accept(cancelled ? "Run cancelled: the model as it stood is in " + target
+                            : paused ? "Paused at a checkpoint; Resume… continues " + target : "Training finished: the model is in " + target);
                 });
             } catch (Exception e) {
                 Platform.runLater(() -> {
@@ -241,6 +267,27 @@ public final class TrainPanel extends BorderPane {
         worker.start();
     }
 
+    /** A resumed run's curves so far, from its log. */
+    private void showHistory(LearningCurve history) {
+        for (LearningCurve.TrainingPoint p : history.training()) {
+            loss.add(p.examples(), p.loss(), false);
+            accuracy.add(p.examples(), p.accuracy(), false);
+        }
+        loss.fireSeriesChanged();
+        accuracy.fireSeriesChanged();
+        for (LearningCurve.HeldOutPoint p : history.heldOut()) {
+            p.accuracy().forEach((bucket, value) -> heldOutSeries(bucket).add(p.examples(), value));
+        }
+    }
+
+    private XYSeries heldOutSeries(String bucket) {
+        return heldOutSeries.computeIfAbsent(bucket, b -> {
+            XYSeries series = new XYSeries(b.equals("naive") ? "naive" : "lookahead " + b);
+            heldOut.addSeries(series);
+            return series;
+        });
+    }
+
     private void showProgress(TrainingProgress p) {
         progress.setProgress(p.fraction());
         double eta = p.etaSeconds();
@@ -251,11 +298,7 @@ public final class TrainPanel extends BorderPane {
     }
 
     private void showHeldOut(long examplesSeen, Map<String, Proportion> heldOutAccuracy) {
-        heldOutAccuracy.forEach((bucket, p) -> heldOutSeries.computeIfAbsent(bucket, b -> {
-            XYSeries series = new XYSeries(b.equals("naive") ? "naive" : "lookahead " + b);
-            heldOut.addSeries(series);
-            return series;
-        }).add(examplesSeen, p.value()));
+        heldOutAccuracy.forEach((bucket, p) -> heldOutSeries(bucket).add(examplesSeen, p.value()));
     }
 
     /** Whether a run is going on (for tests). */

@@ -59,4 +59,29 @@ class TrainPanelTest {
         assertThat(Files.readAllLines(run.resolve(TrainingRun.LOG)).size()).isGreaterThan((int) pausedAt);
         assertThat(run.resolve("weights.bin")).exists();
     }
+
+    @Test
+    void aCancelledRunKeepsItsModelButNotItsCheckpoint() throws Exception {
+        TrainPanel panel = app.train();
+        Path run = dir.resolve("cancelled");
+        FxTesting.onFx(() -> {
+            panel.sizeChoice().setValue(17);
+            panel.layerSpinner().getValueFactory().setValue(1);
+            panel.examplesField().setText("10000000");
+            panel.folderField().setText(run.toString());
+            panel.startNew();
+        });
+        waitUntil(() -> panel.lossPoints() > 0, "the first progress report");
+        FxTesting.onFx(panel::pause);
+        waitUntil(() -> !panel.running(), "the run pauses");
+        int pausedPoints = panel.lossPoints();
+        FxTesting.onFx(() -> panel.resume(run));
+        // the resumed run shows its curve so far at once
+        waitUntil(() -> panel.running() && panel.lossPoints() >= pausedPoints, "the run resumes with its history");
+        FxTesting.onFx(panel::cancel);
+        waitUntil(() -> !panel.running(), "the run stops");
+        assertThat(run.resolve(TrainingRun.CHECKPOINT)).doesNotExist();
+        assertThat(run.resolve("weights.bin")).exists();
+        assertThat(run.resolve("model.json")).exists();
+    }
 }

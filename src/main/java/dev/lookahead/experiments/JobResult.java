@@ -1,0 +1,69 @@
+package dev.lookahead.experiments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.io.Json;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one finished sweep job measured; written as {@code result.json} in the job's folder, and
+ * one line of the sweep's {@code results.jsonl}.
+ *
+ * @param parameters        trainable parameters
+ * @param flops             training compute as the paper counts it: 6 x examples x parameters
+ * @param bestTrainAccuracy the highest training accuracy reached (a mean over the last 50 steps)
+ * @param converged         {@code bestTrainAccuracy >= 0.995}, the paper's criterion
+ * @param testLoss          mean cross-entropy on the balanced held-out sets, lookahead 1..L together
+ * @param testAccuracy      final held-out accuracy by bucket ("1".."L", "naive")
+ */
+public record JobResult(String id, int n, int layers, int hidden, String distribution, long seed, int maxLookahead,
+                        long examples, long parameters, double flops, double bestTrainAccuracy, boolean converged,
+                        double testLoss, Map<String, Double> testAccuracy, double seconds) {
+
+    /** The paper's criterion for a converged seed. */
+    public static final double CONVERGED = 0.995;
+
+    public JobResult {
+        testAccuracy = Map.copyOf(new LinkedHashMap<>(testAccuracy));
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("id", id);
+        json.put("n", n);
+        json.put("layers", layers);
+        json.put("hidden", hidden);
+        json.put("distribution", distribution);
+        json.put("seed", seed);
+        json.put("max_lookahead", maxLookahead);
+        json.put("examples", examples);
+        json.put("parameters", parameters);
+        json.put("flops", flops);
+        json.put("best_train_accuracy", bestTrainAccuracy);
+        json.put("converged", converged);
+        json.put("test_loss", testLoss);
+        ObjectNode accuracy = json.putObject("test_accuracy");
+        testAccuracy.keySet().stream().sorted(JobResult::bucketOrder).forEach(k -> accuracy.put(k, testAccuracy.get(k)));
+        json.put("seconds", seconds);
+        return json;
+    }
+
+    public static JobResult fromJson(JsonNode json) {
+        Map<String, Double> accuracy = new LinkedHashMap<>();
+        json.path("test_accuracy").properties().forEach(e -> accuracy.put(e.getKey(), e.getValue().asDouble()));
+        return new JobResult(json.get("id").asText(), json.get("n").asInt(), json.get("layers").asInt(), json.get("hidden").asInt(),
+                json.get("distribution").asText(), json.get("seed").asLong(), json.path("max_lookahead").asInt(),
+                json.get("examples").asLong(), json.get("parameters").asLong(), json.get("flops").asDouble(),
+                json.get("best_train_accuracy").asDouble(), json.get("converged").asBoolean(), json.get("test_loss").asDouble(),
+                accuracy, json.path("seconds").asDouble());
+    }
+
+    /** Lookahead buckets in numeric order, then "naive". */
+    static int bucketOrder(String a, String b) {
+        boolean aNumber = a.chars().allMatch(Character::isDigit);
+        boolean bNumber = b.chars().allMatch(Character::isDigit);
+        if (aNumber && bNumber) return Integer.compare(Integer.parseInt(a), Integer.parseInt(b));
+        return aNumber ? -1 : bNumber ? 1 : a.compareTo(b);
+    }
+}

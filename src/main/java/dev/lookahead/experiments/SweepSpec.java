@@ -1,0 +1,149 @@
+package dev.lookahead.experiments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.io.Json;
+import dev.lookahead.model.ModelConfig;
+import dev.lookahead.search.Distribution;
+import dev.lookahead.train.TrainingConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A grid of training runs: every combination of graph size, layers, hidden size and training
+ * distribution, each with several seeds and the same budget. Read from a JSON file such as
+ * <pre>{"n": [20, 26, 32], "layers": [6], "hidden": [16], "distribution": ["balanced"],
+ *  "seeds": [1, 2, 3], "examples": 400000}</pre>
+ * Every other training setting may be given once for all jobs ({@code heads, max_lookahead, curriculum,
+ * batch, lr, warmup, eval_every, eval_per_lookahead, device}); without {@code max_lookahead} each job
+ * trains on its size's default.
+ *
+ * @param distributions each entry is one job's training mix: "balanced", "naive", "star" or "mix"
+ */
+public record SweepSpec(List<Integer> n, List<Integer> layers, List<Integer> hidden, List<String> distributions,
+                        List<Long> seeds, long examples, int heads, Integer maxLookahead, boolean curriculum,
+                        int batch, float learningRate, int warmup, long evalEvery, int evalPerLookahead, String device) {
+
+    private static final Set<String> FIELDS = Set.of("n", "layers", "hidden", "distribution", "seeds", "examples", "heads",
+            "max_lookahead", "curriculum", "batch", "lr", "warmup", "eval_every", "eval_per_lookahead", "device");
+
+    public SweepSpec {
+        n = List.copyOf(n);
+        layers = List.copyOf(layers);
+        hidden = List.copyOf(hidden);
+        distributions = List.copyOf(distributions);
+        seeds = List.copyOf(seeds);
+        distributions.forEach(Distribution::parseMix); // fails early on a misspelt name
+    }
+
+    /** Reads a spec; a mistake is reported with the file and the field. */
+    public static SweepSpec read(Path file) throws IOException {
+        JsonNode json;
+        try {
+            json = Json.MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IOException(file + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+        }
+        try {
+            return fromJson(json);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static SweepSpec fromJson(JsonNode json) {
+        if (json == null || !json.isObject()) throw new IllegalArgumentException("a sweep spec is a JSON object");
+        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) throw new IllegalArgumentException("unknown field \"" + name + "\" (known: " + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
+        }
+        return new SweepSpec(ints(json, "n", null), ints(json, "layers", 6), ints(json, "hidden", 16), strings(json, "distribution", "balanced"),
+                ints(json, "seeds", 1).stream().map(Integer::longValue).toList(), number(json, "examples", null).longValue(),
+                number(json, "heads", 1).intValue(), json.hasNonNull("max_lookahead") ? number(json, "max_lookahead", null).intValue() : null,
+                json.path("curriculum").asBoolean(false), number(json, "batch", 256).intValue(), number(json, "lr", 5e-4).floatValue(),
+                number(json, "warmup", 500).intValue(), json.hasNonNull("eval_every") ? number(json, "eval_every", null).longValue() : 0,
+                number(json, "eval_per_lookahead", 200).intValue(), json.path("device").asText("auto"));
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        n.forEach(json.putArray("n")::add);
+        layers.forEach(json.putArray("layers")::add);
+        hidden.forEach(json.putArray("hidden")::add);
+        distributions.forEach(json.putArray("distribution")::add);
+        seeds.forEach(json.putArray("seeds")::add);
+        json.put("examples", examples);
+        json.put("heads", heads);
+        if (maxLookahead != null) json.put("max_lookahead", maxLookahead);
+        json.put("curriculum", curriculum);
+        json.put("batch", batch);
+        json.put("lr", learningRate);
+        json.put("warmup", warmup);
+        if (evalEvery > 0) json.put("eval_every", evalEvery);
+        json.put("eval_per_lookahead", evalPerLookahead);
+        json.put("device", device);
+        return json;
+    }
+
+    /** The jobs in a fixed order (n, then layers, hidden, distribution, seed), so an index names a job on any machine. */
+    public List<SweepJob> jobs() {
+        List<SweepJob> jobs = new ArrayList<>();
+        for (int size : n) {
+            for (int depth : layers) {
+                for (int width : hidden) {
+                    for (String distribution : distributions) {
+                        for (long seed : seeds) {
+                            ModelConfig model = new ModelConfig(size, depth, width, heads, false, false);
+                            int largest = maxLookahead != null ? maxLookahead : model.layout().defaultMaxLookahead();
+                            // four held-out evaluations per job draw its curve without slowing it much
+                            long every = evalEvery > 0 ? evalEvery : Math.max(batch, examples / 4);
+                            TrainingConfig config = new TrainingConfig(model, Distribution.parseMix(distribution), largest, curriculum, examples, batch,
+                                    learningRate, warmup, 0.01f, 1.0f, seed, device, every, evalPerLookahead);
+                            String id = "n%d-l%d-h%d-%s-s%d".formatted(size, depth, width, distribution, seed);
+                            jobs.add(new SweepJob(jobs.size(), id, distribution, config));
+                        }
+                    }
+                }
+            }
+        }
+        return jobs;
+    }
+
+    private static Number number(JsonNode json, String field, Number fallback) {
+        JsonNode node = json.get(field);
+        if (node == null || node.isNull()) {
+            if (fallback == null) throw new IllegalArgumentException("field \"" + field + "\" is required");
+            return fallback;
+        }
+        if (!node.isNumber()) throw new IllegalArgumentException("field \"" + field + "\" must be a number, got " + node);
+        return node.numberValue();
+    }
+
+    private static List<Integer> ints(JsonNode json, String field, Integer fallback) {
+        JsonNode node = json.get(field);
+        if (node == null || node.isNull()) {
+            if (fallback == null) throw new IllegalArgumentException("field \"" + field + "\" is required (a list of numbers)");
+            return List.of(fallback);
+        }
+        List<Integer> values = new ArrayList<>();
+        for (JsonNode item : node.isArray() ? node : List.of(node)) {
+            if (!item.canConvertToInt() || !item.isIntegralNumber()) throw new IllegalArgumentException("field \"" + field + "\" must hold whole numbers, got " + item);
+            values.add(item.intValue());
+        }
+        if (values.isEmpty()) throw new IllegalArgumentException("field \"" + field + "\" is empty");
+        return values;
+    }
+
+    private static List<String> strings(JsonNode json, String field, String fallback) {
+        JsonNode node = json.get(field);
+        if (node == null || node.isNull()) return List.of(fallback);
+        List<String> values = new ArrayList<>();
+        for (JsonNode item : node.isArray() ? node : List.of(node)) values.add(item.asText());
+        if (values.isEmpty()) throw new IllegalArgumentException("field \"" + field + "\" is empty");
+        return values;
+    }
+}

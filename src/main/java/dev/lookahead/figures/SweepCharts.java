@@ -1,0 +1,135 @@
+package dev.lookahead.figures;
+
+import dev.lookahead.experiments.JobResult;
+import dev.lookahead.experiments.SweepTable;
+import dev.lookahead.train.LearningCurve;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** The paper's scaling plots at desktop scale, drawn from a sweep's results and learning curves. */
+public final class SweepCharts {
+    private static final BasicStroke DASHED = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {4, 3}, 0);
+
+    private SweepCharts() {
+    }
+
+    /** Fraction of seeds whose training accuracy reached 0.995, against graph size; a line per other setting. */
+    public static ChartFigure convergedFraction(List<SweepTable.Group> groups) {
+        Map<String, XYSeries> series = new LinkedHashMap<>();
+        for (SweepTable.Group g : groups) {
+            series.computeIfAbsent(settingWithoutN(g), XYSeries::new).add(g.n(), g.convergedFraction());
+        }
+        NumberAxis fraction = new NumberAxis("fraction of seeds converged");
+        fraction.setRange(0, 1.05);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < series.size(); i++) renderer.setSeriesPaint(i, Palette.series(i));
+        return new ChartFigure(styled("Converged seeds vs graph size", collection(series), sizeAxis(), fraction, renderer),
+                ProofCharts.WIDTH, ProofCharts.HEIGHT);
+    }
+
+    /** Lowest test loss among converged seeds (solid) and among all seeds (dashed, same colour), against graph size. */
+    public static ChartFigure minimumTestLoss(List<SweepTable.Group> groups) {
+        Map<String, Integer> settings = new LinkedHashMap<>();
+        Map<String, XYSeries> series = new LinkedHashMap<>();
+        for (SweepTable.Group g : groups) {
+            String setting = settingWithoutN(g);
+            settings.putIfAbsent(setting, settings.size());
+            if (!Double.isNaN(g.minTestLossConverged())) series.computeIfAbsent(setting + ", converged", XYSeries::new).add(g.n(), g.minTestLossConverged());
+            series.computeIfAbsent(setting + ", all seeds", XYSeries::new).add(g.n(), g.minTestLoss());
+        }
+        XYSeriesCollection data = collection(series);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        int s = 0;
+        for (String name : series.keySet()) {
+            String setting = name.substring(0, name.lastIndexOf(", "));
+            renderer.setSeriesPaint(s, Palette.series(settings.get(setting)));
+            if (name.endsWith("all seeds")) renderer.setSeriesStroke(s, DASHED);
+            s++;
+        }
+        return new ChartFigure(styled("Minimum test loss vs graph size", data, sizeAxis(), new NumberAxis("test loss (nats)"), renderer),
+                ProofCharts.WIDTH, ProofCharts.HEIGHT);
+    }
+
+    /**
+     * Training loss of every job against examples seen, or against training compute
+     * (6 x examples x parameters, the paper's FLOP count); seeds of one setting share a colour.
+     */
+    public static ChartFigure lossCurves(List<JobResult> jobs, Map<String, LearningCurve> curves, boolean againstFlops) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        Map<String, Integer> colourOfSetting = new LinkedHashMap<>();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        for (JobResult job : jobs) {
+            LearningCurve curve = curves.get(job.id());
+            if (curve == null || curve.training().isEmpty()) continue;
+            XYSeries s = new XYSeries(job.id());
+            double scale = againstFlops ? 6.0 * job.parameters() : 1;
+            for (LearningCurve.TrainingPoint p : thinned(curve.training(), 400)) if (p.examples() > 0) s.add(p.examples() * scale, p.loss());
+            int colour = colourOfSetting.computeIfAbsent("n" + job.n() + "/" + job.layers() + "/" + job.hidden() + "/" + job.distribution(),
+                    k -> colourOfSetting.size());
+            renderer.setSeriesPaint(data.getSeriesCount(), Palette.series(colour));
+            renderer.setSeriesStroke(data.getSeriesCount(), new BasicStroke(0.8f));
+            data.addSeries(s);
+        }
+        LogAxis x = new LogAxis(againstFlops ? "training FLOPs (6 x examples x parameters, log scale)" : "examples seen (log scale)");
+        x.setSmallestValue(1);
+        if (data.getSeriesCount() > 0 && data.getDomainLowerBound(false) == data.getDomainUpperBound(false)) {
+            // one point per job (a run too short to log progress): a log axis needs a range to show it in
+            x.setRange(data.getDomainLowerBound(false) / 2, data.getDomainUpperBound(false) * 2);
+        }
+        JFreeChart chart = styled(againstFlops ? "Training loss vs compute" : "Training loss vs examples", data, x, new NumberAxis("training loss (nats)"), renderer);
+        chart.removeLegend(); // one line per job: the colours are explained by the table beside the chart
+        return new ChartFigure(chart, ProofCharts.WIDTH, ProofCharts.HEIGHT);
+    }
+
+    private static List<LearningCurve.TrainingPoint> thinned(List<LearningCurve.TrainingPoint> points, int most) {
+        if (points.size() <= most) return points;
+        List<LearningCurve.TrainingPoint> kept = new ArrayList<>();
+        for (int i = 0; i < most; i++) kept.add(points.get((int) ((long) i * (points.size() - 1) / (most - 1))));
+        return kept;
+    }
+
+    private static String settingWithoutN(SweepTable.Group g) {
+        return "%d layers, hidden %d, %s".formatted(g.layers(), g.hidden(), g.distribution());
+    }
+
+    private static NumberAxis sizeAxis() {
+        NumberAxis n = new NumberAxis("graph size n (input tokens)");
+        n.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        n.setAutoRangeIncludesZero(false);
+        return n;
+    }
+
+    private static XYSeriesCollection collection(Map<String, XYSeries> series) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        series.values().forEach(data::addSeries);
+        return data;
+    }
+
+    private static JFreeChart styled(String title, XYSeriesCollection data, ValueAxis x, ValueAxis y, XYLineAndShapeRenderer renderer) {
+        for (ValueAxis a : List.of(x, y)) {
+            a.setLabelFont(ProofCharts.LABEL);
+            a.setTickLabelFont(ProofCharts.LABEL);
+        }
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
+        JFreeChart chart = new JFreeChart(title, ProofCharts.TITLE, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getLegend().setItemFont(ProofCharts.LABEL);
+        return chart;
+    }
+}

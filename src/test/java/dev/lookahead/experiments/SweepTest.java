@@ -1,0 +1,145 @@
+package dev.lookahead.experiments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lookahead.cli.LookaheadCommand;
+import dev.lookahead.io.Json;
+import dev.lookahead.train.LearningCurve;
+import dev.lookahead.train.TrainingRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepTest {
+    /** Two seeds of a one-layer model at n = 17; 46 steps of 64 examples per job. */
+    private static final String SPEC = """
+            {"n": [17], "layers": [1], "hidden": [4], "seeds": [1, 2], "examples": 2944, "batch": 64, "warmup": 10,
+             "eval_per_lookahead": 20}""";
+
+    @TempDir
+    Path dir;
+
+    private SweepSpec spec() {
+        return SweepSpec.fromJson(readJson(SPEC));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readJson(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void anInterruptedSweepResumesItsUnfinishedJobAndKeepsTheFinishedOne() throws Exception {
+        Path folder = dir.resolve("sweep");
+        Sweep sweep = Sweep.create(spec(), folder, false);
+        List<SweepJob> jobs = sweep.jobs();
+        assertThat(jobs).extracting(SweepJob::id).containsExactly("n17-l1-h4-balanced-s1", "n17-l1-h4-balanced-s2");
+
+        // the trainer asks once per step: stop part-way through the second job
+        AtomicInteger asked = new AtomicInteger();
+        sweep.run(new Sweep.Listener() { }, () -> asked.incrementAndGet() > 46 + 2 + 12);
+        assertThat(sweep.finished(jobs.get(0))).isTrue();
+        assertThat(sweep.finished(jobs.get(1))).isFalse();
+        Path second = sweep.jobFolder(jobs.get(1));
+        long stepsBefore;
+        try (TrainingRun interrupted = TrainingRun.resume(second, null)) {
+            stepsBefore = interrupted.stepsDone();
+        }
+        assertThat(stepsBefore).isBetween(1L, 45L);
+        Path firstResult = sweep.jobFolder(jobs.get(0)).resolve(Sweep.RESULT);
+        Files.setLastModifiedTime(firstResult, FileTime.fromMillis(1_000_000));
+        String firstBefore = Files.readString(firstResult);
+        List<String> logBefore = Files.readAllLines(second.resolve(TrainingRun.LOG));
+
+        assertThatThrownBy(() -> Sweep.create(spec(), folder, false)).hasMessageContaining("--resume");
+        SweepSpec other = SweepSpec.fromJson(readJson(SPEC.replace("[1, 2]", "[1, 2, 3]")));
+        assertThatThrownBy(() -> Sweep.create(other, folder, true)).hasMessageContaining("differs");
+
+        Sweep resumed = Sweep.create(null, folder, true);
+        resumed.run(new Sweep.Listener() { }, () -> false);
+        assertThat(resumed.finished(jobs.get(1))).isTrue();
+        assertThat(Files.getLastModifiedTime(firstResult).toMillis()).isEqualTo(1_000_000);
+        assertThat(Files.readString(firstResult)).isEqualTo(firstBefore);
+        // the resumed job's log runs on from where it stopped, to the full budget
+        assertThat(Files.readAllLines(second.resolve(TrainingRun.LOG))).startsWith(logBefore.toArray(String[]::new));
+        assertThat(LearningCurve.read(second).training().getLast().examples()).isEqualTo(2944);
+
+        List<JobResult> results = Sweep.collect(folder);
+        assertThat(results).hasSize(2);
+        JobResult r = results.get(1);
+        assertThat(r.parameters()).isEqualTo(jobs.get(1).config().model().parameterCount());
+        assertThat(r.flops()).isEqualTo(6.0 * 2944 * r.parameters());
+        assertThat(r.testAccuracy()).containsKeys("1", "naive");
+        assertThat(r.converged()).isEqualTo(r.bestTrainAccuracy() >= 0.995);
+        assertThat(Files.readAllLines(folder.resolve(Sweep.RESULTS))).hasSize(2);
+        assertThat(Files.readString(folder.resolve(Sweep.TABLE))).contains("2 of 2 jobs finished", "n17-l1-h4-balanced-s2");
+    }
+
+    @Test
+    void theSlurmScriptIsValidBashWithOneArrayTaskPerJobAndItsTasksAreWhatCollectReads() throws Exception {
+        Path folder = dir.resolve("cluster");
+        Sweep sweep = Sweep.create(SweepSpec.fromJson(readJson(SPEC.replace("\"n\": [17]", "\"n\": [17, 20]"))), folder, false);
+        Path script = SlurmScript.write(sweep, dir.resolve("lookahead.jar"));
+        String text = Files.readString(script);
+        assertThat(text).startsWith("#!/usr/bin/env bash").contains("#SBATCH --array=0-3\n");
+        assertThat(text.lines().filter(l -> l.startsWith("#   ")).count()).isEqualTo(4);
+        Process check = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
+        assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(check.exitValue()).as(new String(check.getInputStream().readAllBytes())).isZero();
+        // every #SBATCH line comes before the first command, or sbatch ignores it
+        List<String> lines = text.lines().toList();
+        int firstCommand = lines.indexOf("set -euo pipefail");
+        assertThat(lines.subList(firstCommand, lines.size())).noneMatch(l -> l.startsWith("#SBATCH"));
+
+        // what array task 2 runs, then the collector
+        assertThat(LookaheadCommand.execute("sweep", "--out", folder.toString(), "--resume", "--job", "2")).isZero();
+        assertThat(sweep.finished(sweep.jobs().get(2))).isTrue();
+        assertThat(sweep.jobs().stream().filter(sweep::finished)).hasSize(1);
+        Path summary = dir.resolve("collected.json");
+        assertThat(LookaheadCommand.execute("sweep", "collect", folder.toString(), "--json", summary.toString())).isZero();
+        var json = Json.MAPPER.readTree(summary.toFile());
+        assertThat(json.get("jobs").asInt()).isEqualTo(4);
+        assertThat(json.get("finished").asInt()).isEqualTo(1);
+        assertThat(json.get("results").get(0).get("id").asText()).isEqualTo("n20-l1-h4-balanced-s1");
+        assertThat(json.get("settings").get(0).get("seeds").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aMistakeInTheSpecNamesTheFileAndTheField() throws Exception {
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, "{\"n\": [20], \"examples\": 1000, \"layer\": [2]}");
+        assertThatThrownBy(() -> SweepSpec.read(file)).hasMessageContaining("bad.json").hasMessageContaining("\"layer\"");
+        Files.writeString(file, "{\"n\": [20]}");
+        assertThatThrownBy(() -> SweepSpec.read(file)).hasMessageContaining("\"examples\" is required");
+        Files.writeString(file, "{\"n\": [20.5], \"examples\": 1000}");
+        assertThatThrownBy(() -> SweepSpec.read(file)).hasMessageContaining("whole numbers");
+        Files.writeString(file, "{\"n\": [20], \"examples\": 1000, \"distribution\": [\"balanced\", \"stars\"]}");
+        assertThatThrownBy(() -> SweepSpec.read(file)).hasMessageContaining("stars");
+        Files.writeString(file, "{\"n\": [20], ");
+        assertThatThrownBy(() -> SweepSpec.read(file)).hasMessageContaining("bad.json").hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void theGridHasEveryCombinationInAFixedOrder() {
+        SweepSpec grid = SweepSpec.fromJson(readJson("""
+                {"n": [20, 26], "layers": [2, 4], "hidden": [8], "distribution": ["naive", "mix"], "seeds": [1, 2, 3], "examples": 5000}"""));
+        List<SweepJob> jobs = grid.jobs();
+        assertThat(jobs).hasSize(2 * 2 * 2 * 3);
+        assertThat(jobs.get(0).id()).isEqualTo("n20-l2-h8-naive-s1");
+        assertThat(jobs.get(3).config().distributions()).hasSize(3);
+        assertThat(jobs.getLast().id()).isEqualTo("n26-l4-h8-mix-s3");
+        assertThat(jobs.getLast().config().maxLookahead()).isEqualTo(3);
+        assertThat(jobs).extracting(SweepJob::index).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 24).boxed().toList());
+        assertThat(SweepSpec.fromJson(grid.toJson())).isEqualTo(grid);
+    }
+}

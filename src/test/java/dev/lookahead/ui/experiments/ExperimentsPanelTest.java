@@ -1,0 +1,69 @@
+package dev.lookahead.ui.experiments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lookahead.experiments.Sweep;
+import dev.lookahead.ui.FxTesting;
+import dev.lookahead.ui.WorkbenchApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** A tiny sweep run from the window, its table and plots, and the sensitivity heatmap of its models. */
+@ExtendWith(ApplicationExtension.class)
+class ExperimentsPanelTest {
+    private WorkbenchApp app;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        app = new WorkbenchApp();
+        app.start(stage);
+    }
+
+    private void waitUntil(java.util.function.BooleanSupplier condition, String what) throws Exception {
+        for (int k = 0; k < 1200; k++) {
+            boolean[] done = new boolean[1];
+            FxTesting.onFx(() -> done[0] = condition.getAsBoolean());
+            if (done[0]) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("timed out waiting until " + what);
+    }
+
+    @Test
+    void aSweepRunsFromTheWindowAndItsModelsFillTheHeatmap() throws Exception {
+        ExperimentsPanel panel = app.experiments();
+        Path spec = dir.resolve("spec.json");
+        Files.writeString(spec, """
+                {"n": [20], "layers": [1], "hidden": [4], "distribution": ["naive", "balanced"], "seeds": [1],
+                 "examples": 1280, "batch": 64, "warmup": 5, "eval_per_lookahead": 20}""");
+        Path folder = dir.resolve("sweep");
+        FxTesting.onFx(() -> {
+            panel.specField().setText(spec.toString());
+            panel.folderField().setText(folder.toString());
+            panel.runSweep();
+        });
+        waitUntil(() -> !panel.sweepRunning() && panel.resultRows() == 2, "both jobs finish");
+        FxTesting.onFx(() -> assertThat(panel.chartCount()).isEqualTo(4));
+        assertThat(folder.resolve(Sweep.TABLE)).exists();
+
+        FxTesting.onFx(() -> {
+            panel.addModel(folder.resolve("jobs/n20-l1-h4-naive-s1").toString());
+            panel.addModel(folder.resolve("jobs/n20-l1-h4-balanced-s1").toString());
+            panel.computeSensitivity();
+        });
+        waitUntil(() -> panel.grid() != null, "the heatmap is computed");
+        FxTesting.onFx(() -> {
+            assertThat(panel.grid().models()).containsExactly("n20-l1-h4-naive-s1", "n20-l1-h4-balanced-s1");
+            assertThat(panel.grid().columns()).contains("naive", "star", "balanced L=2");
+        });
+    }
+}
