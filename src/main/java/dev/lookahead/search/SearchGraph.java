@@ -190,6 +190,24 @@ public record SearchGraph(List<Integer> vertices, List<int[]> edges, Integer sta
         return new SearchGraph(vertices, edges, start, vertex, positions);
     }
 
+    /**
+     * This graph with vertex {@code from} called {@code to} everywhere: its edges (order kept), start,
+     * goal and position.
+     *
+     * @throws IllegalArgumentException if {@code to} is not positive or another vertex has it
+     */
+    public SearchGraph withRenamed(int from, int to) {
+        if (to < 1) throw new IllegalArgumentException("vertex ids are positive (got " + to + ")");
+        if (from != to && vertices.contains(to)) throw new IllegalArgumentException("vertex " + to + " already exists");
+        List<Integer> renamed = vertices.stream().map(v -> v == from ? to : v).toList();
+        List<int[]> edited = edges.stream().map(e -> new int[] {e[0] == from ? to : e[0], e[1] == from ? to : e[1]}).toList();
+        Map<Integer, Position> moved = new HashMap<>(positions);
+        Position p = moved.remove(from);
+        if (p != null) moved.put(to, p);
+        return new SearchGraph(renamed, edited, Integer.valueOf(from).equals(start) ? Integer.valueOf(to) : start,
+                Integer.valueOf(from).equals(goal) ? Integer.valueOf(to) : goal, moved);
+    }
+
     public SearchGraph withPositions(Map<Integer, Position> newPositions) {
         return new SearchGraph(vertices, edges, start, goal, newPositions);
     }

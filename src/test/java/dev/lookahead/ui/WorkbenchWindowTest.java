@@ -37,7 +37,7 @@ class WorkbenchWindowTest {
     @Test
     void opensWithItsPanelsAndABalancedGraphWithStartAndGoalMarked() throws Exception {
         TabPane tabs = (TabPane) stage.getScene().lookup(".tab-pane");
-        assertThat(tabs.getTabs()).extracting(t -> t.getText()).containsExactly("Explorer", "Train", "Proofs", "Feedback");
+        assertThat(tabs.getTabs()).extracting(t -> t.getText()).containsExactly("Explorer", "Train", "Experiments", "Proofs", "Feedback");
 
         SearchGraph shown = app.explorer().shownGraph();
         assertThat(shown.vertices()).isNotEmpty();

@@ -67,6 +67,7 @@ public final class ExplorerPanel extends BorderPane {
     private final GraphEditor editor;
     private final Map<String, FigureCanvas> viewCanvases = new LinkedHashMap<>();
     private final TabPane views = new TabPane();
+    private final Spinner<Integer> testLookahead = new Spinner<>(1, 20, 2);
 
     private ExampleStream stream;
     private SearchGraph shown;
@@ -77,6 +78,9 @@ public final class ExplorerPanel extends BorderPane {
         editor = new GraphEditor(edited -> showGraph(edited, "Edited graph"), status);
         graphView.setOnBackgroundDoubleClicked(editor::addVertex);
         graphView.setOnEdgeDrawn((from, to) -> editor.addEdge(from, to).ifPresent(this::showCycle));
+        graphView.setOnVerticesMoved(positions -> editor.place(positions, "Moved " + graphView.selection().size() + " vertices"));
+        graphView.setOnDeleteSelection(editor::deleteVertices);
+        modelSection.setOnModelLoaded(this::updateNote);
         graphView.setVertexMenu(this::vertexMenu);
         graphView.setEdgeMenu((from, to) -> {
             MenuItem delete = new MenuItem("Delete the edge " + from + " -> " + to);
@@ -112,6 +116,14 @@ public final class ExplorerPanel extends BorderPane {
         previous.setOnAction(e -> showExample(stream.previous()));
         next.setOnAction(e -> showExample(stream.next()));
         HBox stepping = new HBox(6, previous, next);
+        testLookahead.setEditable(true);
+        testLookahead.setPrefWidth(70);
+        Button testExample = new Button("Test example");
+        testExample.setTooltip(new javafx.scene.control.Tooltip("An example with exactly this lookahead under the paper's test-set rules"
+                + " (one useful next step, one shortest path, the current vertex branching); Next and Previous go on in that stream"));
+        testExample.setOnAction(e -> testExample(testLookahead.getValue()));
+        HBox testing = new HBox(6, testExample, new Label("L ="), testLookahead);
+        testing.setAlignment(Pos.CENTER_LEFT);
 
         VBox side = new VBox(8,
                 heading("Generate"),
@@ -119,7 +131,7 @@ public final class ExplorerPanel extends BorderPane {
                 labelled("Sequence length n", size),
                 labelled("Max lookahead", maxLookahead),
                 labelled("Seed", seed),
-                testRules, generate, stepping,
+                testRules, generate, stepping, testing,
                 new Separator(),
                 heading("Model"),
                 modelSection,
@@ -148,8 +160,7 @@ public final class ExplorerPanel extends BorderPane {
         }
         modelSection.setOnViews(this::showViews);
         VBox.setVgrow(graphView, Priority.ALWAYS);
-        setCenter(new VBox(graphView, views));
-        VBox.setVgrow(graphView, Priority.ALWAYS);
+        setCenter(new VBox(canvasToolbar(), graphView, views));
 
         restartStream();
     }
@@ -170,11 +181,38 @@ public final class ExplorerPanel extends BorderPane {
     public void showNew(SearchGraph graph, String name) {
         editor.reset(graph);
         showGraph(graph, name);
+        graphView.fit();
+    }
+
+    /** Back to the layered layout: the drawing positions are dropped (an undoable edit). */
+    public void layoutLayered() {
+        if (shown.positions().isEmpty()) return;
+        editor.place(Map.of(), "Layered layout");
+        graphView.fit();
+    }
+
+    /** The force-directed layout, started from the layered one (an undoable edit). */
+    public void layoutByForce() {
+        var layered = dev.lookahead.figures.LayeredLayout.layout(shown.vertices(), shown.edges());
+        Map<Integer, dev.lookahead.figures.LayeredLayout.Point> start = new HashMap<>();
+        layered.positions().forEach((id, p) -> start.put(id, new dev.lookahead.figures.LayeredLayout.Point(p.x() * GraphView.SPACING,
+                p.y() * GraphView.SPACING)));
+        Map<Integer, SearchGraph.Position> placed = new HashMap<>();
+        dev.lookahead.figures.ForceLayout.layout(start, shown.edges(), GraphView.SPACING)
+                .forEach((id, p) -> placed.put(id, new SearchGraph.Position(p.x(), p.y())));
+        editor.place(placed, "Force layout");
+        graphView.fit();
+    }
+
+    /** Generates test examples with exactly lookahead {@code lookahead} from the chosen distribution, size and seed. */
+    public void testExample(int lookahead) {
+        testLookahead.getValueFactory().setValue(lookahead);
+        startStream(true);
     }
 
     /** Adds a vertex with the smallest free id, as a double-click on the canvas does. */
     public void addVertex() {
-        editor.addVertex();
+        editor.addVertex(null);
     }
 
     /** Adds an edge, as a drag from vertex to vertex does (refused when it would close a cycle). */
@@ -205,9 +243,56 @@ public final class ExplorerPanel extends BorderPane {
         start.setOnAction(e -> editor.setStart(id));
         MenuItem goal = new MenuItem("Make " + id + " the goal");
         goal.setOnAction(e -> editor.setGoal(id));
-        MenuItem delete = new MenuItem("Delete vertex " + id);
-        delete.setOnAction(e -> editor.deleteVertex(id));
-        return new ContextMenu(start, goal, delete);
+        MenuItem rename = new MenuItem("Rename " + id + "…");
+        rename.setOnAction(e -> {
+            javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(Integer.toString(id));
+            ask.setTitle("Rename vertex " + id);
+            ask.setHeaderText("The new id of vertex " + id + " (a positive whole number no other vertex has)");
+            ask.initOwner(getScene().getWindow());
+            ask.showAndWait().ifPresent(text -> renameVertex(id, text));
+        });
+        MenuItem delete = new MenuItem(graphView.selection().size() > 1 && graphView.selection().contains(id)
+                ? "Delete the " + graphView.selection().size() + " selected vertices" : "Delete vertex " + id);
+        delete.setOnAction(e -> {
+            if (graphView.selection().size() > 1 && graphView.selection().contains(id)) editor.deleteVertices(graphView.selection());
+            else editor.deleteVertex(id);
+        });
+        return new ContextMenu(start, goal, rename, delete);
+    }
+
+    /** Renames a vertex from typed text; a bad id is refused with the reason in the status bar. */
+    void renameVertex(int id, String text) {
+        try {
+            editor.rename(id, Integer.parseInt(text.strip()));
+        } catch (NumberFormatException e) {
+            status.accept("Refused: \"" + text.strip() + "\" is not a whole number");
+        }
+    }
+
+    /** Layout, fit and zoom over the graph, and how to edit it. */
+    private HBox canvasToolbar() {
+        Button layered = new Button("Layered layout");
+        layered.setTooltip(new javafx.scene.control.Tooltip("Arrange the graph in layers along its edges (undoable)"));
+        layered.setOnAction(e -> layoutLayered());
+        Button force = new Button("Force layout");
+        force.setTooltip(new javafx.scene.control.Tooltip("Let edges pull and vertices push until the graph settles (undoable)"));
+        force.setOnAction(e -> layoutByForce());
+        Button fit = new Button("Fit");
+        fit.setTooltip(new javafx.scene.control.Tooltip("Show the whole graph (F)"));
+        fit.setOnAction(e -> graphView.fit());
+        Button zoomIn = new Button("+");
+        zoomIn.setOnAction(e -> graphView.zoomAt(graphView.getWidth() / 2, graphView.getHeight() / 2, 1.25));
+        Button zoomOut = new Button("−");
+        zoomOut.setOnAction(e -> graphView.zoomAt(graphView.getWidth() / 2, graphView.getHeight() / 2, 0.8));
+        Label hint = new Label("Double-click: add a vertex · drag vertex to vertex: add an edge · Shift-drag: move · Shift-click: select more"
+                + " · Delete: remove the selection · right-click: start, goal, rename · wheel: zoom · drag the background: pan");
+        hint.getStyleClass().add("logical-form");
+        hint.setWrapText(true);
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        HBox bar = new HBox(6, layered, force, fit, zoomIn, zoomOut, hint);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        return bar;
     }
 
     /** Puts the views of the chosen layer into their tabs (each map key starts with the view's name). */
@@ -247,8 +332,7 @@ public final class ExplorerPanel extends BorderPane {
     /** Opens a graph file; on a bad file the current graph stays and the error names file and line. */
     public void open(Path file) throws IOException {
         SearchGraph graph = GraphFiles.read(file);
-        editor.reset(graph);
-        showGraph(graph, file.getFileName().toString());
+        showNew(graph, file.getFileName().toString());
         status.accept("Opened " + file);
     }
 
@@ -258,10 +342,16 @@ public final class ExplorerPanel extends BorderPane {
     }
 
     private void restartStream() {
+        startStream(false);
+    }
+
+    /** A new seeded stream from the settings; with {@code fixedLookahead}, test examples of the test-lookahead field's lookahead. */
+    private void startStream(boolean fixedLookahead) {
         TokenLayout layout = new TokenLayout(size.getValue());
         try {
             GenerationSpec spec = GenerationSpec.training(layout, distribution.getValue(), maxLookahead.getValue())
-                    .withMode(GenerationMode.FIRST_STEP).withTestSet(testRules.isSelected());
+                    .withMode(GenerationMode.FIRST_STEP).withTestSet(testRules.isSelected() || fixedLookahead);
+            if (fixedLookahead) spec = spec.withFixedLookahead(testLookahead.getValue());
             stream = new ExampleStream(spec, seed.getValue());
             showExample(stream.next());
         } catch (IllegalArgumentException e) {
@@ -282,6 +372,8 @@ public final class ExplorerPanel extends BorderPane {
                 join(example.usefulNext()), example.label(), shown.vertices().size(), example.edges().size()));
         showTokens(new TokenLayout(example.n()), example.tokens());
         modelSection.showGraph(shown, example.tokens());
+        graphView.fit();
+        updateNote();
         status.accept("Generated a " + example.distribution().id() + " graph with lookahead " + example.lookahead());
     }
 
@@ -307,6 +399,7 @@ public final class ExplorerPanel extends BorderPane {
         Optional<String> unfit = graph.whyNotFor(layout);
         if (unfit.isPresent()) {
             tokens.getChildren().setAll(new Label("Not an input for n = " + layout.n() + ": " + unfit.get()));
+            modelSection.refuse(graph, unfit.get());
         } else {
             SearchInput input = graph.toInput(layout);
             int[] sequence = Tokenizer.encode(input);
@@ -314,6 +407,19 @@ public final class ExplorerPanel extends BorderPane {
             if (graph.start() != null && graph.goal() != null) modelSection.showGraph(graph, sequence);
         }
         facts.setText(text.toString());
+        updateNote();
+    }
+
+    /** The model's vertex limit in the canvas corner, in red with the reason when the shown graph does not fit it. */
+    private void updateNote() {
+        if (shown == null) return;
+        var config = modelSection.modelConfig();
+        TokenLayout layout = config != null ? config.layout() : new TokenLayout(size.getValue());
+        String limit = String.format("%s n = %d: up to %d vertices (ids 1-%d) and %d edges · this graph: %d vertices, %d edges",
+                config != null ? "Model" : "Inputs at", layout.n(), layout.maxVertex(), layout.maxVertex(), layout.maxEdges(),
+                shown.vertices().size(), shown.edges().size());
+        Optional<String> unfit = shown.whyNotFor(layout);
+        graphView.setNote(unfit.map(reason -> limit + " · Run refused: " + reason).orElse(limit), unfit.isPresent());
     }
 
     private void showTokens(TokenLayout layout, int[] sequence) {

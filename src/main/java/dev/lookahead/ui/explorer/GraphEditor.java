@@ -3,8 +3,11 @@ package dev.lookahead.ui.explorer;
 import dev.lookahead.search.SearchGraph;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -43,9 +46,38 @@ final class GraphEditor {
         status.accept(what + " (Undo: Ctrl+Z)");
     }
 
-    void addVertex() {
+    /** Adds a vertex with the smallest free id; placed at {@code at} when the graph is drawn by positions. */
+    void addVertex(SearchGraph.Position at) {
         int id = current.freeId();
-        apply(current.withVertex(id), "Added vertex " + id);
+        SearchGraph next = current.withVertex(id);
+        if (!current.positions().isEmpty() && at != null) {
+            Map<Integer, SearchGraph.Position> placed = new HashMap<>(current.positions());
+            placed.put(id, at);
+            next = next.withPositions(placed);
+        }
+        apply(next, "Added vertex " + id);
+    }
+
+    /** Vertices moved by hand, or a layout applied: every vertex's position, as one edit. */
+    void place(Map<Integer, SearchGraph.Position> positions, String what) {
+        apply(current.withPositions(positions), what);
+    }
+
+    /** Gives vertex {@code from} the id {@code to}; refused (with the reason) when {@code to} is taken or not positive. */
+    void rename(int from, int to) {
+        try {
+            apply(current.withRenamed(from, to), "Renamed vertex " + from + " to " + to);
+        } catch (IllegalArgumentException e) {
+            status.accept("Refused: " + e.getMessage());
+        }
+    }
+
+    /** Deletes several vertices (and their edges) as one edit. */
+    void deleteVertices(Set<Integer> ids) {
+        SearchGraph next = current;
+        for (int id : ids) next = next.withoutVertex(id);
+        apply(next, ids.size() == 1 ? "Deleted vertex " + ids.iterator().next() + " and its edges"
+                : "Deleted vertices " + new java.util.TreeSet<>(ids) + " and their edges");
     }
 
     /** Adds {@code from -> to}, or refuses it when it would make a self-loop, a repeat or a cycle; returns the cycle if refused for one. */
@@ -70,7 +102,7 @@ final class GraphEditor {
     }
 
     void deleteVertex(int id) {
-        apply(current.withoutVertex(id), "Deleted vertex " + id + " and its edges");
+        deleteVertices(Set.of(id));
     }
 
     void deleteEdge(int from, int to) {

@@ -73,6 +73,7 @@ final class ModelSection extends VBox {
 
     private Views views;
     private Consumer<Map<String, Figure>> onViews = figures -> { };
+    private Runnable onModelLoaded = () -> { };
     private SearchGraph graph;
     private int[] tokens;
     private Trace trace;
@@ -147,7 +148,24 @@ final class ModelSection extends VBox {
             modelName.setText("Model: " + (nameOrFolder.equals("default") ? "default (shipped)" : Path.of(nameOrFolder).getFileName())
                     + String.format(" - n = %d, %d layers", model.config().n(), model.config().layers()));
             status.accept("Loaded the model " + nameOrFolder);
+            onModelLoaded.run();
         }, failure -> modelName.setText("No model loaded: " + failure.getMessage()));
+    }
+
+    /** Called on the UI thread each time a model has loaded. */
+    void setOnModelLoaded(Runnable action) {
+        this.onModelLoaded = action;
+    }
+
+    /** The loaded model's configuration, or null. */
+    dev.lookahead.model.ModelConfig modelConfig() {
+        return model == null ? null : model.config();
+    }
+
+    /** A graph the model cannot take: Run is refused, with the reason shown. */
+    void refuse(SearchGraph shown, String reason) {
+        showGraph(shown, null);
+        prediction.setText("Run is refused: " + reason + ".");
     }
 
     /** The graph now shown; forgets the last trace. */

@@ -72,4 +72,79 @@ class GraphEditingTest {
         FxTesting.onFx(() -> app.explorer().redo());
         assertThat(shown().vertices()).contains(added);
     }
+
+    @Test
+    void verticesMoveSelectRenameAndDeleteByMouseAndKeysAndLayoutsAreUndoable(FxRobot robot) throws Exception {
+        SearchGraph before = shown();
+        int start = before.start();
+        int goal = before.goal();
+        assertThat(before.positions()).isEmpty();
+
+        // Shift-drag moves a vertex: the graph now carries every vertex's position, as one undoable edit
+        Point2D from = centre(start);
+        robot.press(javafx.scene.input.KeyCode.SHIFT);
+        robot.drag(from, MouseButton.PRIMARY).moveBy(40, 25).drop();
+        robot.release(javafx.scene.input.KeyCode.SHIFT);
+        SearchGraph moved = shown();
+        assertThat(moved.positions()).hasSize(before.vertices().size());
+        assertThat(moved.edges()).hasSameSizeAs(before.edges());
+        FxTesting.onFx(() -> app.explorer().undo());
+        assertThat(shown().positions()).isEmpty();
+
+        // Shift-click selects two vertices; Delete removes both at once
+        robot.clickOn(centre(start));
+        robot.press(javafx.scene.input.KeyCode.SHIFT).clickOn(centre(goal)).release(javafx.scene.input.KeyCode.SHIFT);
+        FxTesting.onFx(() -> assertThat(app.explorer().graphView().selection()).containsExactlyInAnyOrder(start, goal));
+        robot.type(javafx.scene.input.KeyCode.DELETE);
+        assertThat(shown().vertices()).doesNotContain(start, goal).hasSize(before.vertices().size() - 2);
+        FxTesting.onFx(() -> app.explorer().undo());
+        assertThat(shown().vertices()).contains(start, goal);
+
+        // rename keeps edges, start and goal; a taken id or a non-number is refused
+        int fresh = 40;
+        FxTesting.onFx(() -> app.explorer().renameVertex(start, Integer.toString(fresh)));
+        assertThat(shown().start()).isEqualTo(fresh);
+        assertThat(shown().edges()).anyMatch(e -> e[0] == fresh);
+        FxTesting.onFx(() -> {
+            app.explorer().renameVertex(fresh, Integer.toString(goal));
+            assertThat(statusText()).contains("Refused").contains("already exists");
+            app.explorer().renameVertex(fresh, "x");
+            assertThat(statusText()).contains("not a whole number");
+        });
+        // id 40 is outside the n = 32 model's ids: the canvas says why Run is refused
+        FxTesting.onFx(() -> assertThat(app.explorer().graphView().noteText()).contains("Run refused").contains("40"));
+        FxTesting.onFx(() -> app.explorer().undo());
+        FxTesting.onFx(() -> assertThat(app.explorer().graphView().noteText()).contains("up to 9 vertices").doesNotContain("refused"));
+
+        // force layout places every vertex; layered layout drops the positions again
+        FxTesting.onFx(() -> app.explorer().layoutByForce());
+        assertThat(shown().positions()).hasSize(before.vertices().size());
+        FxTesting.onFx(() -> app.explorer().layoutLayered());
+        assertThat(shown().positions()).isEmpty();
+
+        // the wheel zooms, Fit brings the whole graph back
+        double[] zoom = new double[2];
+        FxTesting.onFx(() -> zoom[0] = app.explorer().graphView().zoom());
+        robot.moveTo(centre(goal)).scroll(3, javafx.geometry.VerticalDirection.UP);
+        FxTesting.onFx(() -> zoom[1] = app.explorer().graphView().zoom());
+        assertThat(zoom[1]).isNotEqualTo(zoom[0]);
+        FxTesting.onFx(() -> {
+            app.explorer().graphView().fit();
+            assertThat(app.explorer().graphView().zoom()).isEqualTo(zoom[0]);
+        });
+    }
+
+    @Test
+    void aTestExampleHasExactlyTheAskedLookahead() throws Exception {
+        FxTesting.onFx(() -> app.explorer().testExample(3));
+        SearchGraph graph = shown();
+        dev.lookahead.search.GroundTruth truth = new dev.lookahead.search.GroundTruth(graph.edges());
+        int[] useful = truth.usefulNext(graph.start(), graph.goal());
+        assertThat(useful).hasSize(1);
+        assertThat(dev.lookahead.search.InputAnalysis.lookahead(graph.edges(), graph.start(), useful[0], graph.goal())).isEqualTo(3);
+    }
+
+    private String statusText() {
+        return ((Label) stage.getScene().lookup(".status-bar .label")).getText();
+    }
 }
