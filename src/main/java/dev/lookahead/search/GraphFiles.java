@@ -64,6 +64,15 @@ public final class GraphFiles {
             case GRAPHML -> readGraphMl(file, text);
             case TOKENS -> readTokens(file, text);
         };
+        return checked(graph, file, format, text);
+    }
+
+    /** A graph from the text of a lookahead graph JSON held inside another file (a session), checked as {@link #read} checks. */
+    public static SearchGraph parseJson(String text, Path origin) throws IOException {
+        return checked(readJson(origin, text), origin, GraphFormat.JSON, text);
+    }
+
+    private static SearchGraph checked(SearchGraph graph, Path file, GraphFormat format, String text) throws GraphFileException {
         List<SearchGraph.Problem> problems = graph.problems();
         if (!problems.isEmpty()) {
             SearchGraph.Problem first = problems.get(0);

@@ -17,6 +17,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleGroup;
@@ -35,6 +36,18 @@ public final class WorkbenchApp extends Application {
     private TrainPanel train;
     private ExperimentsPanel experiments;
     private Stage stage;
+    private final Autosave autosave;
+    private final RecentFiles recent;
+
+    public WorkbenchApp() {
+        this(Autosave.defaultHome());
+    }
+
+    /** A window whose autosave and recent files live in {@code home} (tests use their own). */
+    public WorkbenchApp(Path home) {
+        this.autosave = new Autosave(home);
+        this.recent = new RecentFiles(home);
+    }
 
     @Override
     public void start(Stage stage) {
@@ -67,6 +80,36 @@ public final class WorkbenchApp extends Application {
         stage.setTitle("lookahead - seeing how transformers search");
         stage.setScene(scene);
         stage.show();
+        restoreAfterCrash();
+        explorer.setOnChanged(this::autosave);
+        autosave();
+    }
+
+    /** A clean exit: this window's autosave is no longer needed. */
+    @Override
+    public void stop() {
+        Autosave.discard(autosave.file());
+    }
+
+    private void autosave() {
+        try {
+            if (explorer.shownGraph() != null) autosave.save(explorer.session());
+        } catch (IOException | RuntimeException e) {
+            status.setText("Could not autosave the session: " + e.getMessage());
+        }
+    }
+
+    /** A window that crashed left its session behind: show it again. */
+    private void restoreAfterCrash() {
+        try {
+            var orphan = autosave.orphan();
+            if (orphan.isEmpty()) return;
+            explorer.restore(Session.read(orphan.get()));
+            Autosave.discard(orphan.get());
+            status.setText("Restored the session of a window that did not close cleanly");
+        } catch (IOException | RuntimeException e) {
+            status.setText("Could not restore the last session: " + e.getMessage());
+        }
     }
 
     public ExplorerPanel explorer() {
@@ -96,6 +139,14 @@ public final class WorkbenchApp extends Application {
         MenuItem save = new MenuItem("Save graph as…");
         save.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
         save.setOnAction(e -> chooseAndSave());
+        Menu openRecent = new Menu("Open recent");
+        openRecent.setOnShowing(e -> fillRecent(openRecent));
+        openRecent.getItems().add(new MenuItem("(none)")); // a menu with no items never shows
+        MenuItem openSession = new MenuItem("Open session…");
+        openSession.setOnAction(e -> chooseSession(false));
+        MenuItem saveSession = new MenuItem("Save session as…");
+        saveSession.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+S"));
+        saveSession.setOnAction(e -> chooseSession(true));
         Menu samples = new Menu("Samples");
         for (Path sample : SampleLibrary.graphs()) {
             MenuItem item = new MenuItem(SampleLibrary.title(sample));
@@ -106,7 +157,8 @@ public final class WorkbenchApp extends Application {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> Platform.exit());
-        Menu file = new Menu("File", null, open, samples, save, quit);
+        Menu file = new Menu("File", null, open, openRecent, samples, save, new SeparatorMenuItem(), openSession, saveSession,
+                new SeparatorMenuItem(), quit);
 
         MenuItem undo = new MenuItem("Undo");
         undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
@@ -134,11 +186,53 @@ public final class WorkbenchApp extends Application {
         if (chosen != null) open(chosen.toPath());
     }
 
-    private void open(Path file) {
+    /** Opens a graph or a session file (by its name); a bad file leaves the shown graph as it was. */
+    public void open(Path file) {
         try {
-            explorer.open(file);
+            if (file.getFileName().toString().endsWith(Session.EXTENSION)) {
+                explorer.restore(Session.read(file));
+                status.setText("Opened the session " + file);
+            } else {
+                explorer.open(file);
+            }
+            // a sample inside the jar has no path worth remembering
+            if (file.getFileSystem() == java.nio.file.FileSystems.getDefault()) recent.add(file);
         } catch (IOException | RuntimeException e) {
-            error("Could not open the graph", e.getMessage());
+            error("Could not open " + file.getFileName(), e.getMessage());
+        }
+    }
+
+    private void fillRecent(Menu menu) {
+        menu.getItems().clear();
+        for (Path file : recent.list()) {
+            MenuItem item = new MenuItem(file.toString());
+            item.setOnAction(e -> open(file));
+            menu.getItems().add(item);
+        }
+        if (menu.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("(none)");
+            none.setDisable(true);
+            menu.getItems().add(none);
+        }
+    }
+
+    private void chooseSession(boolean saving) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(saving ? "Save the session" : "Open a session");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("lookahead session (*" + Session.EXTENSION + ")", "*" + Session.EXTENSION));
+        if (saving) chooser.setInitialFileName("explorer" + Session.EXTENSION);
+        java.io.File chosen = saving ? chooser.showSaveDialog(stage) : chooser.showOpenDialog(stage);
+        if (chosen == null) return;
+        if (!saving) {
+            open(chosen.toPath());
+            return;
+        }
+        try {
+            explorer.session().write(chosen.toPath());
+            recent.add(chosen.toPath());
+            status.setText("Saved the session " + chosen);
+        } catch (IOException | RuntimeException e) {
+            error("Could not save the session", e.getMessage());
         }
     }
 
@@ -148,6 +242,7 @@ public final class WorkbenchApp extends Application {
         if (chosen == null) return;
         try {
             explorer.save(chosen.toPath());
+            recent.add(chosen.toPath());
         } catch (IOException | RuntimeException e) {
             error("Could not save the graph", e.getMessage());
         }
@@ -159,7 +254,8 @@ public final class WorkbenchApp extends Application {
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter("lookahead graph (*.json)", "*.json"),
                 new FileChooser.ExtensionFilter("Graphviz DOT (*.dot, *.gv)", "*.dot", "*.gv"),
-                new FileChooser.ExtensionFilter("GraphML (*.graphml)", "*.graphml"));
+                new FileChooser.ExtensionFilter("GraphML (*.graphml)", "*.graphml"),
+                new FileChooser.ExtensionFilter("Token line (*.tokens)", "*.tokens"));
         return chooser;
     }
 

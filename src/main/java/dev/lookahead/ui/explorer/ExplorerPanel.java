@@ -71,6 +71,8 @@ public final class ExplorerPanel extends BorderPane {
 
     private ExampleStream stream;
     private SearchGraph shown;
+    private String shownTitle = "";
+    private Runnable onChanged = () -> { };
 
     public ExplorerPanel(Consumer<String> status) {
         this.status = status;
@@ -80,7 +82,11 @@ public final class ExplorerPanel extends BorderPane {
         graphView.setOnEdgeDrawn((from, to) -> editor.addEdge(from, to).ifPresent(this::showCycle));
         graphView.setOnVerticesMoved(positions -> editor.place(positions, "Moved " + graphView.selection().size() + " vertices"));
         graphView.setOnDeleteSelection(editor::deleteVertices);
-        modelSection.setOnModelLoaded(this::updateNote);
+        modelSection.setOnModelLoaded(() -> {
+            updateNote();
+            onChanged.run();
+        });
+        modelSection.layerSlider().valueProperty().addListener((obs, old, value) -> onChanged.run());
         graphView.setVertexMenu(this::vertexMenu);
         graphView.setEdgeMenu((from, to) -> {
             MenuItem delete = new MenuItem("Delete the edge " + from + " -> " + to);
@@ -175,6 +181,24 @@ public final class ExplorerPanel extends BorderPane {
 
     GraphEditor editor() {
         return editor;
+    }
+
+    /** Called after every change worth autosaving: an edit, a new graph, a model, a layer. */
+    public void setOnChanged(Runnable action) {
+        this.onChanged = action;
+    }
+
+    /** What the Explorer shows now, as a session. */
+    public dev.lookahead.ui.Session session() {
+        return new dev.lookahead.ui.Session(shown, shownTitle, modelSection.modelSource(), modelSection.chosenLayer(),
+                modelSection.chosenVertex());
+    }
+
+    /** Shows a saved session: its graph, its model (loaded in the background), its vertex and layer. */
+    public void restore(dev.lookahead.ui.Session session) {
+        showNew(session.graph(), session.title());
+        if (session.model() != null && !session.model().equals(modelSection.modelSource())) modelSection.load(session.model());
+        modelSection.restoreView(session.vertex(), session.layer());
     }
 
     /** Shows a graph as if opened: the edit history starts again from it. */
@@ -336,8 +360,14 @@ public final class ExplorerPanel extends BorderPane {
         status.accept("Opened " + file);
     }
 
+    /** Saves the graph in the format its extension names; a token line is written for the loaded model's n. */
     public void save(Path file) throws IOException {
-        GraphFiles.write(shown, file);
+        if (dev.lookahead.search.GraphFormat.of(file) == dev.lookahead.search.GraphFormat.TOKENS) {
+            var config = modelSection.modelConfig();
+            GraphFiles.writeTokens(shown, config != null ? config.layout() : new TokenLayout(size.getValue()), file);
+        } else {
+            GraphFiles.write(shown, file);
+        }
         status.accept("Saved " + file);
     }
 
@@ -364,8 +394,9 @@ public final class ExplorerPanel extends BorderPane {
         editor.reset(shown);
         graphView.show(shown, Arrays.stream(example.usefulNext()).boxed().collect(Collectors.toSet()));
         previous.setDisable(!stream.hasPrevious());
-        title.setText(String.format("%s example %d (seed %d, n = %d)", capitalise(example.distribution().id()),
-                stream.position(), stream.seed(), example.n()));
+        shownTitle = String.format("%s example %d (seed %d, n = %d)", capitalise(example.distribution().id()),
+                stream.position(), stream.seed(), example.n());
+        title.setText(shownTitle);
         facts.setText(String.format("Start %d, goal %d. Lookahead %d. Useful next step%s: %s (training label %d). "
                         + "%d vertices, %d edges.",
                 example.start(), example.goal(), example.lookahead(), example.usefulNext().length == 1 ? "" : "s",
@@ -374,6 +405,7 @@ public final class ExplorerPanel extends BorderPane {
         modelSection.showGraph(shown, example.tokens());
         graphView.fit();
         updateNote();
+        onChanged.run();
         status.accept("Generated a " + example.distribution().id() + " graph with lookahead " + example.lookahead());
     }
 
@@ -394,6 +426,7 @@ public final class ExplorerPanel extends BorderPane {
             }
         }
         graphView.show(graph, useful);
+        shownTitle = name;
         title.setText(name);
         TokenLayout layout = new TokenLayout(size.getValue());
         Optional<String> unfit = graph.whyNotFor(layout);
@@ -408,6 +441,7 @@ public final class ExplorerPanel extends BorderPane {
         }
         facts.setText(text.toString());
         updateNote();
+        onChanged.run();
     }
 
     /** The model's vertex limit in the canvas corner, in red with the reason when the shown graph does not fit it. */

@@ -74,6 +74,10 @@ final class ModelSection extends VBox {
     private Views views;
     private Consumer<Map<String, Figure>> onViews = figures -> { };
     private Runnable onModelLoaded = () -> { };
+    /** The shipped name or folder the model came from. */
+    private String modelSource;
+    /** A restored session's layer, applied when the next trace arrives. */
+    private Integer pendingLayer;
     private SearchGraph graph;
     private int[] tokens;
     private Trace trace;
@@ -145,6 +149,7 @@ final class ModelSection extends VBox {
         start(task, loaded -> {
             if (model != null) model.close();
             model = loaded;
+            modelSource = nameOrFolder;
             modelName.setText("Model: " + (nameOrFolder.equals("default") ? "default (shipped)" : Path.of(nameOrFolder).getFileName())
                     + String.format(" - n = %d, %d layers", model.config().n(), model.config().layers()));
             status.accept("Loaded the model " + nameOrFolder);
@@ -155,6 +160,27 @@ final class ModelSection extends VBox {
     /** Called on the UI thread each time a model has loaded. */
     void setOnModelLoaded(Runnable action) {
         this.onModelLoaded = action;
+    }
+
+    /** Where the loaded model came from (a shipped name or a folder), or null. */
+    String modelSource() {
+        return modelSource;
+    }
+
+    /** The layer chosen now (0 before a trace). */
+    int chosenLayer() {
+        return (int) Math.round(layer.getValue());
+    }
+
+    /** The vertex whose set is shown, or null. */
+    Integer chosenVertex() {
+        return chosen;
+    }
+
+    /** A restored session's view: the vertex at once, the layer once the graph is traced. */
+    void restoreView(Integer vertex, int layerIndex) {
+        chosen = vertex;
+        pendingLayer = layerIndex;
     }
 
     /** The loaded model's configuration, or null. */
@@ -230,7 +256,8 @@ final class ModelSection extends VBox {
         start(task, traced -> {
             trace = traced;
             layer.setMax(Math.max(1, trace.layers().size() - 1));
-            layer.setValue(trace.layers().size() - 1);
+            layer.setValue(pendingLayer != null ? Math.min(pendingLayer, trace.layers().size() - 1) : trace.layers().size() - 1);
+            pendingLayer = null;
             layer.setDisable(trace.layers().isEmpty());
             status.accept(String.format("Traced after %,d patched forward passes: %s", trace.forwardPasses(),
                     trace.explained() ? "explained" : "not explained (" + trace.reason() + ")"));
