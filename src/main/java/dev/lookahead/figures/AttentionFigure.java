@@ -39,6 +39,20 @@ public final class AttentionFigure implements Figure {
         return TITLE + LABELS + tokens.length * CELL + 10;
     }
 
+    /** The cell under a point of the figure at its natural size: {query, key}, or null. */
+    public int[] cellAt(double x, double y) {
+        double top = TITLE + LABELS;
+        int key = (int) Math.floor((x - LABELS) / CELL);
+        int query = (int) Math.floor((y - top) / CELL);
+        if (x < LABELS || y < top || key >= tokens.length || query >= tokens.length) return null;
+        return new int[] {query, key};
+    }
+
+    /** What a hover over a cell shows: the tokens at both ends and the exact weight. */
+    public String describe(int query, int key) {
+        return String.format("query %d (%s) reads key %d (%s) with weight %.4f", query, tokens[query], key, tokens[key], pattern[query][key]);
+    }
+
     /** White for 0, Okabe-Ito blue for 1. */
     static Color shade(double value) {
         double v = Math.max(0, Math.min(1, value));

@@ -19,7 +19,8 @@ import java.util.TreeSet;
 /**
  * Every search view of one graph as figures, named as {@code export} writes them: {@code graph-layerN}
  * (the last token's traced vertices after block N, N = 0 the embedding, against those truly reachable
- * within 2^N hops), {@code attention-layerN} and {@code tokens-layerN} for block N, {@code prediction}
+ * within 2^N hops), {@code attention-layerN} (the first head; {@code attention-layerN-headH} for more)
+ * and {@code tokens-layerN} for block N, {@code model-view} (every block and head), {@code prediction}
  * and {@code set-sizes}. The window and the command line draw the same figures.
  */
 public final class SearchViews {
@@ -27,12 +28,12 @@ public final class SearchViews {
     }
 
     /**
-     * @param patterns      each block's attention pattern [query][key]
+     * @param patterns      each block's attention patterns [layer][head][query][key]
      * @param probabilities the model's next-token distribution
      * @param trace         the circuit trace, or null (then the graph is drawn without sets)
      * @param layers        the states to draw (0..L); attention and tokens for those below L
      */
-    public static Map<String, Figure> all(SearchInput input, float[][][] patterns, float[] probabilities, Trace trace, List<Integer> layers) {
+    public static Map<String, Figure> all(SearchInput input, float[][][][] patterns, float[] probabilities, Trace trace, List<Integer> layers) {
         TokenLayout layout = input.layout();
         int[] tokens = Tokenizer.encode(input);
         String[] labels = new String[tokens.length];
@@ -46,10 +47,15 @@ public final class SearchViews {
                     String.format("%s: the last token's vertices vs. within %d hop%s of %d", l == 0 ? "embedding" : "after block " + l,
                             1 << l, l == 0 ? "" : "s", input.start())));
             if (l < patterns.length) {
-                figures.put("attention-layer" + l, new AttentionFigure(patterns[l], labels, "attention of block " + l));
-                figures.put("tokens-layer" + l, new TokensFigure(labels, patterns[l][last], last, "what the last token reads in block " + l));
+                for (int h = 0; h < patterns[l].length; h++) {
+                    figures.put("attention-layer" + l + (h == 0 ? "" : "-head" + h), new AttentionFigure(patterns[l][h], labels,
+                            "attention of block " + l + (patterns[l].length == 1 ? "" : ", head " + h)));
+                }
+                figures.put("tokens-layer" + l, new TokensFigure(labels, patterns[l][0][last], last, "what the last token reads in block " + l
+                        + (patterns[l].length == 1 ? "" : ", head 0")));
             }
         }
+        figures.put("model-view", new ModelViewFigure(patterns));
         float[] byVertex = new float[layout.maxVertex() + 1];
         for (int v = 1; v <= layout.maxVertex(); v++) byVertex[v] = probabilities[v];
         List<Integer> useful = new ArrayList<>();

@@ -5,18 +5,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
 import dev.lookahead.model.ActivationNames;
+import dev.lookahead.model.ModelFiles;
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.model.Tensor;
 import dev.lookahead.search.Example;
 import dev.lookahead.search.GroundTruth;
 import dev.lookahead.search.TokenLayout;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -68,7 +75,7 @@ public final class ReachabilityProbes {
                 for (int l = 0; l <= layers; l++) {
                     String name = l == 0 ? ActivationNames.residPre(0) : ActivationNames.residPost(l - 1);
                     float[] all = acts.get(name).data();
-                    float[] state = java.util.Arrays.copyOfRange(all, r * width, (r + 1) * width);
+                    float[] state = Arrays.copyOfRange(all, r * width, (r + 1) * width);
                     out.get(l).add(new Sample(state, label));
                 }
             }
@@ -201,9 +208,43 @@ public final class ReachabilityProbes {
 
     public static ReachabilityProbes load(Path folder) throws IOException {
         Path file = folder.resolve(FILE);
-        var root = Json.MAPPER.readTree(file.toFile());
-        if (!"lookahead-reachability-probes".equals(root.path("format").asText())) {
-            throw new IOException(file + " is not a file of reachability probes");
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return read(in, file.toString());
+        }
+    }
+
+    /** The probes trained for a model and kept beside it (a shipped model's or a training folder's), if any. */
+    public static Optional<ReachabilityProbes> forModel(String nameOrFolder) throws IOException {
+        try (InputStream in = ModelFiles.openCompanion(nameOrFolder, FILE)) {
+            return in == null ? Optional.empty() : Optional.of(read(in, nameOrFolder + "/" + FILE));
+        }
+    }
+
+    /**
+     * The probes' reading of one input, at once and without tracing: per layer 0..L, for each vertex
+     * token's position, the vertices a probe calls reachable from it (probability above one half).
+     */
+    public List<Map<Integer, SortedSet<Integer>>> sets(Map<String, Tensor> captured, int[] tokens, TokenLayout layout) {
+        List<Map<Integer, SortedSet<Integer>>> sets = new ArrayList<>();
+        for (int l = 0; l < layers(); l++) {
+            float[] all = captured.get(l == 0 ? ActivationNames.residPre(0) : ActivationNames.residPost(l - 1)).data();
+            Map<Integer, SortedSet<Integer>> layer = new TreeMap<>();
+            for (int r = 0; r < tokens.length; r++) {
+                if (!layout.isVertex(tokens[r])) continue;
+                float[] p = reachability(l, Arrays.copyOfRange(all, r * width, (r + 1) * width));
+                SortedSet<Integer> held = new TreeSet<>();
+                for (int v = 0; v < p.length; v++) if (p[v] > 0.5f) held.add(v + 1);
+                layer.put(r, held);
+            }
+            sets.add(layer);
+        }
+        return sets;
+    }
+
+    private static ReachabilityProbes read(InputStream in, String origin) throws IOException {
+        var root = Json.MAPPER.readTree(in);
+        if (root == null || !"lookahead-reachability-probes".equals(root.path("format").asText())) {
+            throw new IOException(origin + " is not a file of reachability probes");
         }
         var layers = root.get("layers");
         int vertices = root.get("vertices").asInt();

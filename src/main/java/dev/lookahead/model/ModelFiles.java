@@ -32,6 +32,19 @@ public final class ModelFiles {
         InputStream open() throws IOException;
     }
 
+    /**
+     * A file kept beside a model (e.g. its probes): among a shipped model's resources, or in its
+     * training folder; null when the model has none.
+     */
+    public static InputStream openCompanion(String nameOrFolder, String file) throws IOException {
+        String name = nameOrFolder == null ? "default" : nameOrFolder;
+        if (!name.contains("/") && ModelFiles.class.getResource(SHIPPED + name + "/" + CONFIG) != null) {
+            return ModelFiles.class.getResourceAsStream(SHIPPED + name + "/" + file);
+        }
+        Path path = Path.of(name).resolve(file);
+        return Files.isRegularFile(path) ? Files.newInputStream(path) : null;
+    }
+
     public static Source resolve(String nameOrFolder) throws IOException {
         String name = nameOrFolder == null ? "default" : nameOrFolder;
         String shipped = SHIPPED + name + "/";

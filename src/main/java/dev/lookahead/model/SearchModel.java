@@ -136,14 +136,20 @@ public final class SearchModel implements AutoCloseable {
         return captured;
     }
 
-    /** Each block's attention pattern (the first head's) for one input, [layer][query][key]. */
-    public float[][][] attentionPatterns(int[] tokens) {
-        Map<String, Tensor> acts = capture(tokens);
-        int n = tokens.length;
-        float[][][] out = new float[config().layers()][n][n];
+    /** Every block's attention pattern per head for one input, [layer][head][query][key]. */
+    public float[][][][] attentionPatterns(int[] tokens) {
+        return attentionPatterns(capture(tokens), config());
+    }
+
+    /** The attention patterns [layer][head][query][key] held in one input's captured activations. */
+    public static float[][][][] attentionPatterns(Map<String, Tensor> captured, ModelConfig config) {
+        int n = config.n();
+        float[][][][] out = new float[config.layers()][config.heads()][n][n];
         for (int l = 0; l < out.length; l++) {
-            float[] flat = acts.get(ActivationNames.pattern(l)).data();
-            for (int i = 0; i < n; i++) System.arraycopy(flat, i * n, out[l][i], 0, n);
+            float[] flat = captured.get(ActivationNames.pattern(l)).data();
+            for (int h = 0; h < config.heads(); h++) {
+                for (int i = 0; i < n; i++) System.arraycopy(flat, (h * n + i) * n, out[l][h][i], 0, n);
+            }
         }
         return out;
     }

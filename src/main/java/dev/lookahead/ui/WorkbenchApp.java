@@ -72,7 +72,12 @@ public final class WorkbenchApp extends Application {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabsHolder[0] = tabs;
 
-        HBox statusBar = new HBox(status);
+        Label modelInfo = new Label();
+        modelInfo.textProperty().bind(explorer.modelInfoProperty());
+        modelInfo.getStyleClass().add("status-model");
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        HBox statusBar = new HBox(status, gap, modelInfo);
         statusBar.getStyleClass().add("status-bar");
         BorderPane root = new BorderPane(tabs, menuBar(), null, statusBar, null);
         Scene scene = new Scene(root, 1180, 760);
@@ -168,6 +173,23 @@ public final class WorkbenchApp extends Application {
         redo.setOnAction(e -> explorer.redo());
         Menu edit = new Menu("Edit", null, undo, redo);
 
+        MenuItem run = new MenuItem("Run the model");
+        run.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
+        run.setOnAction(e -> explorer.runModel());
+        MenuItem previousLayer = new MenuItem("Previous layer");
+        previousLayer.setAccelerator(KeyCombination.keyCombination("Shortcut+Left"));
+        previousLayer.setOnAction(e -> explorer.stepLayer(-1));
+        MenuItem nextLayer = new MenuItem("Next layer");
+        nextLayer.setAccelerator(KeyCombination.keyCombination("Shortcut+Right"));
+        nextLayer.setOnAction(e -> explorer.stepLayer(1));
+        MenuItem play = new MenuItem("Play or pause the layers");
+        play.setAccelerator(KeyCombination.keyCombination("Shortcut+P"));
+        play.setOnAction(e -> explorer.togglePlay());
+        MenuItem fit = new MenuItem("Fit the graph");
+        fit.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
+        fit.setOnAction(e -> explorer.graphView().fit());
+        Menu modelMenu = new Menu("Model", null, run, previousLayer, nextLayer, play, new SeparatorMenuItem(), fit);
+
         ToggleGroup themes = new ToggleGroup();
         Menu view = new Menu("View");
         for (Theme theme : Theme.values()) {
@@ -177,7 +199,7 @@ public final class WorkbenchApp extends Application {
             item.setOnAction(e -> theme.apply());
             view.getItems().add(item);
         }
-        return new MenuBar(file, edit, view);
+        return new MenuBar(file, edit, modelMenu, view);
     }
 
     private void chooseAndOpen() {

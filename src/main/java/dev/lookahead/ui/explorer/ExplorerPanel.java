@@ -68,6 +68,7 @@ public final class ExplorerPanel extends BorderPane {
     private final Map<String, FigureCanvas> viewCanvases = new LinkedHashMap<>();
     private final TabPane views = new TabPane();
     private final Spinner<Integer> testLookahead = new Spinner<>(1, 20, 2);
+    private Map<String, Figure> shownViews = Map.of();
 
     private ExampleStream stream;
     private SearchGraph shown;
@@ -158,15 +159,28 @@ public final class ExplorerPanel extends BorderPane {
         // the model's views of the chosen layer, drawn by the same code as the exported figures
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.getTabs().add(new Tab("Graph", info));
-        for (String[] view : new String[][] {{"attention", "Attention"}, {"tokens", "Token arcs"}, {"prediction", "Prediction"}, {"set-sizes", "Set sizes"}}) {
+        for (String[] view : new String[][] {{"attention", "Attention", "Block l's attention: each row a query token, each column a key;"
+                + " hover a cell for its exact weight"}, {"model-view", "Model view", "Every block (rows) and head (columns) at once;"
+                + " hover for the exact weight"}, {"tokens", "Token arcs", "What the last token reads in block l"},
+                {"prediction", "Prediction", "The model's next-vertex distribution; green bars are the truly useful next steps"},
+                {"set-sizes", "Set sizes", "Mean traced set size per layer against the true 2^l-hop sets and 2^l itself"}}) {
             FigureCanvas canvas = new FigureCanvas();
             canvas.setPrefHeight(240);
             viewCanvases.put(view[0], canvas);
-            views.getTabs().add(new Tab(view[1], canvas));
+            Tab tab = new Tab(view[1], canvas);
+            tab.setTooltip(new javafx.scene.control.Tooltip(view[2]));
+            views.getTabs().add(tab);
         }
+        explainOnHover(viewCanvases.get("attention"));
+        explainOnHover(viewCanvases.get("model-view"));
         modelSection.setOnViews(this::showViews);
         VBox.setVgrow(graphView, Priority.ALWAYS);
-        setCenter(new VBox(canvasToolbar(), graphView, views));
+        Button exportView = new Button("Export this view…");
+        exportView.setTooltip(new javafx.scene.control.Tooltip("Save the view in front as PDF, SVG or PNG (the same figure as `export`)"));
+        exportView.setOnAction(e -> exportSelectedView());
+        HBox viewBar = new HBox(6, exportView);
+        viewBar.setPadding(new Insets(2, 8, 2, 8));
+        setCenter(new VBox(canvasToolbar(), graphView, viewBar, views));
 
         restartStream();
     }
@@ -319,11 +333,64 @@ public final class ExplorerPanel extends BorderPane {
         return bar;
     }
 
-    /** Puts the views of the chosen layer into their tabs (each map key starts with the view's name). */
+    /** Puts the views of the chosen layer into their tabs (each map key starts with the view's name; the first head's attention). */
     private void showViews(Map<String, Figure> figures) {
+        shownViews = figures;
         figures.forEach((name, figure) -> viewCanvases.forEach((view, canvas) -> {
-            if (name.equals(view) || name.startsWith(view + "-layer")) canvas.setFigure(figure);
+            if (name.equals(view) || (name.startsWith(view + "-layer") && !name.contains("-head"))) canvas.setFigure(figure);
         }));
+    }
+
+    /** Saves the view in front (or the graph itself, with the layer's sets, from the Graph tab) as a figure. */
+    private void exportSelectedView() {
+        Tab tab = views.getSelectionModel().getSelectedItem();
+        String view = viewCanvases.entrySet().stream().filter(e -> e.getValue() == tab.getContent()).map(Map.Entry::getKey)
+                .findFirst().orElse("graph");
+        String name = shownViews.keySet().stream().filter(k -> k.equals(view) || (k.startsWith(view + "-layer") && !k.contains("-head")))
+                .findFirst().orElse(null);
+        if (name == null) {
+            status.accept("Run the model first: the " + tab.getText() + " view is drawn from its output");
+            return;
+        }
+        dev.lookahead.ui.FigureSaving.chooseAndSave(this, shownViews.get(name), name, status);
+    }
+
+    /** A tooltip with the exact weight under the pointer, on a heatmap view. */
+    private void explainOnHover(FigureCanvas canvas) {
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        canvas.setOnMouseMoved(e -> {
+            String text = null;
+            double x = e.getX() / canvas.scale();
+            double y = e.getY() / canvas.scale();
+            if (canvas.figure() instanceof dev.lookahead.figures.AttentionFigure attention) {
+                int[] cell = attention.cellAt(x, y);
+                if (cell != null) text = attention.describe(cell[0], cell[1]);
+            } else if (canvas.figure() instanceof dev.lookahead.figures.ModelViewFigure model) {
+                int[] entry = model.entryAt(x, y);
+                if (entry != null) text = model.describe(entry);
+            }
+            if (text == null) {
+                tip.hide();
+            } else {
+                tip.setText(text);
+                tip.show(canvas, e.getScreenX() + 14, e.getScreenY() + 14);
+            }
+        });
+        canvas.setOnMouseExited(e -> tip.hide());
+    }
+
+    /** Model, device and last timings, for the status bar. */
+    public javafx.beans.property.ReadOnlyStringProperty modelInfoProperty() {
+        return modelSection.infoProperty();
+    }
+
+    /** Steps the layer slider (keyboard: Ctrl+Left / Ctrl+Right). */
+    public void stepLayer(int delta) {
+        modelSection.stepLayer(delta);
+    }
+
+    public void togglePlay() {
+        modelSection.togglePlay();
     }
 
     /** The canvas of one view ("attention", "tokens", "prediction", "set-sizes"). */

@@ -5,6 +5,7 @@ import dev.lookahead.figures.FigureExport;
 import dev.lookahead.figures.FigureFormat;
 import dev.lookahead.figures.SearchViews;
 import dev.lookahead.interp.CircuitTracer;
+import dev.lookahead.interp.ReachabilityProbes;
 import dev.lookahead.interp.Trace;
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.search.GroundTruth;
@@ -67,8 +68,19 @@ final class ModelSection extends VBox {
     private final Label setText = new Label();
 
     private SearchModel model;
+    private ReachabilityProbes probes;
+    /** Per layer, each token position's vertex set: the probes' estimate at once, the traced sets when the trace is done. */
+    private List<Map<Integer, SortedSet<Integer>>> sets;
+    private boolean setsTraced;
+    /** Model, device and the last timings, for the status bar. */
+    private final javafx.beans.property.StringProperty info = new javafx.beans.property.SimpleStringProperty("No model");
+    private String lastTiming = "";
     /** What the views below the graph draw from: the input, each block's attention, the prediction. */
-    private record Views(SearchInput input, float[][][] patterns, float[] probabilities) {
+    private record Views(SearchInput input, float[][][][] patterns, float[] probabilities) {
+    }
+
+    /** A loaded model with the reachability probes kept beside it (null when it has none). */
+    private record Loaded(SearchModel model, ReachabilityProbes probes) {
     }
 
     private Views views;
@@ -140,21 +152,57 @@ final class ModelSection extends VBox {
 
     /** Loads a shipped model or a training folder in the background. */
     void load(String nameOrFolder) {
-        Task<SearchModel> task = new Task<>() {
+        Task<Loaded> task = new Task<>() {
             @Override
-            protected SearchModel call() throws Exception {
-                return SearchModel.open(nameOrFolder, "auto");
+            protected Loaded call() throws Exception {
+                SearchModel opened = SearchModel.open(nameOrFolder, "auto");
+                try {
+                    return new Loaded(opened, ReachabilityProbes.forModel(nameOrFolder).orElse(null));
+                } catch (java.io.IOException | RuntimeException e) {
+                    // damaged probes only cost the early estimate; the trace still comes
+                    return new Loaded(opened, null);
+                }
             }
         };
         start(task, loaded -> {
             if (model != null) model.close();
-            model = loaded;
+            model = loaded.model();
+            probes = loaded.probes();
             modelSource = nameOrFolder;
+            lastTiming = "";
+            updateInfo();
             modelName.setText("Model: " + (nameOrFolder.equals("default") ? "default (shipped)" : Path.of(nameOrFolder).getFileName())
                     + String.format(" - n = %d, %d layers", model.config().n(), model.config().layers()));
             status.accept("Loaded the model " + nameOrFolder);
             onModelLoaded.run();
         }, failure -> modelName.setText("No model loaded: " + failure.getMessage()));
+    }
+
+    /** Model, device and last timings, e.g. for a status bar. */
+    javafx.beans.property.ReadOnlyStringProperty infoProperty() {
+        return info;
+    }
+
+    private void updateInfo() {
+        if (model == null) {
+            info.set("No model");
+            return;
+        }
+        String device = model.device().isGpu() ? "GPU" : "CPU";
+        info.set(String.format("%s · n = %d, %d layers · %s%s", modelSource.equals("default") ? "default model" : Path.of(modelSource).getFileName(),
+                model.config().n(), model.config().layers(), device, lastTiming.isEmpty() ? "" : " · " + lastTiming));
+    }
+
+    /** Moves the layer slider by {@code delta} layers (keyboard stepping). */
+    void stepLayer(int delta) {
+        if (layer.isDisabled()) return;
+        playing.stop();
+        layer.setValue(Math.max(0, Math.min(layer.getMax(), Math.round(layer.getValue()) + delta)));
+    }
+
+    /** Plays the layers from the embedding, or pauses. */
+    void togglePlay() {
+        if (!layer.isDisabled()) play.fire();
     }
 
     /** Called on the UI thread each time a model has loaded. */
@@ -199,6 +247,7 @@ final class ModelSection extends VBox {
         graph = shown;
         tokens = shownTokens;
         trace = null;
+        sets = null;
         views = null;
         chosen = shown.start();
         prediction.setText("");
@@ -242,26 +291,34 @@ final class ModelSection extends VBox {
             @Override
             protected Trace call() throws Exception {
                 // the first forward pass warms the engine up: never on the UI thread
+                long began = System.nanoTime();
                 float[] probabilities = current.probabilities(new int[][] {input})[0];
-                Views computed = new Views(Tokenizer.decode(layout, input), current.attentionPatterns(input), probabilities);
+                Map<String, dev.lookahead.model.Tensor> captured = current.capture(input);
+                double runMillis = (System.nanoTime() - began) / 1e6;
+                Views computed = new Views(Tokenizer.decode(layout, input), SearchModel.attentionPatterns(captured, current.config()), probabilities);
+                List<Map<Integer, SortedSet<Integer>>> estimate = probes == null ? null : probes.sets(captured, input, layout);
                 String text = predictionText(probabilities);
                 Platform.runLater(() -> {
                     views = computed;
+                    lastTiming = String.format("run %.0f ms", runMillis);
+                    updateInfo();
                     if (predictFirst) prediction.setText(text);
+                    if (estimate != null && sets == null) showLayers(estimate, false);
                 });
-                return tracer.trace(input, this::isCancelled, share -> updateProgress(share, 1.0));
+                long traceBegan = System.nanoTime();
+                Trace traced = tracer.trace(input, this::isCancelled, share -> updateProgress(share, 1.0));
+                double traceSeconds = (System.nanoTime() - traceBegan) / 1e9;
+                Platform.runLater(() -> lastTiming = String.format("run %.0f ms, trace %.1f s", runMillis, traceSeconds));
+                return traced;
             }
         };
-        status.accept("Tracing the circuit…");
+        status.accept(probes == null ? "Tracing the circuit…" : "Probe estimate shown; tracing the circuit…");
         start(task, traced -> {
             trace = traced;
-            layer.setMax(Math.max(1, trace.layers().size() - 1));
-            layer.setValue(pendingLayer != null ? Math.min(pendingLayer, trace.layers().size() - 1) : trace.layers().size() - 1);
-            pendingLayer = null;
-            layer.setDisable(trace.layers().isEmpty());
+            updateInfo();
             status.accept(String.format("Traced after %,d patched forward passes: %s", trace.forwardPasses(),
                     trace.explained() ? "explained" : "not explained (" + trace.reason() + ")"));
-            showSets();
+            if (!trace.layers().isEmpty()) showLayers(trace.layers(), true);
         }, failure -> status.accept("Tracing failed: " + failure.getMessage()));
     }
 
@@ -314,13 +371,30 @@ final class ModelSection extends VBox {
                 + (traced == null ? " (no trace yet: the graph views show no sets)" : "")), failure -> status.accept("Export failed: " + failure.getMessage()));
     }
 
-    /** Rings the chosen vertex's traced set at the chosen layer against its true 2^l-hop set. */
+    /** Puts per-layer sets on the slider: the probes' estimate first, replaced by the traced sets. */
+    private void showLayers(List<Map<Integer, SortedSet<Integer>>> layerSets, boolean traced) {
+        boolean first = sets == null;
+        sets = layerSets;
+        setsTraced = traced;
+        layer.setMax(Math.max(1, sets.size() - 1));
+        if (pendingLayer != null) {
+            layer.setValue(Math.min(pendingLayer, sets.size() - 1));
+            if (traced) pendingLayer = null;
+        } else if (first) {
+            layer.setValue(sets.size() - 1);
+        }
+        layer.setDisable(false);
+        showSets();
+    }
+
+    /** Rings the chosen vertex's set at the chosen layer (traced, or the probes' estimate) against its true 2^l-hop set. */
     private void showSets() {
-        if (trace == null || trace.layers().isEmpty() || chosen == null) return;
-        int l = (int) Math.round(layer.getValue());
-        layerLabel.setText(l == 0 ? "Layer 0: the embedding" : "After block " + l + " of " + (trace.layers().size() - 1));
+        if (sets == null || sets.isEmpty() || chosen == null) return;
+        int l = (int) Math.min(Math.round(layer.getValue()), sets.size() - 1);
+        layerLabel.setText((l == 0 ? "Layer 0: the embedding" : "After block " + l + " of " + (sets.size() - 1))
+                + (setsTraced ? " (traced)" : " (probe estimate, tracing…)"));
         SortedSet<Integer> traced = new TreeSet<>();
-        for (Map.Entry<Integer, SortedSet<Integer>> node : trace.layers().get(l).entrySet()) {
+        for (Map.Entry<Integer, SortedSet<Integer>> node : sets.get(l).entrySet()) {
             if (tokens[node.getKey()] == chosen) traced.addAll(node.getValue());
         }
         Set<Integer> truth = new GroundTruth(graph.edges()).reachableWithin(chosen, 1 << l);
@@ -329,7 +403,8 @@ final class ModelSection extends VBox {
         for (int v : truth) marks.putIfAbsent(v, MISSED);
         graphView.mark(marks);
         setText.setText(String.format("Vertex %d: its tokens hold %s; truly reachable within %d hop%s: %s.", chosen,
-                traced.isEmpty() ? "nothing traced at this layer" : traced, 1 << l, l == 0 ? "" : "s", truth));
+                traced.isEmpty() ? (setsTraced ? "nothing traced at this layer" : "nothing the probes call reachable") : traced,
+                1 << l, l == 0 ? "" : "s", truth));
         if (views != null) onViews.accept(SearchViews.all(views.input(), views.patterns(), views.probabilities(), trace, List.of(l)));
     }
 
@@ -348,5 +423,14 @@ final class ModelSection extends VBox {
 
     Slider layerSlider() {
         return layer;
+    }
+
+    /** Whether the sets on the slider are traced (false: the probes' estimate, or none yet). */
+    boolean setsTraced() {
+        return sets != null && setsTraced;
+    }
+
+    boolean hasSets() {
+        return sets != null;
     }
 }

@@ -81,4 +81,40 @@ class ExplorerModelTest {
         assertThat(figures.resolve("attention-layer0.svg")).exists();
         assertThat(figures.resolve("set-sizes.png")).exists();
     }
+
+    @Test
+    void probesKeptBesideAModelShowTheirEstimateAtOnceUntilTheTraceReplacesIt() throws Exception {
+        Path folder = dir.resolve("probed");
+        try (SearchModel random = SearchModel.create(new ModelConfig(32, 3, 16, 1, false, false), Device.cpu(), 4)) {
+            ModelFiles.save(random, folder);
+            var examples = dev.lookahead.search.ExampleSets.generate(dev.lookahead.search.GenerationSpec.training(
+                    random.config().layout(), dev.lookahead.search.Distribution.BALANCED, 4), 40, 1);
+            dev.lookahead.interp.ReachabilityProbes.train(random, examples, 2, 1, () -> false).save(folder);
+        }
+        ModelSection section = app.explorer().modelSection();
+        waitForIdle(section);
+        FxTesting.onFx(() -> section.load(folder.toString()));
+        waitForIdle(section);
+        FxTesting.onFx(app.explorer()::runModel);
+        boolean[] estimate = new boolean[1];
+        for (int k = 0; k < 400 && !estimate[0]; k++) {
+            FxTesting.onFx(() -> estimate[0] = section.hasSets() && !section.setsTraced());
+            if (!estimate[0]) Thread.sleep(10);
+        }
+        assertThat(estimate[0]).as("the probe estimate showed before the trace finished").isTrue();
+        FxTesting.onFx(() -> {
+            assertThat(section.layerSlider().isDisabled()).isFalse();
+            assertThat(section.layerSlider().getMax()).isEqualTo(3);
+            assertThat(app.explorer().graphView().marks()).isNotEmpty();
+            assertThat(app.explorer().viewCanvas("model-view").figure()).isInstanceOf(dev.lookahead.figures.ModelViewFigure.class);
+            assertThat(app.explorer().modelInfoProperty().get()).contains("probed").contains("CPU").contains("run");
+        });
+        waitForIdle(section);
+        FxTesting.onFx(() -> {
+            assertThat(section.setsTraced()).isTrue();
+            app.explorer().stepLayer(-1);
+            assertThat(section.layerSlider().getValue()).isEqualTo(2);
+            assertThat(app.explorer().modelInfoProperty().get()).contains("trace");
+        });
+    }
 }
