@@ -81,8 +81,30 @@ final class TraceStatsCommand implements Callable<Integer> {
                 entry.put("two_to_the_l", 1 << l);
                 System.out.printf("%5d  %13.2f  %16.2f  %3d%n", l, perLayer.get(l)[0], perLayer.get(l)[1], 1 << l);
             }
+            ArrayNode reach = root.putArray("merge_reach_by_layer");
+            stats.mergeReach().forEach((layer, counts) -> {
+                ObjectNode entry = reach.addObject();
+                entry.put("layer", layer);
+                entry.put("rows", "how far the source's set reaches (hops)");
+                entry.put("columns", "how far the destination's set reaches (hops)");
+                ArrayNode rows = entry.putArray("counts");
+                int size = usedSize(counts);
+                for (int i = 0; i < size; i++) {
+                    ArrayNode row = rows.addArray();
+                    for (int j = 0; j < size; j++) row.add(counts[i][j]);
+                }
+            });
             if (json != null) AtomicFiles.writeString(json, Json.pretty(root));
         }
         return 0;
+    }
+
+    /** The smallest square holding every non-zero count. */
+    private static int usedSize(long[][] counts) {
+        int size = 0;
+        for (int i = 0; i < counts.length; i++) {
+            for (int j = 0; j < counts.length; j++) if (counts[i][j] > 0) size = Math.max(size, Math.max(i, j) + 1);
+        }
+        return size;
     }
 }

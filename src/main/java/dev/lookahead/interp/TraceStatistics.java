@@ -12,8 +12,9 @@ import java.util.TreeMap;
 /**
  * The paper's tracing figures as data: the share of examples explained per lookahead, path merges
  * per example (operations that join two tokens' sets: token matching and position steps), the share
- * of maximal merges (the source's set reaches as far as the destination's: the doubling), and the
- * mean set size per layer beside 2^l and beside the true 2^l-hop sets.
+ * of maximal merges (the source's set reaches as far as the destination's: the doubling), per layer
+ * the counts of merges by how far the source's and the destination's sets reach, and the mean set
+ * size per layer beside 2^l and beside the true 2^l-hop sets.
  */
 public final class TraceStatistics {
     private final Map<Integer, Proportion> explained = new TreeMap<>();
@@ -22,6 +23,10 @@ public final class TraceStatistics {
     private long merges;
     private long maximalMerges;
     private long forwardPasses;
+    /** Per block: merges counted by [source reach][destination reach], reach in hops (0..MAX_REACH). */
+    private final Map<Integer, long[][]> mergeReach = new TreeMap<>();
+    /** Reaches beyond this many hops are counted in the last row or column. */
+    public static final int MAX_REACH = 16;
 
     /** Adds one traced example of the given lookahead. */
     public void add(int lookahead, Trace trace, SearchInput input, int[] tokens) {
@@ -38,6 +43,10 @@ public final class TraceStatistics {
             int reachSource = reach(truth, tokens, op.source(), before.get(op.source()));
             int reachDestination = reach(truth, tokens, op.destination(), before.get(op.destination()));
             if (reachSource >= 0 && reachSource == reachDestination) maximalMerges++;
+            if (reachSource >= 0 && reachDestination >= 0) {
+                mergeReach.computeIfAbsent(op.layer(), l -> new long[MAX_REACH + 1][MAX_REACH + 1])
+                        [Math.min(reachSource, MAX_REACH)][Math.min(reachDestination, MAX_REACH)]++;
+            }
         }
         List<SetScores> scores = SetScores.of(trace, input, tokens);
         while (setSizes.size() < scores.size()) setSizes.add(new double[3]);
@@ -72,6 +81,15 @@ public final class TraceStatistics {
 
     public double maximalMergeShare() {
         return merges == 0 ? Double.NaN : (double) maximalMerges / merges;
+    }
+
+    /**
+     * Per block, the merges counted by how far the source's set reaches (rows) against how far the
+     * destination's reaches (columns), in hops from each token's own vertex; the diagonal is the
+     * maximal merges, which double the reach.
+     */
+    public Map<Integer, long[][]> mergeReach() {
+        return mergeReach;
     }
 
     public double forwardPassesPerExample() {

@@ -1,0 +1,52 @@
+package dev.lookahead.interp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lookahead.search.SearchInput;
+import dev.lookahead.search.TokenLayout;
+import dev.lookahead.search.Tokenizer;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class TraceStatisticsTest {
+    private static SortedSet<Integer> set(Integer... vertices) {
+        return new TreeSet<>(List.of(vertices));
+    }
+
+    @Test
+    void mergesAreCountedByHowFarEachSideReachesAndTheDiagonalIsTheMaximalShare() {
+        // the chain 1 -> 2 -> 3 -> 4 -> 5
+        SearchInput input = SearchInput.firstStep(new TokenLayout(32), List.of(new int[] {1, 2}, new int[] {2, 3}, new int[] {3, 4},
+                new int[] {4, 5}), 1, 5);
+        int[] tokens = Tokenizer.encode(input);
+        int two = position(tokens, 2);
+        int three = position(tokens, 3);
+        Map<Integer, SortedSet<Integer>> embedding = Map.of(two, set(2, 3), three, set(3, 4));
+        Map<Integer, SortedSet<Integer>> after = Map.of(two, set(2, 3, 4));
+        Trace trace = new Trace(true, null, 100, 2, List.of(embedding, after), List.of(
+                new Trace.Operation(0, three, two, Trace.Kind.TOKEN_MATCH, 1, 1.0),
+                new Trace.Operation(0, three, two, Trace.Kind.OTHER, 1, 1.0)));
+        Map<Integer, SortedSet<Integer>> narrow = Map.of(two, set(2, 3), three, set(3));
+        Trace other = new Trace(false, "no path", 50, 2, List.of(narrow, after), List.of(
+                new Trace.Operation(0, three, two, Trace.Kind.POSITION_FORWARD, 1, 1.0)));
+
+        TraceStatistics stats = new TraceStatistics();
+        stats.add(3, trace, input, tokens);
+        stats.add(3, other, input, tokens);
+        assertThat(stats.mergesPerExample()).isEqualTo(1.0);
+        assertThat(stats.maximalMergeShare()).isEqualTo(0.5);
+        long[][] counts = stats.mergeReach().get(0);
+        assertThat(counts[1][1]).isEqualTo(1); // both sets reach one hop: a doubling
+        assertThat(counts[0][1]).isEqualTo(1); // the source holds only its own vertex
+        assertThat(stats.explainedByLookahead().get(3).successes()).isEqualTo(1);
+        assertThat(stats.forwardPassesPerExample()).isEqualTo(75);
+    }
+
+    private static int position(int[] tokens, int vertex) {
+        for (int i = 0; i < tokens.length; i++) if (tokens[i] == vertex) return i;
+        throw new AssertionError("vertex " + vertex + " is not in the input");
+    }
+}
