@@ -40,6 +40,8 @@ import javafx.scene.text.Text;
 public final class GraphView extends Pane {
     private static final double RADIUS = 17;
     private static final double MARGIN = 36;
+    /** Room kept free at the top for the note. */
+    private static final double NOTE_HEIGHT = 22;
     /** World units per layer (and per column) of the layered layout. */
     public static final double SPACING = 90;
 
@@ -266,10 +268,11 @@ public final class GraphView extends Pane {
         double spanX = Math.max(maxX - minX, 1);
         double spanY = Math.max(maxY - minY, 1);
         // never blow a small graph up beyond its natural size
-        zoom = Math.min(1.3, Math.min((getWidth() - 2 * MARGIN) / spanX, (getHeight() - 2 * MARGIN) / spanY));
+        double usableHeight = getHeight() - NOTE_HEIGHT;
+        zoom = Math.min(1.3, Math.min((getWidth() - 2 * MARGIN) / spanX, (usableHeight - 2 * MARGIN) / spanY));
         zoom = Math.max(0.1, zoom);
         panX = getWidth() / 2 - (minX + maxX) / 2 * zoom;
-        panY = getHeight() / 2 - (minY + maxY) / 2 * zoom;
+        panY = NOTE_HEIGHT + usableHeight / 2 - (minY + maxY) / 2 * zoom;
     }
 
     private Point2D toScreen(double wx, double wy) {

@@ -327,6 +327,7 @@ public final class ExplorerPanel extends BorderPane {
         hint.getStyleClass().add("logical-form");
         hint.setWrapText(true);
         HBox.setHgrow(hint, Priority.ALWAYS);
+        for (Button b : List.of(layered, force, fit, zoomIn, zoomOut)) b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox bar = new HBox(6, layered, force, fit, zoomIn, zoomOut, hint);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
