@@ -53,6 +53,17 @@ public final class AttentionFigure implements Figure {
         return String.format("query %d (%s) reads key %d (%s) with weight %.4f", query, tokens[query], key, tokens[key], pattern[query][key]);
     }
 
+    /** A vertical colour scale from 1 (top) to 0 (bottom), labelled at both ends, in the current font. */
+    static void scale(Graphics2D g, double x, double top, double height) {
+        for (int k = 0; k < 50; k++) {
+            g.setColor(shade(1 - k / 49.0));
+            g.fill(new Rectangle2D.Double(x, top + k * height / 50, 10, height / 50 + 0.5));
+        }
+        g.setColor(Palette.INK);
+        g.drawString("1", (float) (x + 13), (float) (top + 6));
+        g.drawString("0", (float) (x + 13), (float) (top + height));
+    }
+
     /** White for 0, Okabe-Ito blue for 1. */
     static Color shade(double value) {
         double v = Math.max(0, Math.min(1, value));
@@ -63,11 +74,7 @@ public final class AttentionFigure implements Figure {
 
     @Override
     public void draw(Graphics2D g, double width, double height) {
-        g.setColor(Color.WHITE);
-        g.fill(new Rectangle2D.Double(0, 0, width, height));
-        g.setColor(Palette.INK);
-        g.setFont(ProofCharts.TITLE);
-        g.drawString(title, 4f, 13f);
+        Figure.page(g, width, height, title);
         double top = TITLE + LABELS;
         int n = tokens.length;
         for (int i = 0; i < n; i++) {
@@ -90,14 +97,7 @@ public final class AttentionFigure implements Figure {
             g.setTransform(saved);
         }
         double sx = LABELS + n * CELL + 14;
-        double sh = n * CELL;
-        for (int k = 0; k < 50; k++) {
-            g.setColor(shade(1 - k / 49.0));
-            g.fill(new Rectangle2D.Double(sx, top + k * sh / 50, 10, sh / 50 + 0.5));
-        }
-        g.setColor(Palette.INK);
-        g.drawString("1", (float) (sx + 13), (float) (top + 6));
-        g.drawString("0", (float) (sx + 13), (float) (top + sh));
+        scale(g, sx, top, n * CELL);
         g.drawString("weight", (float) sx, (float) (top - 4));
         g.drawString("query position (down), key position (across)", (float) LABELS, (float) (height - 2));
     }

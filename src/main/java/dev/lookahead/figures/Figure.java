@@ -1,6 +1,8 @@
 package dev.lookahead.figures;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 
 /**
  * A view drawn once through Java2D, so that the window and the {@code export} command produce the
@@ -16,4 +18,13 @@ public interface Figure {
 
     /** Draws the figure into the rectangle (0, 0, width, height) of {@code g}. */
     void draw(Graphics2D g, double width, double height);
+
+    /** The start of most drawings: a white page and the title in the top-left corner, in ink. */
+    static void page(Graphics2D g, double width, double height, String title) {
+        g.setColor(Color.WHITE);
+        g.fill(new Rectangle2D.Double(0, 0, width, height));
+        g.setColor(Palette.INK);
+        g.setFont(ProofCharts.TITLE);
+        g.drawString(title, 4f, 13f);
+    }
 }

@@ -1,7 +1,6 @@
 package dev.lookahead.figures;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
@@ -64,11 +63,7 @@ public final class ModelViewFigure implements Figure {
 
     @Override
     public void draw(Graphics2D g, double width, double height) {
-        g.setColor(Color.WHITE);
-        g.fill(new Rectangle2D.Double(0, 0, width, height));
-        g.setColor(Palette.INK);
-        g.setFont(ProofCharts.TITLE);
-        g.drawString("Model view: attention per block (rows) and head (columns)", 4f, 13f);
+        Figure.page(g, width, height, "Model view: attention per block (rows) and head (columns)");
         g.setFont(SMALL);
         double step = tile() + GAP;
         for (int h = 0; h < heads(); h++) {

@@ -51,11 +51,7 @@ public final class SensitivityFigure implements Figure {
 
     @Override
     public void draw(Graphics2D g, double width, double height) {
-        g.setColor(Color.WHITE);
-        g.fill(new Rectangle2D.Double(0, 0, width, height));
-        g.setColor(Palette.INK);
-        g.setFont(ProofCharts.TITLE);
-        g.drawString("Accuracy by training model (rows) and test distribution (columns)", 4f, 14f);
+        Figure.page(g, width, height, "Accuracy by training model (rows) and test distribution (columns)");
         double top = TITLE + COLUMN_LABELS;
         g.setFont(CELL);
         for (int r = 0; r < grid.models().size(); r++) {
@@ -85,16 +81,8 @@ public final class SensitivityFigure implements Figure {
             g.drawString(grid.columns().get(c), 0f, 0f);
             g.setTransform(saved);
         }
-        double sx = rowLabels + grid.columns().size() * CELL_WIDTH + 12;
-        double sh = grid.models().size() * CELL_HEIGHT;
-        for (int k = 0; k < 40; k++) {
-            g.setColor(AttentionFigure.shade(1 - k / 39.0));
-            g.fill(new Rectangle2D.Double(sx, top + k * sh / 40, 10, sh / 40 + 0.5));
-        }
-        g.setColor(Palette.INK);
         g.setFont(CELL);
-        g.drawString("1", (float) (sx + 13), (float) (top + 6));
-        g.drawString("0", (float) (sx + 13), (float) (top + sh));
+        AttentionFigure.scale(g, rowLabels + grid.columns().size() * CELL_WIDTH + 12, top, grid.models().size() * CELL_HEIGHT);
         g.drawString(String.format("%d test examples per cell (seed %d), test-set rules", grid.perColumn(), grid.seed()), 4f, (float) (height - 6));
     }
 }

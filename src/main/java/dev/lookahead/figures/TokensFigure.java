@@ -46,11 +46,7 @@ public final class TokensFigure implements Figure {
 
     @Override
     public void draw(Graphics2D g, double width, double height) {
-        g.setColor(Color.WHITE);
-        g.fill(new Rectangle2D.Double(0, 0, width, height));
-        g.setColor(Palette.INK);
-        g.setFont(ProofCharts.TITLE);
-        g.drawString(title, 6f, 13f);
+        Figure.page(g, width, height, title);
         for (int j = 0; j < tokens.length; j++) {
             float w = weights[j];
             if (w < 0.05f || j == chosen) continue;

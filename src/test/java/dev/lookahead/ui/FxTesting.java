@@ -22,6 +22,17 @@ public final class FxTesting {
     }
 
     /** Writes what the scene shows to a PNG. */
+    /** Polls {@code condition} on the FX thread every 100 ms for up to two minutes. */
+    public static void waitUntil(java.util.function.BooleanSupplier condition, String what) throws Exception {
+        for (int k = 0; k < 1200; k++) {
+            boolean[] done = new boolean[1];
+            onFx(() -> done[0] = condition.getAsBoolean());
+            if (done[0]) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("timed out waiting until " + what);
+    }
+
     public static void snapshot(Scene scene, Path png) throws Exception {
         Files.createDirectories(png.getParent());
         WritableImage[] image = new WritableImage[1];

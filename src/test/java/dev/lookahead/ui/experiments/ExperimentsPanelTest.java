@@ -28,16 +28,6 @@ class ExperimentsPanelTest {
         app.start(stage);
     }
 
-    private void waitUntil(java.util.function.BooleanSupplier condition, String what) throws Exception {
-        for (int k = 0; k < 1200; k++) {
-            boolean[] done = new boolean[1];
-            FxTesting.onFx(() -> done[0] = condition.getAsBoolean());
-            if (done[0]) return;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("timed out waiting until " + what);
-    }
-
     @Test
     void aSweepRunsFromTheWindowAndItsModelsFillTheHeatmap() throws Exception {
         ExperimentsPanel panel = app.experiments();
@@ -51,7 +41,7 @@ class ExperimentsPanelTest {
             panel.folderField().setText(folder.toString());
             panel.runSweep();
         });
-        waitUntil(() -> !panel.sweepRunning() && panel.resultRows() == 2, "both jobs finish");
+        FxTesting.waitUntil(() -> !panel.sweepRunning() && panel.resultRows() == 2, "both jobs finish");
         FxTesting.onFx(() -> assertThat(panel.chartCount()).isEqualTo(4));
         assertThat(folder.resolve(Sweep.TABLE)).exists();
 
@@ -60,7 +50,7 @@ class ExperimentsPanelTest {
             panel.addModel(folder.resolve("jobs/n20-l1-h4-balanced-s1").toString());
             panel.computeSensitivity();
         });
-        waitUntil(() -> panel.grid() != null, "the heatmap is computed");
+        FxTesting.waitUntil(() -> panel.grid() != null, "the heatmap is computed");
         FxTesting.onFx(() -> {
             assertThat(panel.grid().models()).containsExactly("n20-l1-h4-naive-s1", "n20-l1-h4-balanced-s1");
             assertThat(panel.grid().columns()).contains("naive", "star", "balanced L=2");

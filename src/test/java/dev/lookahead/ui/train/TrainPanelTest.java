@@ -28,16 +28,6 @@ class TrainPanelTest {
         app.start(stage);
     }
 
-    private void waitUntil(java.util.function.BooleanSupplier condition, String what) throws Exception {
-        for (int k = 0; k < 1200; k++) {
-            boolean[] done = new boolean[1];
-            FxTesting.onFx(() -> done[0] = condition.getAsBoolean());
-            if (done[0]) return;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("timed out waiting until " + what);
-    }
-
     @Test
     void aTinyRunStartsPausesAtACheckpointAndResumesToTheEnd() throws Exception {
         TrainPanel panel = app.train();
@@ -49,13 +39,13 @@ class TrainPanelTest {
             panel.folderField().setText(run.toString());
             panel.startNew();
         });
-        waitUntil(() -> panel.lossPoints() > 0, "the first progress report");
+        FxTesting.waitUntil(() -> panel.lossPoints() > 0, "the first progress report");
         FxTesting.onFx(panel::pause);
-        waitUntil(() -> !panel.running(), "the run pauses");
+        FxTesting.waitUntil(() -> !panel.running(), "the run pauses");
         assertThat(run.resolve(TrainingRun.CHECKPOINT)).exists();
         long pausedAt = Files.readAllLines(run.resolve(TrainingRun.LOG)).size();
         FxTesting.onFx(() -> panel.resume(run));
-        waitUntil(() -> !panel.running() && panel.heldOutBuckets().contains("1"), "the run finishes");
+        FxTesting.waitUntil(() -> !panel.running() && panel.heldOutBuckets().contains("1"), "the run finishes");
         assertThat(Files.readAllLines(run.resolve(TrainingRun.LOG)).size()).isGreaterThan((int) pausedAt);
         assertThat(run.resolve("weights.bin")).exists();
     }
@@ -71,15 +61,15 @@ class TrainPanelTest {
             panel.folderField().setText(run.toString());
             panel.startNew();
         });
-        waitUntil(() -> panel.lossPoints() > 0, "the first progress report");
+        FxTesting.waitUntil(() -> panel.lossPoints() > 0, "the first progress report");
         FxTesting.onFx(panel::pause);
-        waitUntil(() -> !panel.running(), "the run pauses");
+        FxTesting.waitUntil(() -> !panel.running(), "the run pauses");
         int pausedPoints = panel.lossPoints();
         FxTesting.onFx(() -> panel.resume(run));
         // the resumed run shows its curve so far at once
-        waitUntil(() -> panel.running() && panel.lossPoints() >= pausedPoints, "the run resumes with its history");
+        FxTesting.waitUntil(() -> panel.running() && panel.lossPoints() >= pausedPoints, "the run resumes with its history");
         FxTesting.onFx(panel::cancel);
-        waitUntil(() -> !panel.running(), "the run stops");
+        FxTesting.waitUntil(() -> !panel.running(), "the run stops");
         assertThat(run.resolve(TrainingRun.CHECKPOINT)).doesNotExist();
         assertThat(run.resolve("weights.bin")).exists();
         assertThat(run.resolve("model.json")).exists();
