@@ -32,7 +32,7 @@ public final class SensitivityFigure implements Figure {
 
     @Override
     public double width() {
-        return rowLabels + grid.columns().size() * CELL_WIDTH + SCALE;
+        return Math.max(300, rowLabels + grid.columns().size() * CELL_WIDTH + SCALE); // room for the title
     }
 
     @Override
@@ -51,7 +51,7 @@ public final class SensitivityFigure implements Figure {
 
     @Override
     public void draw(Graphics2D g, double width, double height) {
-        Figure.page(g, width, height, "Accuracy by training model (rows) and test distribution (columns)");
+        Figure.page(g, width, height, "Accuracy: models (rows) x test sets (columns)");
         double top = TITLE + COLUMN_LABELS;
         g.setFont(CELL);
         for (int r = 0; r < grid.models().size(); r++) {

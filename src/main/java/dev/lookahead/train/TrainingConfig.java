@@ -31,6 +31,10 @@ public record TrainingConfig(ModelConfig model, List<Distribution> distributions
     public TrainingConfig {
         distributions = List.copyOf(distributions);
         if (distributions.isEmpty()) throw new IllegalArgumentException("choose at least one training distribution");
+        if (model.layout().maxVertex() < 4) {
+            throw new IllegalArgumentException("n = " + model.n() + " is too small to train: the held-out sets include naive graphs,"
+                    + " which need n >= 17 (at least 4 vertex ids)");
+        }
         if (batch < 1) throw new IllegalArgumentException("--batch must be positive (got " + batch + ")");
         if (examples < batch) throw new IllegalArgumentException("--examples must be at least one batch (" + batch + ")");
         if (maxLookahead < 1) throw new IllegalArgumentException("--max-lookahead must be at least 1 (got " + maxLookahead + ")");

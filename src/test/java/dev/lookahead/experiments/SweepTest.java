@@ -125,6 +125,9 @@ class SweepTest {
         assertThatThrownBy(() -> SweepSpec.read(file)).hasMessageContaining("whole numbers");
         Files.writeString(file, "{\"n\": [20], \"examples\": 1000, \"distribution\": [\"balanced\", \"stars\"]}");
         assertThatThrownBy(() -> SweepSpec.read(file)).hasMessageContaining("stars");
+        SweepSpec tooSmall = SweepSpec.fromJson(readJson("{\"n\": [14, 20], \"examples\": 1000}"));
+        assertThatThrownBy(() -> Sweep.create(tooSmall, dir.resolve("small"), false)).hasMessageContaining("n = 14").hasMessageContaining("n >= 17");
+        assertThat(dir.resolve("small")).doesNotExist();
         Files.writeString(file, "{\"n\": [20], ");
         assertThatThrownBy(() -> SweepSpec.read(file)).hasMessageContaining("bad.json").hasMessageContaining("not valid JSON");
     }
