@@ -30,6 +30,10 @@ public final class TokensFigure implements Figure {
         this.title = title;
     }
 
+    public String title() {
+        return title;
+    }
+
     @Override
     public double width() {
         return 12 + tokens.length * (BOX + GAP);

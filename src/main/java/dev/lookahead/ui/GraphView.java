@@ -70,6 +70,7 @@ public final class GraphView extends Pane {
     private Point2D pressedAt;
 
     private IntConsumer onVertexClicked = id -> { };
+    private Consumer<Integer> onVertexHovered = id -> { };
     private Consumer<SearchGraph.Position> onBackgroundDoubleClicked = at -> { };
     private BiConsumer<Integer, Integer> onEdgeDrawn = (from, to) -> { };
     private Consumer<Map<Integer, SearchGraph.Position>> onMoved = positions -> { };
@@ -146,6 +147,11 @@ public final class GraphView extends Pane {
     /** The context menu of an edge (or null for none). */
     public void setEdgeMenu(BiFunction<Integer, Integer, ContextMenu> menu) {
         this.edgeMenu = menu;
+    }
+
+    /** Called with the vertex under the pointer whenever it changes (null when none). */
+    public void setOnVertexHovered(Consumer<Integer> action) {
+        this.onVertexHovered = action;
     }
 
     /** Called with a vertex's id when it is clicked. */
@@ -374,6 +380,7 @@ public final class GraphView extends Pane {
         if (hovered != null && vertexShapes.get(hovered) != null) vertexShapes.get(hovered).getStyleClass().remove("hovered");
         hovered = vertex;
         if (vertex != null && vertexShapes.get(vertex) != null) vertexShapes.get(vertex).getStyleClass().add("hovered");
+        onVertexHovered.accept(vertex);
     }
 
     /** The menu of the edge within a few pixels of a point, if any. */

@@ -83,6 +83,7 @@ public final class ExplorerPanel extends BorderPane {
         graphView.setOnEdgeDrawn((from, to) -> editor.addEdge(from, to).ifPresent(this::showCycle));
         graphView.setOnVerticesMoved(positions -> editor.place(positions, "Moved " + graphView.selection().size() + " vertices"));
         graphView.setOnDeleteSelection(editor::deleteVertices);
+        graphView.setOnVertexHovered(this::highlightTokens);
         modelSection.setOnModelLoaded(() -> {
             updateNote();
             onChanged.run();
@@ -399,8 +400,9 @@ public final class ExplorerPanel extends BorderPane {
         return viewCanvases.get(view);
     }
 
-    /** Brings a view's tab to the front. */
+    /** Brings a view's tab to the front ("graph": the facts and the token strip). */
     void selectView(String view) {
+        if (view.equals("graph")) views.getSelectionModel().select(0);
         for (Tab tab : views.getTabs()) if (tab.getContent() == viewCanvases.get(view)) views.getSelectionModel().select(tab);
     }
 
@@ -526,11 +528,15 @@ public final class ExplorerPanel extends BorderPane {
 
     private void showTokens(TokenLayout layout, int[] sequence) {
         tokens.getChildren().clear();
-        for (int token : sequence) {
+        for (int position = 0; position < sequence.length; position++) {
+            int token = sequence[position];
+            int at = position;
             Label label = new Label(layout.tokenName(token));
             label.getStyleClass().add("token");
             if (layout.isVertex(token)) label.getStyleClass().add("vertex");
             if (token == layout.padToken()) label.getStyleClass().add("pad");
+            label.setTooltip(new javafx.scene.control.Tooltip("Position " + position + ": click to draw its arcs"
+                    + (layout.isVertex(token) ? " and its vertex's sets" : "") + "; click again to let go"));
             if (layout.isVertex(token)) {
                 // hovering a vertex token rings its vertex on the graph
                 label.setOnMouseEntered(e -> {
@@ -542,7 +548,27 @@ public final class ExplorerPanel extends BorderPane {
                     if (circle != null) circle.getStyleClass().remove("hovered");
                 });
             }
+            label.setOnMouseClicked(e -> lockToken(label, at));
             tokens.getChildren().add(label);
+        }
+    }
+
+    /** Locks the clicked token of the strip (its arcs and sets), or lets go when it was locked already. */
+    private void lockToken(Label label, int position) {
+        boolean wasLocked = label.getStyleClass().contains("locked");
+        tokens.getChildren().forEach(node -> node.getStyleClass().remove("locked"));
+        if (!wasLocked) label.getStyleClass().add("locked");
+        modelSection.lockToken(wasLocked ? null : position);
+        selectView("tokens");
+    }
+
+    /** Highlights the tokens of a vertex in the strip (hovering a vertex on the canvas), or none for null. */
+    private void highlightTokens(Integer vertex) {
+        for (javafx.scene.Node node : tokens.getChildren()) {
+            Label label = (Label) node;
+            boolean match = vertex != null && label.getText().equals(Integer.toString(vertex)) && label.getStyleClass().contains("vertex");
+            if (match && !label.getStyleClass().contains("hovered")) label.getStyleClass().add("hovered");
+            if (!match) label.getStyleClass().remove("hovered");
         }
     }
 

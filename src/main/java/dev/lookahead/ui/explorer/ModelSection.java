@@ -90,6 +90,8 @@ final class ModelSection extends VBox {
     private String modelSource;
     /** A restored session's layer, applied when the next trace arrives. */
     private Integer pendingLayer;
+    /** The token of the strip whose arcs are drawn, or null for the last token. */
+    private Integer lockedToken;
     private SearchGraph graph;
     private int[] tokens;
     private Trace trace;
@@ -249,6 +251,7 @@ final class ModelSection extends VBox {
         trace = null;
         sets = null;
         views = null;
+        lockedToken = null;
         chosen = shown.start();
         prediction.setText("");
         layerLabel.setText("");
@@ -405,7 +408,31 @@ final class ModelSection extends VBox {
         setText.setText(String.format("Vertex %d: its tokens hold %s; truly reachable within %d hop%s: %s.", chosen,
                 traced.isEmpty() ? (setsTraced ? "nothing traced at this layer" : "nothing the probes call reachable") : traced,
                 1 << l, l == 0 ? "" : "s", truth));
-        if (views != null) onViews.accept(SearchViews.all(views.input(), views.patterns(), views.probabilities(), trace, List.of(l)));
+        if (views != null) onViews.accept(withArcsFromLockedToken(SearchViews.all(views.input(), views.patterns(), views.probabilities(),
+                trace, List.of(l)), l));
+    }
+
+    /** The token arcs drawn from the locked token of the strip (the last token until one is clicked). */
+    private Map<String, Figure> withArcsFromLockedToken(Map<String, Figure> figures, int l) {
+        if (lockedToken == null || lockedToken >= tokens.length || l >= views.patterns().length) return figures;
+        TokenLayout layout = model.config().layout();
+        String[] labels = java.util.Arrays.stream(tokens).mapToObj(layout::tokenName).toArray(String[]::new);
+        Map<String, Figure> replaced = new java.util.LinkedHashMap<>(figures);
+        replaced.put("tokens-layer" + l, new dev.lookahead.figures.TokensFigure(labels, views.patterns()[l][0][lockedToken], lockedToken,
+                "what token " + lockedToken + " (" + labels[lockedToken] + ") reads in block " + l));
+        return replaced;
+    }
+
+    /**
+     * Locks a token of the strip: its arcs show in Token arcs and, for a vertex token, its vertex's
+     * sets on the graph; null unlocks (back to the last token).
+     */
+    void lockToken(Integer position) {
+        lockedToken = position;
+        if (position != null && tokens != null && position < tokens.length && model != null && model.config().layout().isVertex(tokens[position])) {
+            chosen = tokens[position];
+        }
+        showSets();
     }
 
     /** Called with the views of the chosen layer (attention, token arcs, prediction, set sizes) whenever it changes. */

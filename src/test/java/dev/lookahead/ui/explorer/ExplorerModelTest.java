@@ -45,7 +45,7 @@ class ExplorerModelTest {
     }
 
     @Test
-    void runningAModelTracesItOffTheUiThreadRingsItsSetsAndExportsEveryView() throws Exception {
+    void runningAModelTracesItOffTheUiThreadRingsItsSetsAndExportsEveryView(org.testfx.api.FxRobot robot) throws Exception {
         Path folder = dir.resolve("model");
         try (SearchModel random = SearchModel.create(new ModelConfig(32, 2, 16, 1, false, false), Device.cpu(), 3)) {
             ModelFiles.save(random, folder);
@@ -70,6 +70,18 @@ class ExplorerModelTest {
             app.explorer().selectView("attention");
         });
         FxTesting.snapshot(stage.getScene(), Path.of("target", "screenshots", "explorer-trace.png"));
+        // clicking a vertex token of the strip locks it: Token arcs draws what that token reads
+        javafx.scene.Node[] token = new javafx.scene.Node[1];
+        FxTesting.onFx(() -> {
+            app.explorer().selectView("graph");
+            token[0] = app.explorer().lookupAll(".token.vertex").iterator().next();
+        });
+        robot.clickOn(token[0]);
+        FxTesting.onFx(() -> {
+            assertThat(token[0].getStyleClass()).contains("locked");
+            var arcs = (dev.lookahead.figures.TokensFigure) app.explorer().viewCanvas("tokens").figure();
+            assertThat(arcs.title()).startsWith("what token ").doesNotContain("the last token");
+        });
         FxTesting.onFx(() -> section.lookupAll(".button").stream()
                 .map(n -> (javafx.scene.control.Button) n).filter(b -> b.getText().contains("Play")).findFirst().orElseThrow().fire());
         Thread.sleep(2200);
