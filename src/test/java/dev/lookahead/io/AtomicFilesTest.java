@@ -14,6 +14,17 @@ class AtomicFilesTest {
     Path dir;
 
     @Test
+    void aNewFileIsReadableByOthersAndAReplacedOneKeepsItsPermissions() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path file = dir.resolve("figure.svg");
+        AtomicFiles.writeString(file, "first");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        AtomicFiles.writeString(file, "second");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-rw----");
+    }
+
+    @Test
     void aFailedWriteLeavesThePreviousFileAndNoLeftovers() throws IOException {
         Path file = dir.resolve("saved.json");
         AtomicFiles.writeString(file, "the first version");
