@@ -3,6 +3,7 @@ package dev.lookahead.ui;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -66,11 +67,11 @@ public final class Autosave {
         }
     }
 
-    private static java.nio.file.attribute.FileTime modified(Path file) {
+    private static FileTime modified(Path file) {
         try {
             return Files.getLastModifiedTime(file);
         } catch (IOException e) {
-            return java.nio.file.attribute.FileTime.fromMillis(0);
+            return FileTime.fromMillis(0);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -376,7 +377,7 @@ public final class GraphView extends Pane {
     }
 
     private void hover(Integer vertex) {
-        if (java.util.Objects.equals(vertex, hovered)) return;
+        if (Objects.equals(vertex, hovered)) return;
         if (hovered != null && vertexShapes.get(hovered) != null) vertexShapes.get(hovered).getStyleClass().remove("hovered");
         hovered = vertex;
         if (vertex != null && vertexShapes.get(vertex) != null) vertexShapes.get(vertex).getStyleClass().add("hovered");

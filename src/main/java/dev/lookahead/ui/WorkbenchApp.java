@@ -1,11 +1,13 @@
 package dev.lookahead.ui;
 
+import dev.lookahead.ui.experiments.ExperimentsPanel;
 import dev.lookahead.ui.explorer.ExplorerPanel;
 import dev.lookahead.ui.feedback.FeedbackPanel;
 import dev.lookahead.ui.proofs.ProofsPanel;
-import dev.lookahead.ui.experiments.ExperimentsPanel;
 import dev.lookahead.ui.train.TrainPanel;
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -24,6 +26,8 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
@@ -75,8 +79,8 @@ public final class WorkbenchApp extends Application {
         Label modelInfo = new Label();
         modelInfo.textProperty().bind(explorer.modelInfoProperty());
         modelInfo.getStyleClass().add("status-model");
-        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
-        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
         HBox statusBar = new HBox(status, gap, modelInfo);
         statusBar.getStyleClass().add("status-bar");
         BorderPane root = new BorderPane(tabs, menuBar(), null, statusBar, null);
@@ -204,7 +208,7 @@ public final class WorkbenchApp extends Application {
 
     private void chooseAndOpen() {
         FileChooser chooser = graphChooser("Open a graph");
-        java.io.File chosen = chooser.showOpenDialog(stage);
+        File chosen = chooser.showOpenDialog(stage);
         if (chosen != null) open(chosen.toPath());
     }
 
@@ -218,7 +222,7 @@ public final class WorkbenchApp extends Application {
                 explorer.open(file);
             }
             // a sample inside the jar has no path worth remembering
-            if (file.getFileSystem() == java.nio.file.FileSystems.getDefault()) recent.add(file);
+            if (file.getFileSystem() == FileSystems.getDefault()) recent.add(file);
         } catch (IOException | RuntimeException e) {
             error("Could not open " + file.getFileName(), e.getMessage());
         }
@@ -243,7 +247,7 @@ public final class WorkbenchApp extends Application {
         chooser.setTitle(saving ? "Save the session" : "Open a session");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("lookahead session (*" + Session.EXTENSION + ")", "*" + Session.EXTENSION));
         if (saving) chooser.setInitialFileName("explorer" + Session.EXTENSION);
-        java.io.File chosen = saving ? chooser.showSaveDialog(stage) : chooser.showOpenDialog(stage);
+        File chosen = saving ? chooser.showSaveDialog(stage) : chooser.showOpenDialog(stage);
         if (chosen == null) return;
         if (!saving) {
             open(chosen.toPath());
@@ -260,7 +264,7 @@ public final class WorkbenchApp extends Application {
 
     private void chooseAndSave() {
         FileChooser chooser = graphChooser("Save the graph");
-        java.io.File chosen = chooser.showSaveDialog(stage);
+        File chosen = chooser.showSaveDialog(stage);
         if (chosen == null) return;
         try {
             explorer.save(chosen.toPath());

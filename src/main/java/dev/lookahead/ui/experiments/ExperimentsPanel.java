@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
@@ -33,6 +34,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -233,7 +235,7 @@ public final class ExperimentsPanel extends BorderPane {
         VBox centre = new VBox(10, results, charts);
         centre.setPadding(new Insets(10));
         VBox.setVgrow(charts, Priority.ALWAYS);
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(centre);
+        ScrollPane scroll = new ScrollPane(centre);
         scroll.setFitToWidth(true);
         BorderPane view = new BorderPane(scroll);
         view.setLeft(side);
@@ -241,7 +243,7 @@ public final class ExperimentsPanel extends BorderPane {
         return view;
     }
 
-    private <T> void addColumn(String name, java.util.function.Function<JobResult, T> value, double width) {
+    private <T> void addColumn(String name, Function<JobResult, T> value, double width) {
         TableColumn<JobResult, T> column = new TableColumn<>(name);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setPrefWidth(width);

@@ -1,11 +1,16 @@
 package dev.lookahead.ui.explorer;
 
+import dev.lookahead.figures.AttentionFigure;
 import dev.lookahead.figures.Figure;
+import dev.lookahead.figures.ForceLayout;
+import dev.lookahead.figures.LayeredLayout;
+import dev.lookahead.figures.ModelViewFigure;
 import dev.lookahead.search.Distribution;
 import dev.lookahead.search.Example;
 import dev.lookahead.search.GenerationMode;
 import dev.lookahead.search.GenerationSpec;
 import dev.lookahead.search.GraphFiles;
+import dev.lookahead.search.GraphFormat;
 import dev.lookahead.search.GroundTruth;
 import dev.lookahead.search.InputAnalysis;
 import dev.lookahead.search.SearchGraph;
@@ -13,7 +18,9 @@ import dev.lookahead.search.SearchInput;
 import dev.lookahead.search.TokenLayout;
 import dev.lookahead.search.Tokenizer;
 import dev.lookahead.ui.FigureCanvas;
+import dev.lookahead.ui.FigureSaving;
 import dev.lookahead.ui.GraphView;
+import dev.lookahead.ui.Session;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,22 +32,28 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
@@ -127,7 +140,7 @@ public final class ExplorerPanel extends BorderPane {
         testLookahead.setEditable(true);
         testLookahead.setPrefWidth(70);
         Button testExample = new Button("Test example");
-        testExample.setTooltip(new javafx.scene.control.Tooltip("An example with exactly this lookahead under the paper's test-set rules"
+        testExample.setTooltip(new Tooltip("An example with exactly this lookahead under the paper's test-set rules"
                 + " (one useful next step, one shortest path, the current vertex branching); Next and Previous go on in that stream"));
         testExample.setOnAction(e -> testExample(testLookahead.getValue()));
         HBox testing = new HBox(6, testExample, new Label("L ="), testLookahead);
@@ -147,9 +160,9 @@ public final class ExplorerPanel extends BorderPane {
                 legend());
         side.getStyleClass().add("side-panel");
         side.setPrefWidth(250);
-        javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(side);
+        ScrollPane sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);
-        sideScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         sideScroll.setPrefWidth(268);
         setLeft(sideScroll);
 
@@ -169,7 +182,7 @@ public final class ExplorerPanel extends BorderPane {
             canvas.setPrefHeight(240);
             viewCanvases.put(view[0], canvas);
             Tab tab = new Tab(view[1], canvas);
-            tab.setTooltip(new javafx.scene.control.Tooltip(view[2]));
+            tab.setTooltip(new Tooltip(view[2]));
             views.getTabs().add(tab);
         }
         explainOnHover(viewCanvases.get("attention"));
@@ -177,7 +190,7 @@ public final class ExplorerPanel extends BorderPane {
         modelSection.setOnViews(this::showViews);
         VBox.setVgrow(graphView, Priority.ALWAYS);
         Button exportView = new Button("Export this view…");
-        exportView.setTooltip(new javafx.scene.control.Tooltip("Save the view in front as PDF, SVG or PNG (the same figure as `export`)"));
+        exportView.setTooltip(new Tooltip("Save the view in front as PDF, SVG or PNG (the same figure as `export`)"));
         exportView.setOnAction(e -> exportSelectedView());
         HBox viewBar = new HBox(6, exportView);
         viewBar.setPadding(new Insets(2, 8, 2, 8));
@@ -204,13 +217,13 @@ public final class ExplorerPanel extends BorderPane {
     }
 
     /** What the Explorer shows now, as a session. */
-    public dev.lookahead.ui.Session session() {
-        return new dev.lookahead.ui.Session(shown, shownTitle, modelSection.modelSource(), modelSection.chosenLayer(),
+    public Session session() {
+        return new Session(shown, shownTitle, modelSection.modelSource(), modelSection.chosenLayer(),
                 modelSection.chosenVertex());
     }
 
     /** Shows a saved session: its graph, its model (loaded in the background), its vertex and layer. */
-    public void restore(dev.lookahead.ui.Session session) {
+    public void restore(Session session) {
         showNew(session.graph(), session.title());
         if (session.model() != null && !session.model().equals(modelSection.modelSource())) modelSection.load(session.model());
         modelSection.restoreView(session.vertex(), session.layer());
@@ -232,12 +245,12 @@ public final class ExplorerPanel extends BorderPane {
 
     /** The force-directed layout, started from the layered one (an undoable edit). */
     public void layoutByForce() {
-        var layered = dev.lookahead.figures.LayeredLayout.layout(shown.vertices(), shown.edges());
-        Map<Integer, dev.lookahead.figures.LayeredLayout.Point> start = new HashMap<>();
-        layered.positions().forEach((id, p) -> start.put(id, new dev.lookahead.figures.LayeredLayout.Point(p.x() * GraphView.SPACING,
+        var layered = LayeredLayout.layout(shown.vertices(), shown.edges());
+        Map<Integer, LayeredLayout.Point> start = new HashMap<>();
+        layered.positions().forEach((id, p) -> start.put(id, new LayeredLayout.Point(p.x() * GraphView.SPACING,
                 p.y() * GraphView.SPACING)));
         Map<Integer, SearchGraph.Position> placed = new HashMap<>();
-        dev.lookahead.figures.ForceLayout.layout(start, shown.edges(), GraphView.SPACING)
+        ForceLayout.layout(start, shown.edges(), GraphView.SPACING)
                 .forEach((id, p) -> placed.put(id, new SearchGraph.Position(p.x(), p.y())));
         editor.place(placed, "Force layout");
         graphView.fit();
@@ -284,7 +297,7 @@ public final class ExplorerPanel extends BorderPane {
         goal.setOnAction(e -> editor.setGoal(id));
         MenuItem rename = new MenuItem("Rename " + id + "…");
         rename.setOnAction(e -> {
-            javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(Integer.toString(id));
+            TextInputDialog ask = new TextInputDialog(Integer.toString(id));
             ask.setTitle("Rename vertex " + id);
             ask.setHeaderText("The new id of vertex " + id + " (a positive whole number no other vertex has)");
             ask.initOwner(getScene().getWindow());
@@ -311,13 +324,13 @@ public final class ExplorerPanel extends BorderPane {
     /** Layout, fit and zoom over the graph, and how to edit it. */
     private HBox canvasToolbar() {
         Button layered = new Button("Layered layout");
-        layered.setTooltip(new javafx.scene.control.Tooltip("Arrange the graph in layers along its edges (undoable)"));
+        layered.setTooltip(new Tooltip("Arrange the graph in layers along its edges (undoable)"));
         layered.setOnAction(e -> layoutLayered());
         Button force = new Button("Force layout");
-        force.setTooltip(new javafx.scene.control.Tooltip("Let edges pull and vertices push until the graph settles (undoable)"));
+        force.setTooltip(new Tooltip("Let edges pull and vertices push until the graph settles (undoable)"));
         force.setOnAction(e -> layoutByForce());
         Button fit = new Button("Fit");
-        fit.setTooltip(new javafx.scene.control.Tooltip("Show the whole graph (F)"));
+        fit.setTooltip(new Tooltip("Show the whole graph (F)"));
         fit.setOnAction(e -> graphView.fit());
         Button zoomIn = new Button("+");
         zoomIn.setOnAction(e -> graphView.zoomAt(graphView.getWidth() / 2, graphView.getHeight() / 2, 1.25));
@@ -328,7 +341,7 @@ public final class ExplorerPanel extends BorderPane {
         hint.getStyleClass().add("logical-form");
         hint.setWrapText(true);
         HBox.setHgrow(hint, Priority.ALWAYS);
-        for (Button b : List.of(layered, force, fit, zoomIn, zoomOut)) b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        for (Button b : List.of(layered, force, fit, zoomIn, zoomOut)) b.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(6, layered, force, fit, zoomIn, zoomOut, hint);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
@@ -354,20 +367,20 @@ public final class ExplorerPanel extends BorderPane {
             status.accept("Run the model first: the " + tab.getText() + " view is drawn from its output");
             return;
         }
-        dev.lookahead.ui.FigureSaving.chooseAndSave(this, shownViews.get(name), name, status);
+        FigureSaving.chooseAndSave(this, shownViews.get(name), name, status);
     }
 
     /** A tooltip with the exact weight under the pointer, on a heatmap view. */
     private void explainOnHover(FigureCanvas canvas) {
-        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        Tooltip tip = new Tooltip();
         canvas.setOnMouseMoved(e -> {
             String text = null;
             double x = e.getX() / canvas.scale();
             double y = e.getY() / canvas.scale();
-            if (canvas.figure() instanceof dev.lookahead.figures.AttentionFigure attention) {
+            if (canvas.figure() instanceof AttentionFigure attention) {
                 int[] cell = attention.cellAt(x, y);
                 if (cell != null) text = attention.describe(cell[0], cell[1]);
-            } else if (canvas.figure() instanceof dev.lookahead.figures.ModelViewFigure model) {
+            } else if (canvas.figure() instanceof ModelViewFigure model) {
                 int[] entry = model.entryAt(x, y);
                 if (entry != null) text = model.describe(entry);
             }
@@ -382,7 +395,7 @@ public final class ExplorerPanel extends BorderPane {
     }
 
     /** Model, device and last timings, for the status bar. */
-    public javafx.beans.property.ReadOnlyStringProperty modelInfoProperty() {
+    public ReadOnlyStringProperty modelInfoProperty() {
         return modelSection.infoProperty();
     }
 
@@ -432,7 +445,7 @@ public final class ExplorerPanel extends BorderPane {
 
     /** Saves the graph in the format its extension names; a token line is written for the loaded model's n. */
     public void save(Path file) throws IOException {
-        if (dev.lookahead.search.GraphFormat.of(file) == dev.lookahead.search.GraphFormat.TOKENS) {
+        if (GraphFormat.of(file) == GraphFormat.TOKENS) {
             var config = modelSection.modelConfig();
             GraphFiles.writeTokens(shown, config != null ? config.layout() : new TokenLayout(size.getValue()), file);
         } else {
@@ -535,7 +548,7 @@ public final class ExplorerPanel extends BorderPane {
             label.getStyleClass().add("token");
             if (layout.isVertex(token)) label.getStyleClass().add("vertex");
             if (token == layout.padToken()) label.getStyleClass().add("pad");
-            label.setTooltip(new javafx.scene.control.Tooltip("Position " + position + ": click to draw its arcs"
+            label.setTooltip(new Tooltip("Position " + position + ": click to draw its arcs"
                     + (layout.isVertex(token) ? " and its vertex's sets" : "") + "; click again to let go"));
             if (layout.isVertex(token)) {
                 // hovering a vertex token rings its vertex on the graph
@@ -564,7 +577,7 @@ public final class ExplorerPanel extends BorderPane {
 
     /** Highlights the tokens of a vertex in the strip (hovering a vertex on the canvas), or none for null. */
     private void highlightTokens(Integer vertex) {
-        for (javafx.scene.Node node : tokens.getChildren()) {
+        for (Node node : tokens.getChildren()) {
             Label label = (Label) node;
             boolean match = vertex != null && label.getText().equals(Integer.toString(vertex)) && label.getStyleClass().contains("vertex");
             if (match && !label.getStyleClass().contains("hovered")) label.getStyleClass().add("hovered");
@@ -572,7 +585,7 @@ public final class ExplorerPanel extends BorderPane {
         }
     }
 
-    private static VBox labelled(String text, javafx.scene.Node control) {
+    private static VBox labelled(String text, Node control) {
         if (control instanceof javafx.scene.control.Control c) c.setMaxWidth(Double.MAX_VALUE);
         return new VBox(2, new Label(text), control);
     }

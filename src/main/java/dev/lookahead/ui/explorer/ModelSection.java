@@ -4,10 +4,13 @@ import dev.lookahead.figures.Figure;
 import dev.lookahead.figures.FigureExport;
 import dev.lookahead.figures.FigureFormat;
 import dev.lookahead.figures.SearchViews;
+import dev.lookahead.figures.TokensFigure;
 import dev.lookahead.interp.CircuitTracer;
 import dev.lookahead.interp.ReachabilityProbes;
 import dev.lookahead.interp.Trace;
+import dev.lookahead.model.ModelConfig;
 import dev.lookahead.model.SearchModel;
+import dev.lookahead.model.Tensor;
 import dev.lookahead.search.GroundTruth;
 import dev.lookahead.search.SearchGraph;
 import dev.lookahead.search.SearchInput;
@@ -17,10 +20,13 @@ import dev.lookahead.ui.BackgroundWork;
 import dev.lookahead.ui.FigureSaving;
 import dev.lookahead.ui.GraphView;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +37,9 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -73,7 +82,7 @@ final class ModelSection extends VBox {
     private List<Map<Integer, SortedSet<Integer>>> sets;
     private boolean setsTraced;
     /** Model, device and the last timings, for the status bar. */
-    private final javafx.beans.property.StringProperty info = new javafx.beans.property.SimpleStringProperty("No model");
+    private final StringProperty info = new SimpleStringProperty("No model");
     private String lastTiming = "";
     /** What the views below the graph draw from: the input, each block's attention, the prediction. */
     private record Views(SearchInput input, float[][][][] patterns, float[] probabilities) {
@@ -160,7 +169,7 @@ final class ModelSection extends VBox {
                 SearchModel opened = SearchModel.open(nameOrFolder, "auto");
                 try {
                     return new Loaded(opened, ReachabilityProbes.forModel(nameOrFolder).orElse(null));
-                } catch (java.io.IOException | RuntimeException e) {
+                } catch (IOException | RuntimeException e) {
                     // damaged probes only cost the early estimate; the trace still comes
                     return new Loaded(opened, null);
                 }
@@ -181,7 +190,7 @@ final class ModelSection extends VBox {
     }
 
     /** Model, device and last timings, e.g. for a status bar. */
-    javafx.beans.property.ReadOnlyStringProperty infoProperty() {
+    ReadOnlyStringProperty infoProperty() {
         return info;
     }
 
@@ -234,7 +243,7 @@ final class ModelSection extends VBox {
     }
 
     /** The loaded model's configuration, or null. */
-    dev.lookahead.model.ModelConfig modelConfig() {
+    ModelConfig modelConfig() {
         return model == null ? null : model.config();
     }
 
@@ -280,7 +289,7 @@ final class ModelSection extends VBox {
         int predicted = SearchModel.argMax(probabilities);
         TokenLayout layout = model.config().layout();
         int[] useful = new GroundTruth(graph.edges()).usefulNext(graph.start(), graph.goal());
-        boolean correct = java.util.Arrays.stream(useful).anyMatch(v -> v == predicted);
+        boolean correct = Arrays.stream(useful).anyMatch(v -> v == predicted);
         return String.format("The model predicts %s (p = %.2f): %s.", layout.tokenName(predicted), probabilities[predicted],
                 correct ? "a useful next step" : "not a useful next step");
     }
@@ -296,7 +305,7 @@ final class ModelSection extends VBox {
                 // the first forward pass warms the engine up: never on the UI thread
                 long began = System.nanoTime();
                 float[] probabilities = current.probabilities(new int[][] {input})[0];
-                Map<String, dev.lookahead.model.Tensor> captured = current.capture(input);
+                Map<String, Tensor> captured = current.capture(input);
                 double runMillis = (System.nanoTime() - began) / 1e6;
                 Views computed = new Views(Tokenizer.decode(layout, input), SearchModel.attentionPatterns(captured, current.config()), probabilities);
                 List<Map<Integer, SortedSet<Integer>>> estimate = probes == null ? null : probes.sets(captured, input, layout);
@@ -416,9 +425,9 @@ final class ModelSection extends VBox {
     private Map<String, Figure> withArcsFromLockedToken(Map<String, Figure> figures, int l) {
         if (lockedToken == null || lockedToken >= tokens.length || l >= views.patterns().length) return figures;
         TokenLayout layout = model.config().layout();
-        String[] labels = java.util.Arrays.stream(tokens).mapToObj(layout::tokenName).toArray(String[]::new);
-        Map<String, Figure> replaced = new java.util.LinkedHashMap<>(figures);
-        replaced.put("tokens-layer" + l, new dev.lookahead.figures.TokensFigure(labels, views.patterns()[l][0][lockedToken], lockedToken,
+        String[] labels = Arrays.stream(tokens).mapToObj(layout::tokenName).toArray(String[]::new);
+        Map<String, Figure> replaced = new LinkedHashMap<>(figures);
+        replaced.put("tokens-layer" + l, new TokensFigure(labels, views.patterns()[l][0][lockedToken], lockedToken,
                 "what token " + lockedToken + " (" + labels[lockedToken] + ") reads in block " + l));
         return replaced;
     }

@@ -11,6 +11,7 @@ import dev.lookahead.train.TrainingConfig;
 import dev.lookahead.train.TrainingProgress;
 import dev.lookahead.train.TrainingRun;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -114,9 +116,9 @@ public final class TrainPanel extends BorderPane {
         start.setOnAction(e -> startNew());
         pause.setOnAction(e -> pause());
         cancel.setOnAction(e -> cancel());
-        cancel.setTooltip(new javafx.scene.control.Tooltip("Stop and end the run: the folder keeps the model as it stands, but not the"
+        cancel.setTooltip(new Tooltip("Stop and end the run: the folder keeps the model as it stands, but not the"
                 + " optimiser state needed to resume it"));
-        pause.setTooltip(new javafx.scene.control.Tooltip("Stop at a checkpoint; Resume… continues the run, also after the window was closed"));
+        pause.setTooltip(new Tooltip("Stop at a checkpoint; Resume… continues the run, also after the window was closed"));
         resume.setOnAction(e -> {
             File chosen = new DirectoryChooser().showDialog(getScene().getWindow());
             if (chosen != null) resume(chosen.toPath());
@@ -250,7 +252,7 @@ public final class TrainPanel extends BorderPane {
                 }, stopRequested::get);
                 boolean paused = stopRequested.get() && !run.finished();
                 boolean cancelled = cancelRequested.get() && !run.finished();
-                if (cancelled) java.nio.file.Files.deleteIfExists(target.resolve(TrainingRun.CHECKPOINT));
+                if (cancelled) Files.deleteIfExists(target.resolve(TrainingRun.CHECKPOINT));
                 Platform.runLater(() -> {
                     setRunning(false);
                     status.accept(cancelled ? "Run cancelled: the model as it stood is in " + target
