@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where models live: a folder (or class-path folder) with {@code model.json} (the shape) and
@@ -32,13 +33,21 @@ public final class ModelFiles {
         InputStream open() throws IOException;
     }
 
+    /** The models a fresh window opens, in order of preference: the default, else the preview of the next default. */
+    public static final List<String> FIRST_CHOICES = List.of("default", "n32-preview");
+
+    /** Whether a model of this name ships inside the jar. */
+    public static boolean isShipped(String name) {
+        return name != null && !name.contains("/") && ModelFiles.class.getResource(SHIPPED + name + "/" + CONFIG) != null;
+    }
+
     /**
      * A file kept beside a model (e.g. its probes): among a shipped model's resources, or in its
      * training folder; null when the model has none.
      */
     public static InputStream openCompanion(String nameOrFolder, String file) throws IOException {
         String name = nameOrFolder == null ? "default" : nameOrFolder;
-        if (!name.contains("/") && ModelFiles.class.getResource(SHIPPED + name + "/" + CONFIG) != null) {
+        if (isShipped(name)) {
             return ModelFiles.class.getResourceAsStream(SHIPPED + name + "/" + file);
         }
         Path path = Path.of(name).resolve(file);
@@ -48,7 +57,7 @@ public final class ModelFiles {
     public static Source resolve(String nameOrFolder) throws IOException {
         String name = nameOrFolder == null ? "default" : nameOrFolder;
         String shipped = SHIPPED + name + "/";
-        if (!name.contains("/") && ModelFiles.class.getResource(shipped + CONFIG) != null) {
+        if (isShipped(name)) {
             try (InputStream config = ModelFiles.class.getResourceAsStream(shipped + CONFIG)) {
                 return new Source(name, readConfig(Json.MAPPER.readTree(config), name),
                         () -> ModelFiles.class.getResourceAsStream(shipped + WEIGHTS));

@@ -9,6 +9,7 @@ import dev.lookahead.interp.CircuitTracer;
 import dev.lookahead.interp.ReachabilityProbes;
 import dev.lookahead.interp.Trace;
 import dev.lookahead.model.ModelConfig;
+import dev.lookahead.model.ModelFiles;
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.model.Tensor;
 import dev.lookahead.search.GroundTruth;
@@ -158,7 +159,8 @@ final class ModelSection extends VBox {
         getChildren().addAll(modelName, choose, new HBox(6, run, traceButton), new HBox(6, progress, cancel), prediction,
                 layerLabel, layer, play, setText, exportViews);
         setEnabled();
-        load("default");
+        ModelFiles.FIRST_CHOICES.stream().filter(ModelFiles::isShipped).findFirst().ifPresentOrElse(this::load,
+                () -> modelName.setText("No model shipped in this build: choose a training folder"));
     }
 
     /** Loads a shipped model or a training folder in the background. */
@@ -182,7 +184,7 @@ final class ModelSection extends VBox {
             modelSource = nameOrFolder;
             lastTiming = "";
             updateInfo();
-            modelName.setText("Model: " + (nameOrFolder.equals("default") ? "default (shipped)" : Path.of(nameOrFolder).getFileName())
+            modelName.setText("Model: " + (ModelFiles.isShipped(nameOrFolder) ? nameOrFolder + " (shipped)" : Path.of(nameOrFolder).getFileName())
                     + String.format(" - n = %d, %d layers", model.config().n(), model.config().layers()));
             status.accept("Loaded the model " + nameOrFolder);
             onModelLoaded.run();
@@ -200,7 +202,7 @@ final class ModelSection extends VBox {
             return;
         }
         String device = model.device().isGpu() ? "GPU" : "CPU";
-        info.set(String.format("%s · n = %d, %d layers · %s%s", modelSource.equals("default") ? "default model" : Path.of(modelSource).getFileName(),
+        info.set(String.format("%s · n = %d, %d layers · %s%s", ModelFiles.isShipped(modelSource) ? modelSource : Path.of(modelSource).getFileName(),
                 model.config().n(), model.config().layers(), device, lastTiming.isEmpty() ? "" : " · " + lastTiming));
     }
 
