@@ -75,6 +75,7 @@ final class BenchUiCommand implements java.util.concurrent.Callable<Integer> {
         double editSeconds = (System.nanoTime() - editStarted) / 1e9;
         Thread.sleep(300);
         onFx(() -> timer[0].stop());
+        onFx(app[0]::stop); // a clean exit: no autosave left behind for the next window to restore
         Platform.exit();
 
         List<Long> sorted = new ArrayList<>(gaps);
