@@ -64,7 +64,7 @@ public final class Sweep {
             }
             return existing;
         }
-        if (spec == null) throw new IOException(folder + " holds no sweep to resume (" + SPEC + " is missing); give --spec");
+        if (spec == null) throw new IOException(folder + " holds no sweep to resume (" + SPEC + " is missing); give a spec to start one");
         spec.jobs(); // a setting no job can train with is refused before anything is written
         Files.createDirectories(folder.resolve(JOBS));
         AtomicFiles.writeString(saved, Json.pretty(spec.toJson()));
