@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class SamplesTest {
     private static final Path SAMPLES = Path.of("samples");
     private static final Map<String, Integer> LOOKAHEAD = Map.of(
-            "chain.json", 0, "star.json", 2, "worked-example.json", 2, "balanced-lookahead-4.json", 4);
+            "chain.json", 0, "star.json", 2, "worked-example.json", 2, "balanced-lookahead-4.json", 4,
+            "a-wrong-prediction.json", 4);
 
     @Test
     void everyTopLevelSampleFitsTheDefaultModelAndIsDescribed() throws IOException {
