@@ -39,6 +39,7 @@ public final class WorkbenchApp extends Application {
     private FeedbackPanel feedback;
     private TrainPanel train;
     private ExperimentsPanel experiments;
+    private TabPane tabs;
     private Stage stage;
     private final Autosave autosave;
     private final RecentFiles recent;
@@ -61,20 +62,18 @@ public final class WorkbenchApp extends Application {
         proofs = new ProofsPanel(status::setText);
         feedback = new FeedbackPanel(status::setText);
         experiments = new ExperimentsPanel(status::setText);
-        TabPane[] tabsHolder = new TabPane[1];
         train = new TrainPanel(status::setText, folder -> {
             explorer.openModel(folder.toString());
-            tabsHolder[0].getSelectionModel().select(0);
+            showTab("Explorer");
         });
 
-        TabPane tabs = new TabPane(
+        tabs = new TabPane(
                 tab("Explorer", explorer),
                 tab("Train", train),
                 tab("Experiments", experiments),
                 tab("Proofs", proofs),
                 tab("Feedback", feedback));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabsHolder[0] = tabs;
 
         Label modelInfo = new Label();
         modelInfo.textProperty().bind(explorer.modelInfoProperty());
@@ -131,6 +130,11 @@ public final class WorkbenchApp extends Application {
 
     public FeedbackPanel feedback() {
         return feedback;
+    }
+
+    /** Brings the tab of this title to the front ("Explorer", "Train", "Experiments", ...). */
+    public void showTab(String title) {
+        tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
     public ExperimentsPanel experiments() {

@@ -59,6 +59,8 @@ import org.jfree.chart.fx.ChartViewer;
  */
 public final class ExperimentsPanel extends BorderPane {
     private final Consumer<String> status;
+    /** Sensitivity and Sweep. */
+    private final TabPane sections = new TabPane();
 
     // sensitivity
     private final ListView<String> models = new ListView<>();
@@ -84,9 +86,9 @@ public final class ExperimentsPanel extends BorderPane {
 
     public ExperimentsPanel(Consumer<String> status) {
         this.status = status;
-        TabPane tabs = new TabPane(new Tab("Sensitivity", sensitivityView()), new Tab("Sweep", sweepView()));
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        setCenter(tabs);
+        sections.getTabs().addAll(new Tab("Sensitivity", sensitivityView()), new Tab("Sweep", sweepView()));
+        sections.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        setCenter(sections);
     }
 
     // ---- sensitivity -------------------------------------------------------------------------
@@ -333,6 +335,13 @@ public final class ExperimentsPanel extends BorderPane {
         } catch (Exception e) {
             status.accept("Cannot write the SLURM script: " + e.getMessage());
         }
+    }
+
+    /** Opens a sweep folder in the Sweep tab: its folder in the field, its results in the table and plots. */
+    public void showSweep(Path folder) {
+        sweepFolder.setText(folder.toString());
+        sections.getSelectionModel().select(1);
+        showResults(folder);
     }
 
     /** Shows the finished jobs of a sweep folder: the table and the scaling plots. */

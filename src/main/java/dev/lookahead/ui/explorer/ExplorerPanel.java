@@ -413,6 +413,11 @@ public final class ExplorerPanel extends BorderPane {
         return viewCanvases.get(view);
     }
 
+    /** Brings a view's tab to the front ("graph": the facts and the token strip; "attention", "model-view", ...). */
+    public void showView(String view) {
+        selectView(view);
+    }
+
     /** Brings a view's tab to the front ("graph": the facts and the token strip). */
     void selectView(String view) {
         if (view.equals("graph")) views.getSelectionModel().select(0);

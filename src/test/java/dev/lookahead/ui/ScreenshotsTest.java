@@ -1,0 +1,55 @@
+package dev.lookahead.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The window as the documentation shows it, with the shipped preview model: a sample traced in the
+ * Explorer, and the Experiments tab on the scaling sweep reported in docs/experiments.md. The PNGs go
+ * to target/screenshots/; docs/images/ holds copies.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotsTest {
+    private static final Path SHOTS = Path.of("target", "screenshots");
+    private WorkbenchApp app;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app = new WorkbenchApp();
+        app.start(stage);
+        stage.setWidth(1280);
+        stage.setHeight(860);
+    }
+
+    @Test
+    void theExplorerTracesASampleWithTheShippedModelAndTheExperimentsTabShowsASweep() throws Exception {
+        FxTesting.waitUntil(() -> app.explorer().modelInfoProperty().get().contains("n32-preview"), "the preview model loads");
+        FxTesting.onFx(() -> app.open(Path.of("samples", "balanced-lookahead-4.json")));
+        FxTesting.onFx(app.explorer()::runModel);
+        FxTesting.waitUntil(() -> !app.explorer().modelBusy() && app.explorer().modelInfoProperty().get().contains("trace"), "the trace");
+        FxTesting.onFx(() -> {
+            app.explorer().stepLayer(-4); // after block 2
+            assertThat(app.explorer().graphView().marks()).isNotEmpty();
+            app.explorer().showView("model-view");
+        });
+        FxTesting.snapshot(stage.getScene(), SHOTS.resolve("explorer-preview.png"));
+
+        Path sweep = Path.of("docs", "experiments", "scaling");
+        if (Files.isDirectory(sweep)) {
+            FxTesting.onFx(() -> {
+                app.showTab("Experiments");
+                app.experiments().showSweep(sweep);
+            });
+            FxTesting.snapshot(stage.getScene(), SHOTS.resolve("experiments.png"));
+        }
+    }
+}
