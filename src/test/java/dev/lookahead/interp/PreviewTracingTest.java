@@ -1,0 +1,37 @@
+package dev.lookahead.interp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Device;
+import dev.lookahead.model.SearchModel;
+import dev.lookahead.search.Example;
+import dev.lookahead.train.EvaluationSets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tracing the shipped preview model: its predictions on hard test examples are explained by their
+ * traced circuits, while the same architecture untrained is explained less often. (Its sets are not
+ * sound - they also hold vertices the start cannot reach; docs/tracing.md reports how much.)
+ */
+class PreviewTracingTest {
+    @Test
+    void theTrainedModelIsExplainedOnHardExamplesAndAnUntrainedOneLessOften() throws Exception {
+        try (SearchModel trained = SearchModel.open("n32-preview", "cpu");
+             SearchModel untrained = SearchModel.create(trained.config(), Device.cpu(), 11)) {
+            var sets = EvaluationSets.standard(trained.config().layout(), 4, 2, EvaluationSets.STANDARD_SEED);
+            List<Example> hard = new ArrayList<>(sets.get("3"));
+            hard.addAll(sets.get("4"));
+            int trainedExplained = 0;
+            int untrainedExplained = 0;
+            for (Example example : hard) {
+                Trace trace = new CircuitTracer(trained).trace(example.tokens(), () -> false);
+                if (trace.explained()) trainedExplained++;
+                if (new CircuitTracer(untrained).trace(example.tokens(), () -> false).explained()) untrainedExplained++;
+            }
+            assertThat(trainedExplained).as("explained of %d lookahead-3 and -4 examples", hard.size()).isGreaterThanOrEqualTo(3);
+            assertThat(untrainedExplained).isLessThan(trainedExplained);
+        }
+    }
+}
