@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.experiments.JobResult;
 import dev.lookahead.experiments.Sweep;
 import dev.lookahead.experiments.SweepTable;
+import dev.lookahead.figures.FigureExport;
+import dev.lookahead.figures.FigureFormat;
+import dev.lookahead.figures.SweepCharts;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,11 +26,24 @@ final class SweepCollectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Also write the results and per-setting summaries here.")
     Path json;
 
+    @Option(names = "--figures", description = "Also write the plots into this folder as PNG, SVG and PDF: converged-vs-n, test-loss-vs-n,"
+            + " loss-vs-examples, loss-vs-flops.")
+    Path figures;
+
     @Override
     public Integer call() throws Exception {
         List<JobResult> results = Sweep.collect(folder);
         int jobs = Sweep.open(folder).jobs().size();
         System.out.print(SweepTable.markdown(jobs, results));
+        if (figures != null && !results.isEmpty()) {
+            Files.createDirectories(figures);
+            for (var chart : SweepCharts.all(results, Sweep.open(folder).curves()).entrySet()) {
+                for (FigureFormat format : FigureFormat.values()) {
+                    FigureExport.write(chart.getValue(), format, figures.resolve(chart.getKey() + "." + format.extension()), 3);
+                }
+            }
+            System.err.println("wrote the plots to " + figures);
+        }
         if (json != null) {
             ObjectNode summary = Json.MAPPER.createObjectNode();
             summary.put("jobs", jobs);

@@ -151,6 +151,13 @@ public final class Sweep {
                 best >= JobResult.CONVERGED, balanced == 0 ? Double.NaN : lossSum / balanced, accuracy, training.elapsedSeconds());
     }
 
+    /** Every job's learning curve so far, by job id (empty for a job not started). */
+    public Map<String, LearningCurve> curves() throws IOException {
+        Map<String, LearningCurve> curves = new LinkedHashMap<>();
+        for (SweepJob job : jobs()) curves.put(job.id(), LearningCurve.read(jobFolder(job)));
+        return curves;
+    }
+
     /**
      * Gathers the results of every finished job in {@code folder} (run here or by a cluster), in the
      * spec's job order, and rewrites {@code results.jsonl} and {@code results.md}.

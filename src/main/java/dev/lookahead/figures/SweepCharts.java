@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -23,6 +25,22 @@ public final class SweepCharts {
     private static final BasicStroke DASHED = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {4, 3}, 0);
 
     private SweepCharts() {
+    }
+
+    /**
+     * Every plot of a sweep by the name its file gets: {@code converged-vs-n}, {@code test-loss-vs-n},
+     * {@code loss-vs-examples}, {@code loss-vs-flops}.
+     *
+     * @param curves each job's learning curve by job id
+     */
+    public static Map<String, ChartFigure> all(List<JobResult> results, Map<String, LearningCurve> curves) {
+        List<SweepTable.Group> groups = SweepTable.groups(results);
+        Map<String, ChartFigure> charts = new LinkedHashMap<>();
+        charts.put("converged-vs-n", convergedFraction(groups));
+        charts.put("test-loss-vs-n", minimumTestLoss(groups));
+        charts.put("loss-vs-examples", lossCurves(results, curves, false));
+        charts.put("loss-vs-flops", lossCurves(results, curves, true));
+        return charts;
     }
 
     /** Fraction of seeds whose training accuracy reached 0.995, against graph size; a line per other setting. */
@@ -76,8 +94,8 @@ public final class SweepCharts {
             XYSeries s = new XYSeries(job.id());
             double scale = againstFlops ? 6.0 * job.parameters() : 1;
             for (LearningCurve.TrainingPoint p : thinned(curve.training(), 400)) if (p.examples() > 0) s.add(p.examples() * scale, p.loss());
-            int colour = colourOfSetting.computeIfAbsent("n" + job.n() + "/" + job.layers() + "/" + job.hidden() + "/" + job.distribution(),
-                    k -> colourOfSetting.size());
+            String setting = "n=%d, %d layers, hidden %d, %s".formatted(job.n(), job.layers(), job.hidden(), job.distribution());
+            int colour = colourOfSetting.computeIfAbsent(setting, k -> colourOfSetting.size());
             renderer.setSeriesPaint(data.getSeriesCount(), Palette.series(colour));
             renderer.setSeriesStroke(data.getSeriesCount(), new BasicStroke(0.8f));
             data.addSeries(s);
@@ -89,7 +107,10 @@ public final class SweepCharts {
             x.setRange(data.getDomainLowerBound(false) / 2, data.getDomainUpperBound(false) * 2);
         }
         JFreeChart chart = styled(againstFlops ? "Training loss vs compute" : "Training loss vs examples", data, x, new NumberAxis("training loss (nats)"), renderer);
-        chart.removeLegend(); // one line per job: the colours are explained by the table beside the chart
+        // one line per job, one legend entry per setting: the seeds of a setting share its colour
+        LegendItemCollection legend = new LegendItemCollection();
+        colourOfSetting.forEach((setting, colour) -> legend.add(new LegendItem(setting, Palette.series(colour))));
+        chart.getXYPlot().setFixedLegendItems(legend);
         return new ChartFigure(chart, ProofCharts.WIDTH, ProofCharts.HEIGHT);
     }
 

@@ -106,7 +106,12 @@ class SweepTest {
         assertThat(sweep.finished(sweep.jobs().get(2))).isTrue();
         assertThat(sweep.jobs().stream().filter(sweep::finished)).hasSize(1);
         Path summary = dir.resolve("collected.json");
-        assertThat(LookaheadCommand.execute("sweep", "collect", folder.toString(), "--json", summary.toString())).isZero();
+        Path plots = dir.resolve("plots");
+        assertThat(LookaheadCommand.execute("sweep", "collect", folder.toString(), "--json", summary.toString(), "--figures", plots.toString()))
+                .isZero();
+        for (String plot : List.of("converged-vs-n", "test-loss-vs-n", "loss-vs-examples", "loss-vs-flops")) {
+            assertThat(plots.resolve(plot + ".pdf")).as(plot).isNotEmptyFile();
+        }
         var json = Json.MAPPER.readTree(summary.toFile());
         assertThat(json.get("jobs").asInt()).isEqualTo(4);
         assertThat(json.get("finished").asInt()).isEqualTo(1);

@@ -6,7 +6,6 @@ import dev.lookahead.experiments.SlurmScript;
 import dev.lookahead.experiments.Sweep;
 import dev.lookahead.experiments.SweepJob;
 import dev.lookahead.experiments.SweepSpec;
-import dev.lookahead.experiments.SweepTable;
 import dev.lookahead.figures.ChartFigure;
 import dev.lookahead.figures.SensitivityFigure;
 import dev.lookahead.figures.SweepCharts;
@@ -20,7 +19,6 @@ import dev.lookahead.ui.FigureSaving;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -347,11 +345,10 @@ public final class ExperimentsPanel extends BorderPane {
     /** Shows the finished jobs of a sweep folder: the table and the scaling plots. */
     public void showResults(Path folder) {
         List<JobResult> finished;
-        Map<String, LearningCurve> curves = new LinkedHashMap<>();
+        Map<String, LearningCurve> curves;
         try {
-            Sweep sweep = Sweep.open(folder);
+            curves = Sweep.open(folder).curves();
             finished = Sweep.collect(folder);
-            for (SweepJob job : sweep.jobs()) curves.put(job.id(), LearningCurve.read(sweep.jobFolder(job)));
         } catch (Exception e) {
             results.getItems().clear();
             charts.getChildren().clear();
@@ -359,12 +356,7 @@ public final class ExperimentsPanel extends BorderPane {
         }
         results.getItems().setAll(finished);
         charts.getChildren().clear();
-        if (finished.isEmpty()) return;
-        List<SweepTable.Group> groups = SweepTable.groups(finished);
-        addChart(SweepCharts.convergedFraction(groups), "converged-vs-n");
-        addChart(SweepCharts.minimumTestLoss(groups), "test-loss-vs-n");
-        addChart(SweepCharts.lossCurves(finished, curves, false), "loss-vs-examples");
-        addChart(SweepCharts.lossCurves(finished, curves, true), "loss-vs-flops");
+        if (!finished.isEmpty()) SweepCharts.all(finished, curves).forEach((name, figure) -> addChart(figure, name));
     }
 
     private void addChart(ChartFigure figure, String name) {
