@@ -6,8 +6,9 @@ import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 
 /**
- * BertViz's model view: every block's attention, one small heatmap per layer (rows) and head
- * (columns), on one colour scale, so the whole model's reading pattern shows at a glance.
+ * BertViz's model view: every block's attention, one small heatmap per block (columns, as wide
+ * windows and paper columns suit) and head (rows), on one colour scale, so the whole model's reading
+ * pattern shows at a glance.
  */
 public final class ModelViewFigure implements Figure {
     private static final double CELL = 3;
@@ -35,22 +36,22 @@ public final class ModelViewFigure implements Figure {
 
     @Override
     public double width() {
-        return LEFT + heads() * (tile() + GAP) + 10;
+        return LEFT + patterns.length * (tile() + GAP) + 10;
     }
 
     @Override
     public double height() {
-        return TOP + patterns.length * (tile() + GAP) + 6;
+        return TOP + heads() * (tile() + GAP) + 6;
     }
 
     /** The entry under a point of the figure at its natural size: {layer, head, query, key}, or null. */
     public int[] entryAt(double x, double y) {
         double step = tile() + GAP;
-        int head = (int) Math.floor((x - LEFT) / step);
-        int layer = (int) Math.floor((y - TOP) / step);
+        int layer = (int) Math.floor((x - LEFT) / step);
+        int head = (int) Math.floor((y - TOP) / step);
         if (x < LEFT || y < TOP || head >= heads() || layer >= patterns.length) return null;
-        int key = (int) Math.floor((x - LEFT - head * step) / CELL);
-        int query = (int) Math.floor((y - TOP - layer * step) / CELL);
+        int key = (int) Math.floor((x - LEFT - layer * step) / CELL);
+        int query = (int) Math.floor((y - TOP - head * step) / CELL);
         if (key >= n || query >= n) return null;
         return new int[] {layer, head, query, key};
     }
@@ -63,19 +64,19 @@ public final class ModelViewFigure implements Figure {
 
     @Override
     public void draw(Graphics2D g, double width, double height) {
-        Figure.page(g, width, height, "Model view: attention per block (rows) and head (columns)");
+        Figure.page(g, width, height, "Model view: attention per block (columns) and head (rows)");
         g.setFont(SMALL);
         double step = tile() + GAP;
-        for (int h = 0; h < heads(); h++) {
-            g.setColor(Palette.INK);
-            g.drawString("head " + h, (float) (LEFT + h * step), (float) (TOP - 4));
-        }
         for (int l = 0; l < patterns.length; l++) {
-            double y0 = TOP + l * step;
             g.setColor(Palette.INK);
-            g.drawString("block " + l, 4f, (float) (y0 + tile() / 2 + 3));
-            for (int h = 0; h < heads(); h++) {
-                double x0 = LEFT + h * step;
+            g.drawString("block " + l, (float) (LEFT + l * step), (float) (TOP - 4));
+        }
+        for (int h = 0; h < heads(); h++) {
+            double y0 = TOP + h * step;
+            g.setColor(Palette.INK);
+            g.drawString("head " + h, 4f, (float) (y0 + tile() / 2 + 3));
+            for (int l = 0; l < patterns.length; l++) {
+                double x0 = LEFT + l * step;
                 for (int i = 0; i < n; i++) {
                     for (int j = 0; j < n; j++) {
                         g.setColor(AttentionFigure.shade(patterns[l][h][i][j]));
