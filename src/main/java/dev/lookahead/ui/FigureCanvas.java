@@ -1,18 +1,22 @@
 package dev.lookahead.ui;
 
 import dev.lookahead.figures.Figure;
+import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Pane;
 import org.jfree.fx.FXGraphics2D;
 
 /**
  * Shows a {@link Figure} in the window, drawn through the same Java2D code as its exported files
- * (via FXGraphics2D), scaled to fit and kept in proportion as the pane resizes.
+ * (via FXGraphics2D), scaled to fit and kept in proportion as the pane resizes. A canvas out of sight
+ * (in a tab behind another) draws only when {@link #refresh} is called as it comes into view, so that
+ * updating many views at once costs only the one on screen.
  */
 public final class FigureCanvas extends Pane {
     private final Canvas canvas = new Canvas();
     private Figure figure;
     private double scale = 1;
+    private boolean stale;
 
     public FigureCanvas() {
         getChildren().add(canvas);
@@ -21,8 +25,14 @@ public final class FigureCanvas extends Pane {
 
     public void setFigure(Figure figure) {
         this.figure = figure;
+        stale = true;
         requestLayout();
-        redraw();
+        if (inSight()) redraw();
+    }
+
+    /** Draws a figure that arrived while the canvas was out of sight. */
+    public void refresh() {
+        if (stale) redraw();
     }
 
     public Figure figure() {
@@ -36,12 +46,21 @@ public final class FigureCanvas extends Pane {
 
     @Override
     protected void layoutChildren() {
+        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) stale = true;
         canvas.setWidth(getWidth());
         canvas.setHeight(getHeight());
-        redraw();
+        if (stale && inSight()) redraw();
+    }
+
+    /** Whether this canvas and every pane around it are visible. */
+    private boolean inSight() {
+        if (getScene() == null) return false;
+        for (Node node = this; node != null; node = node.getParent()) if (!node.isVisible()) return false;
+        return true;
     }
 
     private void redraw() {
+        stale = false;
         var g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (figure == null || getWidth() <= 0 || getHeight() <= 0) return;

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -468,9 +469,11 @@ public final class GraphView extends Pane {
             label.getStyleClass().add("graph-vertex-label");
             if (emphasis) label.getStyleClass().add("on-emphasis");
             label.setMouseTransparent(true);
-            label.applyCss();
+            // centred by its own bounds once styled, instead of styling every label here to measure it
+            label.setTextOrigin(VPos.CENTER);
+            label.layoutBoundsProperty().addListener((obs, old, bounds) -> label.setX(s.getX() - bounds.getWidth() / 2));
             label.setX(s.getX() - label.getLayoutBounds().getWidth() / 2);
-            label.setY(s.getY() + label.getLayoutBounds().getHeight() / 4);
+            label.setY(s.getY());
             vertexShapes.put(id, circle);
             String mark = marks.get(id);
             if (mark != null) {

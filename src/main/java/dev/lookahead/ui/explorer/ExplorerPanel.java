@@ -185,6 +185,9 @@ public final class ExplorerPanel extends BorderPane {
             tab.setTooltip(new Tooltip(view[2]));
             views.getTabs().add(tab);
         }
+        views.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
+            if (tab != null && tab.getContent() instanceof FigureCanvas canvas) canvas.refresh();
+        });
         explainOnHover(viewCanvases.get("attention"));
         explainOnHover(viewCanvases.get("model-view"));
         modelSection.setOnViews(this::showViews);
