@@ -41,6 +41,7 @@ public final class WorkbenchApp extends Application {
     private ExperimentsPanel experiments;
     private TabPane tabs;
     private Stage stage;
+    private static final String RESTORED = " (restored: the last window did not close cleanly)";
     private final Autosave autosave;
     private final RecentFiles recent;
 
@@ -112,7 +113,10 @@ public final class WorkbenchApp extends Application {
         try {
             var orphan = autosave.orphan();
             if (orphan.isEmpty()) return;
-            explorer.restore(Session.read(orphan.get()));
+            Session crashed = Session.read(orphan.get());
+            // the title keeps saying so after the status line has moved on (a model loading, say)
+            String title = crashed.title().endsWith(RESTORED) ? crashed.title() : crashed.title() + RESTORED;
+            explorer.restore(new Session(crashed.graph(), title, crashed.model(), crashed.layer(), crashed.vertex()));
             Autosave.discard(orphan.get());
             status.setText("Restored the session of a window that did not close cleanly");
         } catch (IOException | RuntimeException e) {

@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.shape.Circle;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import org.testfx.framework.junit5.Start;
 
 /** The real window, headless under Monocle. */
 @ExtendWith(ApplicationExtension.class)
+
 class WorkbenchWindowTest {
     private WorkbenchApp app;
     private Stage stage;
@@ -32,6 +34,12 @@ class WorkbenchWindowTest {
         this.stage = stage;
         app = new WorkbenchApp();
         app.start(stage);
+    }
+
+    /** The shipped model loads in the background at start; its status line must not overwrite the ones checked here. */
+    @BeforeEach
+    void waitForTheModel() throws Exception {
+        FxTesting.waitUntil(() -> !app.explorer().modelBusy(), "the shipped model loads");
     }
 
     @Test

@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.shape.Circle;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -18,6 +19,7 @@ import org.testfx.framework.junit5.Start;
 
 /** Building a graph with the mouse in the real window: add, connect, refuse a cycle, undo and redo. */
 @ExtendWith(ApplicationExtension.class)
+
 class GraphEditingTest {
     private WorkbenchApp app;
     private Stage stage;
@@ -27,6 +29,12 @@ class GraphEditingTest {
         this.stage = stage;
         app = new WorkbenchApp();
         app.start(stage);
+    }
+
+    /** The shipped model loads in the background at start; its status line must not overwrite the ones checked here. */
+    @BeforeEach
+    void waitForTheModel() throws Exception {
+        FxTesting.waitUntil(() -> !app.explorer().modelBusy(), "the shipped model loads");
     }
 
     private SearchGraph shown() throws Exception {
