@@ -430,7 +430,7 @@ public final class GraphView extends Pane {
             return;
         }
         if (autoFit) fitNow();
-        double radius = RADIUS * Math.max(0.5, Math.min(1.3, zoom));
+        double radius = RADIUS * Math.max(0.8, Math.min(1.3, zoom)); // a label must still fit when zoomed out
         List<int[]> edges = graph.edges();
         for (int i = 0; i < edges.size(); i++) {
             List<Point2D> route = route(edges.get(i), i);
