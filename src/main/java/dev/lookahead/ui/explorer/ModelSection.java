@@ -406,7 +406,7 @@ final class ModelSection extends VBox {
         if (sets == null || sets.isEmpty() || chosen == null) return;
         int l = (int) Math.min(Math.round(layer.getValue()), sets.size() - 1);
         layerLabel.setText((l == 0 ? "Layer 0: the embedding" : "After block " + l + " of " + (sets.size() - 1))
-                + (setsTraced ? " (traced)" : " (probe estimate, tracing…)"));
+                + (setsTraced ? " (traced)" : " (probe estimate)"));
         SortedSet<Integer> traced = new TreeSet<>();
         for (Map.Entry<Integer, SortedSet<Integer>> node : sets.get(l).entrySet()) {
             if (tokens[node.getKey()] == chosen) traced.addAll(node.getValue());
