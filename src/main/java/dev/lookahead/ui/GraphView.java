@@ -3,6 +3,7 @@ package dev.lookahead.ui;
 import dev.lookahead.figures.LayeredLayout;
 import dev.lookahead.search.SearchGraph;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,6 +67,8 @@ public final class GraphView extends Pane {
     /** Until the user zooms or pans, the graph is refitted whenever the view changes size. */
     private boolean autoFit = true;
     private Integer hovered;
+    /** The edge whose token is under the pointer in the token strip, or null. */
+    private int[] highlightedEdge;
 
     private Gesture gesture = Gesture.NONE;
     private Integer pressedVertex;
@@ -211,6 +214,12 @@ public final class GraphView extends Pane {
         this.marks = Map.copyOf(marks);
         requestLayout();
         layout();
+    }
+
+    /** Highlights one edge (its token is hovered in the token strip), or none for null. */
+    public void highlightEdge(int[] edge) {
+        highlightedEdge = edge == null ? null : edge.clone();
+        requestLayout();
     }
 
     public Map<Integer, String> marks() {
@@ -445,6 +454,10 @@ public final class GraphView extends Pane {
             line.setMouseTransparent(true);
             Polygon head = arrowHead(before, tip);
             head.setMouseTransparent(true);
+            if (highlightedEdge != null && Arrays.equals(highlightedEdge, edges.get(i))) {
+                line.getStyleClass().add("hovered");
+                head.getStyleClass().add("hovered");
+            }
             getChildren().addAll(line, head);
         }
         for (int id : graph.vertices()) {

@@ -49,6 +49,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -569,9 +570,23 @@ public final class ExplorerPanel extends BorderPane {
                     if (circle != null) circle.getStyleClass().remove("hovered");
                 });
             }
+            int[] edge = edgeAt(layout, sequence, position);
+            if (edge != null) {
+                // hovering any token of an edge "E u v" highlights that edge on the graph
+                label.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> graphView.highlightEdge(edge));
+                label.addEventHandler(MouseEvent.MOUSE_EXITED, e -> graphView.highlightEdge(null));
+            }
             label.setOnMouseClicked(e -> lockToken(label, at));
             tokens.getChildren().add(label);
         }
+    }
+
+    /** The edge {u, v} whose "E u v" tokens include this position, or null. */
+    private static int[] edgeAt(TokenLayout layout, int[] sequence, int position) {
+        for (int start = Math.max(0, position - 2); start <= position; start++) {
+            if (sequence[start] == layout.edgeToken() && start + 2 < sequence.length) return new int[] {sequence[start + 1], sequence[start + 2]};
+        }
+        return null;
     }
 
     /** Locks the clicked token of the strip (its arcs and sets), or lets go when it was locked already. */

@@ -143,6 +143,17 @@ class GraphEditingTest {
     }
 
     @Test
+    void hoveringAnEdgeTokenHighlightsItsEdge(FxRobot robot) throws Exception {
+        javafx.scene.Node[] edgeToken = new javafx.scene.Node[1];
+        FxTesting.onFx(() -> edgeToken[0] = app.explorer().lookupAll(".token").stream()
+                .filter(n -> ((Label) n).getText().equals("E")).findFirst().orElseThrow());
+        robot.moveTo(edgeToken[0]);
+        FxTesting.waitUntil(() -> app.explorer().graphView().lookup(".graph-edge.hovered") != null, "the edge is highlighted");
+        robot.moveTo(app.explorer().graphView());
+        FxTesting.waitUntil(() -> app.explorer().graphView().lookup(".graph-edge.hovered") == null, "the highlight goes");
+    }
+
+    @Test
     void aTestExampleHasExactlyTheAskedLookahead() throws Exception {
         FxTesting.onFx(() -> app.explorer().testExample(3));
         SearchGraph graph = shown();
