@@ -2,6 +2,7 @@ package dev.lookahead.ui;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -21,9 +22,8 @@ public final class FxTesting {
         FxThread.runAndWait(action, 10);
     }
 
-    /** Writes what the scene shows to a PNG. */
     /** Polls {@code condition} on the FX thread every 100 ms for up to two minutes. */
-    public static void waitUntil(java.util.function.BooleanSupplier condition, String what) throws Exception {
+    public static void waitUntil(BooleanSupplier condition, String what) throws Exception {
         for (int k = 0; k < 1200; k++) {
             boolean[] done = new boolean[1];
             onFx(() -> done[0] = condition.getAsBoolean());
@@ -33,6 +33,7 @@ public final class FxTesting {
         throw new AssertionError("timed out waiting until " + what);
     }
 
+    /** Writes what the scene shows to a PNG. */
     public static void snapshot(Scene scene, Path png) throws Exception {
         Files.createDirectories(png.getParent());
         WritableImage[] image = new WritableImage[1];

@@ -6,26 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The window as the documentation shows it, with the shipped preview model: a sample traced in the
  * Explorer, and the Experiments tab on the scaling sweep reported in docs/experiments.md. The PNGs go
  * to target/screenshots/; docs/images/ holds copies.
  */
-@ExtendWith(ApplicationExtension.class)
-class ScreenshotsTest {
+class ScreenshotsTest extends WindowTest {
     private static final Path SHOTS = Path.of("target", "screenshots");
-    private WorkbenchApp app;
-    private Stage stage;
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        app = new WorkbenchApp();
-        app.start(stage);
+    @Override
+    public void start(Stage stage) {
+        super.start(stage);
         stage.setWidth(1280);
         stage.setHeight(860);
     }

@@ -6,32 +6,17 @@ import dev.lookahead.search.SearchGraph;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Sessions: saved and opened, autosaved and restored after a crash, a bad file refused, files remembered. */
-@ExtendWith(ApplicationExtension.class)
-
-class SessionTest {
+class SessionTest extends WindowTest {
     @TempDir
     static Path home;
 
-    private WorkbenchApp app;
-
-    @Start
-    void start(Stage stage) {
-        app = new WorkbenchApp(home);
-        app.start(stage);
-    }
-
-    /** The shipped model loads in the background at start; its status line must not overwrite the ones checked here. */
-    @BeforeEach
-    void waitForTheModel() throws Exception {
-        FxTesting.waitUntil(() -> !app.explorer().modelBusy(), "the shipped model loads");
+    @Override
+    protected Path home() {
+        return home;
     }
 
     private SearchGraph shown(WorkbenchApp window) throws Exception {

@@ -11,36 +11,13 @@ import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.shape.Circle;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The real window, headless under Monocle. */
-@ExtendWith(ApplicationExtension.class)
-
-class WorkbenchWindowTest {
-    private WorkbenchApp app;
-    private Stage stage;
-
+class WorkbenchWindowTest extends WindowTest {
     @TempDir
     Path dir;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        app = new WorkbenchApp();
-        app.start(stage);
-    }
-
-    /** The shipped model loads in the background at start; its status line must not overwrite the ones checked here. */
-    @BeforeEach
-    void waitForTheModel() throws Exception {
-        FxTesting.waitUntil(() -> !app.explorer().modelBusy(), "the shipped model loads");
-    }
 
     @Test
     void opensWithItsPanelsAndABalancedGraphWithStartAndGoalMarked() throws Exception {

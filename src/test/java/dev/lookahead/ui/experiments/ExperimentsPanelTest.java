@@ -4,29 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lookahead.experiments.Sweep;
 import dev.lookahead.ui.FxTesting;
-import dev.lookahead.ui.WorkbenchApp;
+import dev.lookahead.ui.WindowTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** A tiny sweep run from the window, its table and plots, and the sensitivity heatmap of its models. */
-@ExtendWith(ApplicationExtension.class)
-class ExperimentsPanelTest {
-    private WorkbenchApp app;
-
+class ExperimentsPanelTest extends WindowTest {
     @TempDir
     Path dir;
-
-    @Start
-    void start(Stage stage) {
-        app = new WorkbenchApp();
-        app.start(stage);
-    }
 
     @Test
     void aSweepRunsFromTheWindowAndItsModelsFillTheHeatmap() throws Exception {

@@ -7,31 +7,16 @@ import dev.lookahead.model.ModelConfig;
 import dev.lookahead.model.ModelFiles;
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.ui.FxTesting;
-import dev.lookahead.ui.WorkbenchApp;
+import dev.lookahead.ui.WindowTest;
 import java.nio.file.Path;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A model in the Explorer: loaded, traced in the background, its sets drawn layer by layer. */
-@ExtendWith(ApplicationExtension.class)
-class ExplorerModelTest {
-    private WorkbenchApp app;
-    private Stage stage;
-
+class ExplorerModelTest extends WindowTest {
     @TempDir
     Path dir;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        app = new WorkbenchApp();
-        app.start(stage);
-    }
 
     private void waitForIdle(ModelSection section) throws Exception {
         for (int k = 0; k < 600; k++) {
@@ -45,7 +30,7 @@ class ExplorerModelTest {
     }
 
     @Test
-    void runningAModelTracesItOffTheUiThreadRingsItsSetsAndExportsEveryView(org.testfx.api.FxRobot robot) throws Exception {
+    void runningAModelTracesItOffTheUiThreadRingsItsSetsAndExportsEveryView() throws Exception {
         Path folder = dir.resolve("model");
         try (SearchModel random = SearchModel.create(new ModelConfig(32, 2, 16, 1, false, false), Device.cpu(), 3)) {
             ModelFiles.save(random, folder);
@@ -76,7 +61,7 @@ class ExplorerModelTest {
             app.explorer().selectView("graph");
             token[0] = app.explorer().lookupAll(".token.vertex").iterator().next();
         });
-        robot.clickOn(token[0]);
+        clickOn(token[0]);
         FxTesting.onFx(() -> {
             assertThat(token[0].getStyleClass()).contains("locked");
             var arcs = (dev.lookahead.figures.TokensFigure) app.explorer().viewCanvas("tokens").figure();

@@ -4,39 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lookahead.search.SearchGraph;
 import dev.lookahead.ui.FxTesting;
-import dev.lookahead.ui.WorkbenchApp;
+import dev.lookahead.ui.WindowTest;
 import javafx.geometry.Point2D;
+import javafx.geometry.VerticalDirection;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.shape.Circle;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Building a graph with the mouse in the real window: add, connect, refuse a cycle, undo and redo. */
-@ExtendWith(ApplicationExtension.class)
-
-class GraphEditingTest {
-    private WorkbenchApp app;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        app = new WorkbenchApp();
-        app.start(stage);
-    }
-
-    /** The shipped model loads in the background at start; its status line must not overwrite the ones checked here. */
-    @BeforeEach
-    void waitForTheModel() throws Exception {
-        FxTesting.waitUntil(() -> !app.explorer().modelBusy(), "the shipped model loads");
-    }
-
+class GraphEditingTest extends WindowTest {
     private SearchGraph shown() throws Exception {
         SearchGraph[] graph = new SearchGraph[1];
         FxTesting.onFx(() -> graph[0] = app.explorer().shownGraph());
@@ -53,19 +31,19 @@ class GraphEditingTest {
     }
 
     @Test
-    void aVertexAndAnEdgeAreAddedByMouseACycleIsRefusedAndEveryEditUndoes(FxRobot robot) throws Exception {
+    void aVertexAndAnEdgeAreAddedByMouseACycleIsRefusedAndEveryEditUndoes() throws Exception {
         SearchGraph before = shown();
         int start = before.start();
         Point2D corner = app.explorer().graphView().localToScreen(12, 12);
-        robot.moveTo(corner).doubleClickOn(MouseButton.PRIMARY);
+        moveTo(corner).doubleClickOn(MouseButton.PRIMARY);
         SearchGraph withVertex = shown();
         int added = before.freeId();
         assertThat(withVertex.vertices()).contains(added).hasSize(before.vertices().size() + 1);
 
-        robot.drag(centre(start), MouseButton.PRIMARY).dropTo(centre(added));
+        drag(centre(start), MouseButton.PRIMARY).dropTo(centre(added));
         assertThat(shown().edges()).anyMatch(e -> e[0] == start && e[1] == added);
 
-        robot.drag(centre(added), MouseButton.PRIMARY).dropTo(centre(start));
+        drag(centre(added), MouseButton.PRIMARY).dropTo(centre(start));
         assertThat(shown().edges()).noneMatch(e -> e[0] == added && e[1] == start);
         FxTesting.onFx(() -> {
             Label status = (Label) stage.getScene().lookup(".status-bar .label");
@@ -82,7 +60,7 @@ class GraphEditingTest {
     }
 
     @Test
-    void verticesMoveSelectRenameAndDeleteByMouseAndKeysAndLayoutsAreUndoable(FxRobot robot) throws Exception {
+    void verticesMoveSelectRenameAndDeleteByMouseAndKeysAndLayoutsAreUndoable() throws Exception {
         SearchGraph before = shown();
         int start = before.start();
         int goal = before.goal();
@@ -90,9 +68,9 @@ class GraphEditingTest {
 
         // Shift-drag moves a vertex: the graph now carries every vertex's position, as one undoable edit
         Point2D from = centre(start);
-        robot.press(javafx.scene.input.KeyCode.SHIFT);
-        robot.drag(from, MouseButton.PRIMARY).moveBy(40, 25).drop();
-        robot.release(javafx.scene.input.KeyCode.SHIFT);
+        press(KeyCode.SHIFT);
+        drag(from, MouseButton.PRIMARY).moveBy(40, 25).drop();
+        release(KeyCode.SHIFT);
         SearchGraph moved = shown();
         assertThat(moved.positions()).hasSize(before.vertices().size());
         assertThat(moved.edges()).hasSameSizeAs(before.edges());
@@ -100,10 +78,10 @@ class GraphEditingTest {
         assertThat(shown().positions()).isEmpty();
 
         // Shift-click selects two vertices; Delete removes both at once
-        robot.clickOn(centre(start));
-        robot.press(javafx.scene.input.KeyCode.SHIFT).clickOn(centre(goal)).release(javafx.scene.input.KeyCode.SHIFT);
+        clickOn(centre(start));
+        press(KeyCode.SHIFT).clickOn(centre(goal)).release(KeyCode.SHIFT);
         FxTesting.onFx(() -> assertThat(app.explorer().graphView().selection()).containsExactlyInAnyOrder(start, goal));
-        robot.type(javafx.scene.input.KeyCode.DELETE);
+        type(KeyCode.DELETE);
         assertThat(shown().vertices()).doesNotContain(start, goal).hasSize(before.vertices().size() - 2);
         FxTesting.onFx(() -> app.explorer().undo());
         assertThat(shown().vertices()).contains(start, goal);
@@ -133,7 +111,7 @@ class GraphEditingTest {
         // the wheel zooms, Fit brings the whole graph back
         double[] zoom = new double[2];
         FxTesting.onFx(() -> zoom[0] = app.explorer().graphView().zoom());
-        robot.moveTo(centre(goal)).scroll(3, javafx.geometry.VerticalDirection.UP);
+        moveTo(centre(goal)).scroll(3, VerticalDirection.UP);
         FxTesting.onFx(() -> zoom[1] = app.explorer().graphView().zoom());
         assertThat(zoom[1]).isNotEqualTo(zoom[0]);
         FxTesting.onFx(() -> {
@@ -143,13 +121,13 @@ class GraphEditingTest {
     }
 
     @Test
-    void hoveringAnEdgeTokenHighlightsItsEdge(FxRobot robot) throws Exception {
+    void hoveringAnEdgeTokenHighlightsItsEdge() throws Exception {
         javafx.scene.Node[] edgeToken = new javafx.scene.Node[1];
         FxTesting.onFx(() -> edgeToken[0] = app.explorer().lookupAll(".token").stream()
                 .filter(n -> ((Label) n).getText().equals("E")).findFirst().orElseThrow());
-        robot.moveTo(edgeToken[0]);
+        moveTo(edgeToken[0]);
         FxTesting.waitUntil(() -> app.explorer().graphView().lookup(".graph-edge.hovered") != null, "the edge is highlighted");
-        robot.moveTo(app.explorer().graphView());
+        moveTo(app.explorer().graphView());
         FxTesting.waitUntil(() -> app.explorer().graphView().lookup(".graph-edge.hovered") == null, "the highlight goes");
     }
 

@@ -5,36 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lookahead.feedback.BotTurnSignals;
 import dev.lookahead.feedback.SignalReport;
 import dev.lookahead.ui.FxTesting;
-import dev.lookahead.ui.WorkbenchApp;
+import dev.lookahead.ui.WindowTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Feedback panel in the real window, headless under Monocle. */
-@ExtendWith(ApplicationExtension.class)
-class FeedbackPanelTest {
-    private WorkbenchApp app;
-    private Stage stage;
-
+class FeedbackPanelTest extends WindowTest {
     @TempDir
     Path dir;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        app = new WorkbenchApp();
-        app.start(stage);
-    }
 
     @Test
     void openTheSampleDragKFindADisagreementReadWhyAndExportACharts() throws Exception {

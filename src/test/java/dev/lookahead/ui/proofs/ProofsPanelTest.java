@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lookahead.proofs.CheckedProof;
 import dev.lookahead.proofs.DeductionRule;
 import dev.lookahead.ui.FxTesting;
-import dev.lookahead.ui.WorkbenchApp;
+import dev.lookahead.ui.WindowTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,29 +13,14 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Proofs panel in the real window, headless under Monocle. */
-@ExtendWith(ApplicationExtension.class)
-class ProofsPanelTest {
-    private WorkbenchApp app;
-    private Stage stage;
-
+class ProofsPanelTest extends WindowTest {
     @TempDir
     Path dir;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        app = new WorkbenchApp();
-        app.start(stage);
-    }
 
     private ProofsPanel panel() {
         return app.proofs();

@@ -4,29 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lookahead.train.TrainingRun;
 import dev.lookahead.ui.FxTesting;
-import dev.lookahead.ui.WorkbenchApp;
+import dev.lookahead.ui.WindowTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Training from the window: start a tiny run, pause it at a checkpoint, resume it to the end. */
-@ExtendWith(ApplicationExtension.class)
-class TrainPanelTest {
-    private WorkbenchApp app;
-
+class TrainPanelTest extends WindowTest {
     @TempDir
     Path dir;
-
-    @Start
-    void start(Stage stage) {
-        app = new WorkbenchApp();
-        app.start(stage);
-    }
 
     @Test
     void aTinyRunStartsPausesAtACheckpointAndResumesToTheEnd() throws Exception {
