@@ -3,7 +3,6 @@ package dev.lookahead.figures;
 import dev.lookahead.feedback.SignalReport;
 import dev.lookahead.stats.Proportion;
 import java.awt.BasicStroke;
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,11 +61,11 @@ public final class FeedbackCharts {
         plot.setRenderer(1, step);
         ValueMarker threshold = new ValueMarker(k - 0.5, Palette.VERMILLION, new BasicStroke(2f));
         threshold.setLabel("k = " + k);
-        threshold.setLabelFont(ProofCharts.LABEL);
+        threshold.setLabelFont(ChartStyle.LABEL);
         threshold.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         threshold.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         plot.addDomainMarker(threshold);
-        return new ChartFigure(xyChart("Length of the next human turn", plot, words, replies, share), ProofCharts.WIDTH, ProofCharts.HEIGHT);
+        return new ChartFigure(ChartStyle.chart("Length of the next human turn", plot, true), ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 
     /** Share of bot turns each signal calls good, in standard and in adversarial conversations. */
@@ -88,7 +87,7 @@ public final class FeedbackCharts {
         CategoryAxis axis = new CategoryAxis("signal");
         axis.setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
         return new ChartFigure(categoryChart("What each signal calls good (" + first + " vs " + second + ")", data, axis, range, renderer),
-                ProofCharts.WIDTH, ProofCharts.HEIGHT + 40);
+                ChartStyle.WIDTH, ChartStyle.HEIGHT + 40);
     }
 
     /** Reply rate of the first, second, ... bot turn, with Wilson intervals. */
@@ -104,7 +103,7 @@ public final class FeedbackCharts {
         NumberAxis range = new NumberAxis("share replied to");
         range.setRange(0, 1);
         return new ChartFigure(categoryChart("Reply rate by bot turn", data, new CategoryAxis("bot turn of the conversation"), range, renderer),
-                ProofCharts.WIDTH, ProofCharts.HEIGHT);
+                ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 
     /** Share of conversations with at least t human turns. */
@@ -117,7 +116,7 @@ public final class FeedbackCharts {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         renderer.setSeriesPaint(0, Palette.BLUE);
         XYPlot plot = new XYPlot(new XYSeriesCollection(series), turns, share, renderer);
-        return new ChartFigure(xyChart("Conversation survival", plot, turns, share), ProofCharts.WIDTH, ProofCharts.HEIGHT);
+        return new ChartFigure(ChartStyle.chart("Conversation survival", plot, true), ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 
     /** Mean VADER compound of the next human turn after bot turns with and without each feature. */
@@ -133,39 +132,11 @@ public final class FeedbackCharts {
         NumberAxis range = new NumberAxis("mean compound of the reply (VADER)");
         range.setRange(-1, 1);
         return new ChartFigure(categoryChart("Reply sentiment by bot-turn feature", data, new CategoryAxis("bot turn used"), range, renderer),
-                ProofCharts.WIDTH, ProofCharts.HEIGHT);
+                ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 
     private static JFreeChart categoryChart(String title, DefaultCategoryDataset data, CategoryAxis axis, NumberAxis range,
                                             WilsonBarRenderer renderer) {
-        for (var a : List.of(axis, range)) {
-            a.setLabelFont(ProofCharts.LABEL);
-            a.setTickLabelFont(ProofCharts.LABEL);
-        }
-        CategoryPlot plot = new CategoryPlot(data, axis, range, renderer);
-        return finish(new JFreeChart(title, ProofCharts.TITLE, plot, true), plot);
-    }
-
-    private static JFreeChart xyChart(String title, XYPlot plot, NumberAxis... axes) {
-        for (NumberAxis a : axes) {
-            a.setLabelFont(ProofCharts.LABEL);
-            a.setTickLabelFont(ProofCharts.LABEL);
-        }
-        return finish(new JFreeChart(title, ProofCharts.TITLE, plot, true), plot);
-    }
-
-    private static JFreeChart finish(JFreeChart chart, org.jfree.chart.plot.Plot plot) {
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setOutlineVisible(false);
-        if (plot instanceof XYPlot xy) {
-            xy.setRangeGridlinePaint(new Color(0xDDDDDD));
-            xy.setDomainGridlinePaint(new Color(0xDDDDDD));
-        } else if (plot instanceof CategoryPlot category) {
-            category.setRangeGridlinePaint(new Color(0xDDDDDD));
-        }
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.getLegend().setItemFont(ProofCharts.LABEL);
-        chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
-        return chart;
+        return ChartStyle.chart(title, new CategoryPlot(data, axis, range, renderer), true);
     }
 }

@@ -24,7 +24,7 @@ public interface Figure {
         g.setColor(Color.WHITE);
         g.fill(new Rectangle2D.Double(0, 0, width, height));
         g.setColor(Palette.INK);
-        g.setFont(ProofCharts.TITLE);
+        g.setFont(ChartStyle.TITLE);
         g.drawString(title, 4f, 13f);
     }
 }

@@ -66,7 +66,7 @@ public final class GraphFigure implements Figure {
         g.setColor(Color.WHITE);
         g.fill(new java.awt.geom.Rectangle2D.Double(0, 0, width, height));
         g.setColor(Palette.INK);
-        g.setFont(ProofCharts.TITLE);
+        g.setFont(ChartStyle.TITLE);
         g.drawString(title, (float) MARGIN, (float) (MARGIN - 4));
         g.setStroke(new BasicStroke(1.2f));
         List<int[]> edges = graph.edges();

@@ -2,8 +2,6 @@ package dev.lookahead.figures;
 
 import dev.lookahead.proofs.ProofReport;
 import dev.lookahead.stats.Proportion;
-import java.awt.Color;
-import java.awt.Font;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +10,7 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.CategoryItemRenderer;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -22,11 +21,6 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * falls. Sized for a paper's column and drawn with the colour-blind-safe {@link Palette}.
  */
 public final class ProofCharts {
-    static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 11);
-    static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 9);
-    public static final double WIDTH = 340;
-    public static final double HEIGHT = 220;
-
     private ProofCharts() {
     }
 
@@ -48,7 +42,7 @@ public final class ProofCharts {
         renderer.setSeriesPaint(1, Palette.SKY);
         NumberAxis range = new NumberAxis("proof accuracy");
         range.setRange(0, 1.0);
-        return new ChartFigure(chart(title, groupName, data, renderer, range), WIDTH, HEIGHT);
+        return new ChartFigure(chart(title, groupName, data, renderer, range), ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 
     /** Per rule, the share of steps with each label, stacked to 1. */
@@ -65,7 +59,7 @@ public final class ProofCharts {
         for (int k = 0; k < labels.size(); k++) renderer.setSeriesPaint(k, Palette.stepLabel(labels.get(k)));
         NumberAxis range = new NumberAxis("share of steps");
         range.setRange(0, 1.0);
-        return new ChartFigure(chart("Step labels per rule", "rule", data, renderer, range), WIDTH, HEIGHT);
+        return new ChartFigure(chart("Step labels per rule", "rule", data, renderer, range), ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 
     /** How many proofs first go wrong with each kind of step ("none": no error). */
@@ -74,27 +68,15 @@ public final class ProofCharts {
         firstErrors.forEach((kind, count) -> data.addValue(count, "proofs", kind));
         WilsonBarRenderer renderer = new WilsonBarRenderer((row, column) -> null);
         renderer.setSeriesPaint(0, Palette.VERMILLION);
-        return new ChartFigure(chart("First error", "kind of the first wrong step", data, renderer, new NumberAxis("proofs")), WIDTH, HEIGHT);
+        return new ChartFigure(chart("First error", "kind of the first wrong step", data, renderer, new NumberAxis("proofs")), ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 
     private static JFreeChart chart(String title, String domain, DefaultCategoryDataset data,
-                                    org.jfree.chart.renderer.category.CategoryItemRenderer renderer, NumberAxis range) {
+                                    CategoryItemRenderer renderer, NumberAxis range) {
         CategoryAxis axis = new CategoryAxis(domain);
         axis.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
         axis.setMaximumCategoryLabelLines(2);
-        for (var a : List.of(axis, range)) {
-            a.setLabelFont(LABEL);
-            a.setTickLabelFont(LABEL);
-        }
-        CategoryPlot plot = new CategoryPlot(data, axis, range, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-        plot.setOutlineVisible(false);
-        JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.getLegend().setItemFont(LABEL);
-        chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
-        return chart;
+        return ChartStyle.chart(title, new CategoryPlot(data, axis, range, renderer), true);
     }
 
     /** A proportion's text for tool tips: "0.62 [0.51, 0.72] (31/50)". */

@@ -1,10 +1,11 @@
 package dev.lookahead.figures;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
+import java.awt.Paint;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
@@ -30,7 +31,7 @@ public final class SearchCharts {
         for (int v = 1; v < probabilities.length; v++) data.addValue(probabilities[v], "p", Integer.toString(v));
         BarRenderer renderer = new BarRenderer() {
             @Override
-            public java.awt.Paint getItemPaint(int row, int column) {
+            public Paint getItemPaint(int row, int column) {
                 return useful.contains(column + 1) ? Palette.GREEN : Palette.GREY;
             }
         };
@@ -39,17 +40,8 @@ public final class SearchCharts {
         NumberAxis range = new NumberAxis("probability of the next vertex");
         range.setRange(0, 1);
         CategoryAxis axis = new CategoryAxis("vertex (green: a useful next step)");
-        for (var a : List.of(axis, range)) {
-            a.setLabelFont(ProofCharts.LABEL);
-            a.setTickLabelFont(ProofCharts.LABEL);
-        }
-        CategoryPlot plot = new CategoryPlot(data, axis, range, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-        plot.setOutlineVisible(false);
-        JFreeChart chart = new JFreeChart(title, ProofCharts.TITLE, plot, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        return new ChartFigure(chart, ProofCharts.WIDTH, ProofCharts.HEIGHT);
+        JFreeChart chart = ChartStyle.chart(title, new CategoryPlot(data, axis, range, renderer), false);
+        return new ChartFigure(chart, ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 
     /**
@@ -78,21 +70,11 @@ public final class SearchCharts {
         NumberAxis layers = new NumberAxis("layer (0 = embedding)");
         layers.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         // a base-2 log scale: doubling per layer reads as a straight line
-        org.jfree.chart.axis.LogAxis size = new org.jfree.chart.axis.LogAxis("vertices in the set (log scale)");
+        LogAxis size = new LogAxis("vertices in the set (log scale)");
         size.setBase(2);
         size.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         size.setSmallestValue(0.5);
-        for (var a : List.<org.jfree.chart.axis.ValueAxis>of(layers, size)) {
-            a.setLabelFont(ProofCharts.LABEL);
-            a.setTickLabelFont(ProofCharts.LABEL);
-        }
-        XYPlot plot = new XYPlot(data, layers, size, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setOutlineVisible(false);
-        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-        JFreeChart chart = new JFreeChart(title, ProofCharts.TITLE, plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.getLegend().setItemFont(ProofCharts.LABEL);
-        return new ChartFigure(chart, ProofCharts.WIDTH, ProofCharts.HEIGHT);
+        JFreeChart chart = ChartStyle.chart(title, new XYPlot(data, layers, size, renderer), true);
+        return new ChartFigure(chart, ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 }

@@ -69,7 +69,7 @@ public final class SensitivityFigure implements Figure {
         g.setStroke(new BasicStroke(0.5f));
         g.draw(new Rectangle2D.Double(rowLabels, top, grid.columns().size() * CELL_WIDTH, grid.models().size() * CELL_HEIGHT));
         g.setColor(Palette.INK);
-        g.setFont(ProofCharts.LABEL);
+        g.setFont(ChartStyle.LABEL);
         for (int r = 0; r < grid.models().size(); r++) {
             String name = grid.models().get(r);
             g.drawString(name, (float) (rowLabels - 4 - g.getFontMetrics().stringWidth(name)), (float) (top + r * CELL_HEIGHT + CELL_HEIGHT / 2 + 3));

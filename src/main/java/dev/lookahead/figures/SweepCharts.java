@@ -4,7 +4,6 @@ import dev.lookahead.experiments.JobResult;
 import dev.lookahead.experiments.SweepTable;
 import dev.lookahead.train.LearningCurve;
 import java.awt.BasicStroke;
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -53,8 +51,8 @@ public final class SweepCharts {
         fraction.setRange(0, 1.05);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         for (int i = 0; i < series.size(); i++) renderer.setSeriesPaint(i, Palette.series(i));
-        return new ChartFigure(styled("Converged seeds vs graph size", collection(series), sizeAxis(), fraction, renderer),
-                ProofCharts.WIDTH, ProofCharts.HEIGHT);
+        return new ChartFigure(ChartStyle.chart("Converged seeds vs graph size", new XYPlot(collection(series), sizeAxis(), fraction, renderer), true),
+                ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 
     /** Lowest test loss among converged seeds (solid) and among all seeds (dashed, same colour), against graph size. */
@@ -76,8 +74,8 @@ public final class SweepCharts {
             if (name.endsWith("all seeds")) renderer.setSeriesStroke(s, DASHED);
             s++;
         }
-        return new ChartFigure(styled("Minimum test loss vs graph size", data, sizeAxis(), new NumberAxis("test loss (nats)"), renderer),
-                ProofCharts.WIDTH, ProofCharts.HEIGHT);
+        return new ChartFigure(ChartStyle.chart("Minimum test loss vs graph size", new XYPlot(data, sizeAxis(), new NumberAxis("test loss (nats)"), renderer), true),
+                ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 
     /**
@@ -106,12 +104,12 @@ public final class SweepCharts {
             // one point per job (a run too short to log progress): a log axis needs a range to show it in
             x.setRange(data.getDomainLowerBound(false) / 2, data.getDomainUpperBound(false) * 2);
         }
-        JFreeChart chart = styled(againstFlops ? "Training loss vs compute" : "Training loss vs examples", data, x, new NumberAxis("training loss (nats)"), renderer);
+        JFreeChart chart = ChartStyle.chart(againstFlops ? "Training loss vs compute" : "Training loss vs examples", new XYPlot(data, x, new NumberAxis("training loss (nats)"), renderer), true);
         // one line per job, one legend entry per setting: the seeds of a setting share its colour
         LegendItemCollection legend = new LegendItemCollection();
         colourOfSetting.forEach((setting, colour) -> legend.add(new LegendItem(setting, Palette.series(colour))));
         chart.getXYPlot().setFixedLegendItems(legend);
-        return new ChartFigure(chart, ProofCharts.WIDTH, ProofCharts.HEIGHT);
+        return new ChartFigure(chart, ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 
     private static List<LearningCurve.TrainingPoint> thinned(List<LearningCurve.TrainingPoint> points, int most) {
@@ -136,21 +134,5 @@ public final class SweepCharts {
         XYSeriesCollection data = new XYSeriesCollection();
         series.values().forEach(data::addSeries);
         return data;
-    }
-
-    private static JFreeChart styled(String title, XYSeriesCollection data, ValueAxis x, ValueAxis y, XYLineAndShapeRenderer renderer) {
-        for (ValueAxis a : List.of(x, y)) {
-            a.setLabelFont(ProofCharts.LABEL);
-            a.setTickLabelFont(ProofCharts.LABEL);
-        }
-        XYPlot plot = new XYPlot(data, x, y, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setOutlineVisible(false);
-        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
-        JFreeChart chart = new JFreeChart(title, ProofCharts.TITLE, plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.getLegend().setItemFont(ProofCharts.LABEL);
-        return chart;
     }
 }
