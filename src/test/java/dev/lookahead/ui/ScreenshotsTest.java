@@ -41,6 +41,7 @@ class ScreenshotsTest extends WindowTest {
                 app.showTab("Experiments");
                 app.experiments().showSweep(sweep);
             });
+            FxTesting.waitUntil(() -> app.experiments().chartCount() == 4, "the sweep's plots");
             FxTesting.snapshot(stage.getScene(), SHOTS.resolve("experiments.png"));
         }
     }

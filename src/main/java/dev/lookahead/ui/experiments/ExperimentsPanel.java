@@ -78,6 +78,7 @@ public final class ExperimentsPanel extends BorderPane {
     private final ProgressBar sweepBar = new ProgressBar(0);
     private final Label sweepText = new Label("No sweep running");
     private final TableView<JobResult> results = new TableView<>();
+    private int resultsRequest;
     private final FlowPane charts = new FlowPane(10, 10);
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private Thread sweepWorker;
@@ -342,21 +343,37 @@ public final class ExperimentsPanel extends BorderPane {
         showResults(folder);
     }
 
-    /** Shows the finished jobs of a sweep folder: the table and the scaling plots. */
+    /**
+     * Shows the finished jobs of a sweep folder, the table and the scaling plots. The files are read and
+     * the plots drawn off the UI thread; a read overtaken by a newer one is dropped.
+     */
     public void showResults(Path folder) {
-        List<JobResult> finished;
-        Map<String, LearningCurve> curves;
-        try {
-            curves = Sweep.open(folder).curves();
-            finished = Sweep.collect(folder);
-        } catch (Exception e) {
+        int request = ++resultsRequest;
+        Task<ReadSweep> read = new Task<>() {
+            @Override
+            protected ReadSweep call() throws Exception {
+                Map<String, LearningCurve> curves = Sweep.open(folder).curves();
+                List<JobResult> finished = Sweep.collect(folder);
+                return new ReadSweep(finished, finished.isEmpty() ? Map.of() : SweepCharts.all(finished, curves));
+            }
+        };
+        read.setOnSucceeded(e -> {
+            if (request != resultsRequest) return;
+            results.getItems().setAll(read.getValue().finished());
+            charts.getChildren().clear();
+            read.getValue().charts().forEach((name, figure) -> addChart(figure, name));
+        });
+        read.setOnFailed(e -> {
+            if (request != resultsRequest) return;
             results.getItems().clear();
             charts.getChildren().clear();
-            return;
-        }
-        results.getItems().setAll(finished);
-        charts.getChildren().clear();
-        if (!finished.isEmpty()) SweepCharts.all(finished, curves).forEach((name, figure) -> addChart(figure, name));
+        });
+        Thread thread = new Thread(read, "sweep-results");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private record ReadSweep(List<JobResult> finished, Map<String, ChartFigure> charts) {
     }
 
     private void addChart(ChartFigure figure, String name) {
@@ -388,7 +405,8 @@ public final class ExperimentsPanel extends BorderPane {
         return results.getItems().size();
     }
 
-    int chartCount() {
+    /** How many plots the Sweep tab shows now. */
+    public int chartCount() {
         return charts.getChildren().size();
     }
 }
