@@ -99,16 +99,19 @@ final class TraceCommand implements Callable<Integer> {
         if (trace.layers().isEmpty()) return;
         ArrayNode scores = line.putArray("set_scores");
         SearchInput input = Tokenizer.decode(model.config().layout(), tokens);
-        for (SetScores s : SetScores.of(trace, input, tokens)) {
-            ObjectNode entry = scores.addObject();
-            entry.put("layer", s.layer());
-            entry.put("vertex_tokens", s.nodes());
-            entry.put("mean_set_size", round(s.meanSize()));
-            entry.put("mean_true_size_within_2_to_the_l", round(s.meanTrueSize()));
-            entry.put("precision", round(s.precision()));
-            entry.put("recall_within_2_to_the_l", round(s.recall()));
-            entry.put("sound_share", round(s.soundShare()));
-        }
+        for (SetScores s : SetScores.of(trace, input, tokens)) put(scores.addObject(), s);
+    }
+
+    /** One layer's set scores as JSON (shared with trace-stats). */
+    static void put(ObjectNode entry, SetScores s) {
+        entry.put("layer", s.layer());
+        entry.put("vertex_tokens", s.nodes());
+        entry.put("mean_set_size", round(s.meanSize()));
+        entry.put("mean_true_size_within_2_to_the_l", round(s.meanTrueSize()));
+        entry.put("precision", round(s.precision()));
+        entry.put("path_precision", round(s.pathPrecision()));
+        entry.put("recall_within_2_to_the_l", round(s.recall()));
+        entry.put("sound_share", round(s.soundShare()));
     }
 
     private static double round(double value) {

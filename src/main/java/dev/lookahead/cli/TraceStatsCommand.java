@@ -3,6 +3,7 @@ package dev.lookahead.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.interp.CircuitTracer;
+import dev.lookahead.interp.SetScores;
 import dev.lookahead.interp.Trace;
 import dev.lookahead.interp.TraceStatistics;
 import dev.lookahead.io.AtomicFiles;
@@ -71,15 +72,13 @@ final class TraceStatsCommand implements Callable<Integer> {
             ArrayNode sizes = root.putArray("set_size_by_layer");
             System.out.printf("merges per example %.1f, maximal (doubling) merges %.2f, patched passes per example %,.0f%n",
                     stats.mergesPerExample(), stats.maximalMergeShare(), stats.forwardPassesPerExample());
-            System.out.println("layer  mean set size  true 2^l-hop set  2^l");
-            List<double[]> perLayer = stats.setSizes();
-            for (int l = 0; l < perLayer.size(); l++) {
+            System.out.println("layer  mean set size  true 2^l-hop set  2^l  precision  on a path  sound");
+            for (SetScores s : stats.setScores()) {
                 ObjectNode entry = sizes.addObject();
-                entry.put("layer", l);
-                entry.put("mean_set_size", perLayer.get(l)[0]);
-                entry.put("mean_true_size_within_2_to_the_l", perLayer.get(l)[1]);
-                entry.put("two_to_the_l", 1 << l);
-                System.out.printf("%5d  %13.2f  %16.2f  %3d%n", l, perLayer.get(l)[0], perLayer.get(l)[1], 1 << l);
+                TraceCommand.put(entry, s);
+                entry.put("two_to_the_l", 1 << s.layer());
+                System.out.printf("%5d  %13.2f  %16.2f  %3d  %9.2f  %9.2f  %5.2f%n", s.layer(), s.meanSize(), s.meanTrueSize(), 1 << s.layer(),
+                        s.precision(), s.pathPrecision(), s.soundShare());
             }
             ArrayNode reach = root.putArray("merge_reach_by_layer");
             stats.mergeReach().forEach((layer, counts) -> {

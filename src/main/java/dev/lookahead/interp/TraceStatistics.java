@@ -18,7 +18,8 @@ import java.util.TreeMap;
  */
 public final class TraceStatistics {
     private final Map<Integer, Proportion> explained = new TreeMap<>();
-    private final List<double[]> setSizes = new ArrayList<>();
+    /** Per layer: the sums over examples of each example's {@link SetScores} means, and how many examples had any. */
+    private final List<double[]> setSums = new ArrayList<>();
     private long traces;
     private long merges;
     private long maximalMerges;
@@ -49,13 +50,18 @@ public final class TraceStatistics {
             }
         }
         List<SetScores> scores = SetScores.of(trace, input, tokens);
-        while (setSizes.size() < scores.size()) setSizes.add(new double[3]);
+        while (setSums.size() < scores.size()) setSums.add(new double[8]);
         for (SetScores s : scores) {
             if (s.nodes() == 0) continue;
-            double[] sums = setSizes.get(s.layer());
-            sums[0] += s.meanSize();
-            sums[1] += s.meanTrueSize();
-            sums[2]++;
+            double[] sums = setSums.get(s.layer());
+            sums[0] += s.nodes();
+            sums[1] += s.meanSize();
+            sums[2] += s.meanTrueSize();
+            sums[3] += s.precision();
+            sums[4] += s.recall();
+            sums[5] += s.soundShare();
+            sums[6] += s.pathPrecision();
+            sums[7]++;
         }
     }
 
@@ -96,10 +102,17 @@ public final class TraceStatistics {
         return traces == 0 ? Double.NaN : (double) forwardPasses / traces;
     }
 
-    /** Per layer (0 = the embedding): [mean extracted set size, mean true 2^l-hop set size]. */
-    public List<double[]> setSizes() {
-        List<double[]> means = new ArrayList<>();
-        for (double[] s : setSizes) means.add(new double[] {s[2] == 0 ? Double.NaN : s[0] / s[2], s[2] == 0 ? Double.NaN : s[1] / s[2]});
+    /**
+     * Per layer (0 = the embedding), the scores of the traced sets averaged over the examples: each
+     * field the mean of the examples' own means; {@code nodes} counts every scored token.
+     */
+    public List<SetScores> setScores() {
+        List<SetScores> means = new ArrayList<>();
+        for (int l = 0; l < setSums.size(); l++) {
+            double[] s = setSums.get(l);
+            double k = s[7];
+            means.add(new SetScores(l, (int) s[0], s[1] / k, s[2] / k, s[3] / k, s[4] / k, s[5] / k, s[6] / k));
+        }
         return means;
     }
 }

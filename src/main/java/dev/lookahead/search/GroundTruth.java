@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.shortestpath.BFSShortestPath;
 import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.EdgeReversedGraph;
 import org.jgrapht.graph.SimpleDirectedGraph;
 import org.jgrapht.traverse.BreadthFirstIterator;
 
@@ -47,6 +48,16 @@ public final class GroundTruth {
         reached.add(from);
         if (graph.containsVertex(from)) new BreadthFirstIterator<>(graph, from).forEachRemaining(reached::add);
         return reached;
+    }
+
+    /**
+     * Every vertex on a directed path through {@code v}: those it reaches and those that reach it,
+     * {@code v} itself included.
+     */
+    public SortedSet<Integer> onPathsThrough(int v) {
+        SortedSet<Integer> connected = reachable(v);
+        if (graph.containsVertex(v)) new BreadthFirstIterator<>(new EdgeReversedGraph<>(graph), v).forEachRemaining(connected::add);
+        return connected;
     }
 
     /** Vertices reachable from {@code from} by at most {@code hops} edges, {@code from} included. */
