@@ -33,8 +33,13 @@ public final class ModelFiles {
         InputStream open() throws IOException;
     }
 
-    /** The models a fresh window opens, in order of preference: the default, else the preview of the next default. */
-    public static final List<String> FIRST_CHOICES = List.of("default", "n32-preview");
+    /** The names a build may ship, the one a fresh window opens first: the default, then an earlier snapshot of its training run. */
+    private static final List<String> SHIPPABLE = List.of("default", "n32-preview");
+
+    /** The models this build ships, the default first. */
+    public static List<String> shipped() {
+        return SHIPPABLE.stream().filter(ModelFiles::isShipped).toList();
+    }
 
     /** Whether a model of this name ships inside the jar. */
     public static boolean isShipped(String name) {

@@ -1,5 +1,6 @@
 package dev.lookahead.ui;
 
+import dev.lookahead.model.ModelFiles;
 import dev.lookahead.ui.experiments.ExperimentsPanel;
 import dev.lookahead.ui.explorer.ExplorerPanel;
 import dev.lookahead.ui.feedback.FeedbackPanel;
@@ -200,7 +201,14 @@ public final class WorkbenchApp extends Application {
         MenuItem fit = new MenuItem("Fit the graph");
         fit.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
         fit.setOnAction(e -> explorer.graphView().fit());
-        Menu modelMenu = new Menu("Model", null, run, previousLayer, nextLayer, play, new SeparatorMenuItem(), fit);
+        Menu shipped = new Menu("Shipped model");
+        for (String name : ModelFiles.shipped()) {
+            MenuItem item = new MenuItem(name);
+            item.setOnAction(e -> explorer.openModel(name));
+            shipped.getItems().add(item);
+        }
+        shipped.setDisable(shipped.getItems().isEmpty());
+        Menu modelMenu = new Menu("Model", null, shipped, new SeparatorMenuItem(), run, previousLayer, nextLayer, play, new SeparatorMenuItem(), fit);
 
         ToggleGroup themes = new ToggleGroup();
         Menu view = new Menu("View");

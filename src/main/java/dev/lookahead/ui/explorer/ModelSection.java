@@ -159,7 +159,7 @@ final class ModelSection extends VBox {
         getChildren().addAll(modelName, choose, new HBox(6, run, traceButton), new HBox(6, progress, cancel), prediction,
                 layerLabel, layer, play, setText, exportViews);
         setEnabled();
-        ModelFiles.FIRST_CHOICES.stream().filter(ModelFiles::isShipped).findFirst().ifPresentOrElse(this::load,
+        ModelFiles.shipped().stream().findFirst().ifPresentOrElse(this::load,
                 () -> modelName.setText("No model shipped in this build: choose a training folder"));
     }
 
