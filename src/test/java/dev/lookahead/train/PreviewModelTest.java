@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lookahead.interp.ReachabilityProbes;
 import dev.lookahead.model.ModelFiles;
 import dev.lookahead.model.SearchModel;
-import dev.lookahead.search.GraphFiles;
-import dev.lookahead.search.Tokenizer;
 import dev.lookahead.stats.Proportion;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped preview of the next default model loads from the jar with its probes and searches far
- * above chance at every lookahead (its model card states its exact accuracy; it is below the default
- * model's 0.99 bar, which is why it is not the default).
+ * The shipped n32-preview - the default model's training run at 22 million examples - loads from the
+ * jar with its probes and searches far above chance at every lookahead (the model card states its
+ * exact accuracy, below the default model's 0.99 bar).
  */
 class PreviewModelTest {
     @Test
@@ -28,11 +25,6 @@ class PreviewModelTest {
                     EvaluationSets.standard(model.config().layout(), 4, 200, EvaluationSets.STANDARD_SEED));
             // chance is at most 0.5 at lookahead 2..4 (two branches or more)
             accuracy.forEach((bucket, p) -> assertThat(p.value()).as("accuracy on %s", bucket).isGreaterThan(0.85));
-
-            // the sample that shows a wrong prediction stays wrong for this model (samples/README.md says so)
-            var graph = GraphFiles.read(Path.of("samples", "a-wrong-prediction.json"));
-            int[] tokens = Tokenizer.encode(graph.toInput(model.config().layout()));
-            assertThat(model.predict(new int[][] {tokens})[0]).isEqualTo(5);
         }
     }
 }

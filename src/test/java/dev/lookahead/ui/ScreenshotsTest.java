@@ -8,7 +8,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 
 /**
- * The window as the documentation shows it, with the shipped preview model: a sample traced in the
+ * The window as the documentation shows it, with the shipped default model: a sample traced in the
  * Explorer, and the Experiments tab on the scaling sweep reported in docs/experiments.md. The PNGs go
  * to target/screenshots/; docs/images/ holds copies.
  */
@@ -24,7 +24,7 @@ class ScreenshotsTest extends WindowTest {
 
     @Test
     void theExplorerTracesASampleWithTheShippedModelAndTheExperimentsTabShowsASweep() throws Exception {
-        FxTesting.waitUntil(() -> app.explorer().modelInfoProperty().get().contains("n32-preview"), "the preview model loads");
+        FxTesting.waitUntil(() -> app.explorer().modelInfoProperty().get().startsWith("default"), "the default model loads");
         FxTesting.onFx(() -> app.open(Path.of("samples", "balanced-lookahead-4.json")));
         FxTesting.onFx(app.explorer()::runModel);
         FxTesting.waitUntil(() -> !app.explorer().modelBusy() && app.explorer().modelInfoProperty().get().contains("trace"), "the trace");
@@ -33,7 +33,7 @@ class ScreenshotsTest extends WindowTest {
             assertThat(app.explorer().graphView().marks()).isNotEmpty();
             app.explorer().showView("model-view");
         });
-        FxTesting.snapshot(stage.getScene(), SHOTS.resolve("explorer-preview.png"));
+        FxTesting.snapshot(stage.getScene(), SHOTS.resolve("explorer.png"));
 
         Path sweep = Path.of("docs", "experiments", "scaling");
         if (Files.isDirectory(sweep)) {

@@ -11,14 +11,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tracing the shipped preview model: its predictions on hard test examples are explained by their
- * traced circuits, while the same architecture untrained is explained less often. (Its sets are not
- * sound - they also hold vertices the start cannot reach; docs/tracing.md reports how much.)
+ * Tracing the shipped default model: its predictions on hard test examples are explained by their
+ * traced circuits, while the same architecture untrained is explained less often.
  */
-class PreviewTracingTest {
+class ShippedTracingTest {
     @Test
     void theTrainedModelIsExplainedOnHardExamplesAndAnUntrainedOneLessOften() throws Exception {
-        try (SearchModel trained = SearchModel.open("n32-preview", "cpu");
+        try (SearchModel trained = SearchModel.open("default", "cpu");
              SearchModel untrained = SearchModel.create(trained.config(), Device.cpu(), 11)) {
             var sets = EvaluationSets.standard(trained.config().layout(), 4, 2, EvaluationSets.STANDARD_SEED);
             List<Example> hard = new ArrayList<>(sets.get("3"));
