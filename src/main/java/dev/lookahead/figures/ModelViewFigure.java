@@ -58,7 +58,7 @@ public final class ModelViewFigure implements Figure {
 
     /** What a hover over an entry shows: where it is and the exact weight. */
     public String describe(int[] entry) {
-        return String.format("block %d, head %d: query %d reads key %d with weight %.4f", entry[0], entry[1], entry[2], entry[3],
+        return String.format("block %d, head %d: query %d reads key %d with weight %.4f", entry[0] + 1, entry[1], entry[2], entry[3],
                 patterns[entry[0]][entry[1]][entry[2]][entry[3]]);
     }
 
@@ -69,7 +69,7 @@ public final class ModelViewFigure implements Figure {
         double step = tile() + GAP;
         for (int l = 0; l < patterns.length; l++) {
             g.setColor(Palette.INK);
-            g.drawString("block " + l, (float) (LEFT + l * step), (float) (TOP - 4));
+            g.drawString("block " + (l + 1), (float) (LEFT + l * step), (float) (TOP - 4));
         }
         for (int h = 0; h < heads(); h++) {
             double y0 = TOP + h * step;

@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * Every search view of one graph as figures, named as {@code export} writes them: {@code graph-layerN}
  * (the last token's traced vertices after block N, N = 0 the embedding, against those truly reachable
  * within 2^N hops), {@code attention-layerN} (the first head; {@code attention-layerN-headH} for more)
- * and {@code tokens-layerN} for block N, {@code model-view} (every block and head), {@code prediction}
+ * and {@code tokens-layerN} for block N + 1, the block that reads layer N (blocks count from 1, as in "after block N"), {@code model-view} (every block and head), {@code prediction}
  * and {@code set-sizes}. The window and the command line draw the same figures.
  */
 public final class SearchViews {
@@ -49,9 +49,9 @@ public final class SearchViews {
             if (l < patterns.length) {
                 for (int h = 0; h < patterns[l].length; h++) {
                     figures.put("attention-layer" + l + (h == 0 ? "" : "-head" + h), new AttentionFigure(patterns[l][h], labels,
-                            "attention of block " + l + (patterns[l].length == 1 ? "" : ", head " + h)));
+                            "attention of block " + (l + 1) + (patterns[l].length == 1 ? "" : ", head " + h) + ", reading layer " + l));
                 }
-                figures.put("tokens-layer" + l, new TokensFigure(labels, patterns[l][0][last], last, "what the last token reads in block " + l
+                figures.put("tokens-layer" + l, new TokensFigure(labels, patterns[l][0][last], last, "what the last token reads in block " + (l + 1)
                         + (patterns[l].length == 1 ? "" : ", head 0")));
             }
         }

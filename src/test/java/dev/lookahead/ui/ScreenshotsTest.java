@@ -33,7 +33,7 @@ class ScreenshotsTest extends WindowTest {
             assertThat(app.explorer().graphView().marks()).isNotEmpty();
             app.explorer().showView("model-view");
         });
-        FxTesting.snapshot(stage.getScene(), SHOTS.resolve("explorer.png"));
+        FxTesting.snapshot(stage.getScene(), SHOTS.resolve("explorer-traced.png"));
 
         Path sweep = Path.of("docs", "experiments", "scaling");
         if (Files.isDirectory(sweep)) {

@@ -430,7 +430,7 @@ final class ModelSection extends VBox {
         String[] labels = Arrays.stream(tokens).mapToObj(layout::tokenName).toArray(String[]::new);
         Map<String, Figure> replaced = new LinkedHashMap<>(figures);
         replaced.put("tokens-layer" + l, new TokensFigure(labels, views.patterns()[l][0][lockedToken], lockedToken,
-                "what token " + lockedToken + " (" + labels[lockedToken] + ") reads in block " + l));
+                "what token " + lockedToken + " (" + labels[lockedToken] + ") reads in block " + (l + 1)));
         return replaced;
     }
 
