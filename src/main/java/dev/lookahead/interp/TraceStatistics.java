@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The paper's tracing figures as data: the share of examples explained per lookahead, path merges
@@ -18,8 +19,8 @@ import java.util.TreeMap;
  */
 public final class TraceStatistics {
     private final Map<Integer, Proportion> explained = new TreeMap<>();
-    /** Per layer: the sums over examples of each example's {@link SetScores} means, and how many examples had any. */
-    private final List<double[]> setSums = new ArrayList<>();
+    /** Per layer: each traced example's scores of its sets (examples with no vertex token at that layer left out). */
+    private final List<List<SetScores>> scoresByLayer = new ArrayList<>();
     private long traces;
     private long merges;
     private long maximalMerges;
@@ -50,19 +51,8 @@ public final class TraceStatistics {
             }
         }
         List<SetScores> scores = SetScores.of(trace, input, tokens);
-        while (setSums.size() < scores.size()) setSums.add(new double[8]);
-        for (SetScores s : scores) {
-            if (s.nodes() == 0) continue;
-            double[] sums = setSums.get(s.layer());
-            sums[0] += s.nodes();
-            sums[1] += s.meanSize();
-            sums[2] += s.meanTrueSize();
-            sums[3] += s.precision();
-            sums[4] += s.recall();
-            sums[5] += s.soundShare();
-            sums[6] += s.pathPrecision();
-            sums[7]++;
-        }
+        while (scoresByLayer.size() < scores.size()) scoresByLayer.add(new ArrayList<>());
+        for (SetScores s : scores) if (s.nodes() > 0) scoresByLayer.get(s.layer()).add(s);
     }
 
     /** How far a token's set reaches: the longest distance from its vertex to a vertex of the set, or -1. */
@@ -108,11 +98,16 @@ public final class TraceStatistics {
      */
     public List<SetScores> setScores() {
         List<SetScores> means = new ArrayList<>();
-        for (int l = 0; l < setSums.size(); l++) {
-            double[] s = setSums.get(l);
-            double k = s[7];
-            means.add(new SetScores(l, (int) s[0], s[1] / k, s[2] / k, s[3] / k, s[4] / k, s[5] / k, s[6] / k));
+        for (int l = 0; l < scoresByLayer.size(); l++) {
+            List<SetScores> all = scoresByLayer.get(l);
+            means.add(new SetScores(l, all.stream().mapToInt(SetScores::nodes).sum(), mean(all, SetScores::meanSize),
+                    mean(all, SetScores::meanTrueSize), mean(all, SetScores::precision), mean(all, SetScores::recall),
+                    mean(all, SetScores::soundShare), mean(all, SetScores::pathPrecision)));
         }
         return means;
+    }
+
+    private static double mean(List<SetScores> scores, ToDoubleFunction<SetScores> field) {
+        return scores.stream().mapToDouble(field).average().orElse(Double.NaN);
     }
 }

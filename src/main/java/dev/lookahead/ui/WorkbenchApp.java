@@ -208,7 +208,8 @@ public final class WorkbenchApp extends Application {
             shipped.getItems().add(item);
         }
         shipped.setDisable(shipped.getItems().isEmpty());
-        Menu modelMenu = new Menu("Model", null, shipped, new SeparatorMenuItem(), run, previousLayer, nextLayer, play, new SeparatorMenuItem(), fit);
+        Menu modelMenu = new Menu("Model", null, shipped, new SeparatorMenuItem(), run, previousLayer, nextLayer, play,
+                new SeparatorMenuItem(), fit);
 
         ToggleGroup themes = new ToggleGroup();
         Menu view = new Menu("View");
