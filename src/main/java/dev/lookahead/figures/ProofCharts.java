@@ -68,7 +68,8 @@ public final class ProofCharts {
         firstErrors.forEach((kind, count) -> data.addValue(count, "proofs", kind));
         WilsonBarRenderer renderer = new WilsonBarRenderer((row, column) -> null);
         renderer.setSeriesPaint(0, Palette.VERMILLION);
-        return new ChartFigure(chart("First error", "kind of the first wrong step", data, renderer, new NumberAxis("proofs")), ChartStyle.WIDTH, ChartStyle.HEIGHT);
+        JFreeChart chart = chart("First error", "kind of the first wrong step", data, renderer, new NumberAxis("proofs"));
+        return new ChartFigure(chart, ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 
     private static JFreeChart chart(String title, String domain, DefaultCategoryDataset data,

@@ -20,8 +20,8 @@ import java.util.TreeSet;
  * Every search view of one graph as figures, named as {@code export} writes them: {@code graph-layerN}
  * (the last token's traced vertices after block N, N = 0 the embedding, against those truly reachable
  * within 2^N hops), {@code attention-layerN} (the first head; {@code attention-layerN-headH} for more)
- * and {@code tokens-layerN} for block N + 1, the block that reads layer N (blocks count from 1, as in "after block N"), {@code model-view} (every block and head), {@code prediction}
- * and {@code set-sizes}. The window and the command line draw the same figures.
+ * and {@code tokens-layerN} for block N + 1, the block that reads layer N (blocks count from 1, as in
+ * "after block N"), {@code model-view} (every block and head), {@code prediction} and {@code set-sizes}. The window and the command line draw the same figures.
  */
 public final class SearchViews {
     private SearchViews() {

@@ -51,7 +51,8 @@ public final class SweepCharts {
         fraction.setRange(0, 1.05);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         for (int i = 0; i < series.size(); i++) renderer.setSeriesPaint(i, Palette.series(i));
-        return new ChartFigure(ChartStyle.chart("Converged seeds vs graph size", new XYPlot(collection(series), sizeAxis(), fraction, renderer), true),
+        return new ChartFigure(ChartStyle.chart("Converged seeds vs graph size",
+                new XYPlot(collection(series), sizeAxis(), fraction, renderer), true),
                 ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 
@@ -74,7 +75,8 @@ public final class SweepCharts {
             if (name.endsWith("all seeds")) renderer.setSeriesStroke(s, DASHED);
             s++;
         }
-        return new ChartFigure(ChartStyle.chart("Minimum test loss vs graph size", new XYPlot(data, sizeAxis(), new NumberAxis("test loss (nats)"), renderer), true),
+        return new ChartFigure(ChartStyle.chart("Minimum test loss vs graph size",
+                new XYPlot(data, sizeAxis(), new NumberAxis("test loss (nats)"), renderer), true),
                 ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 
@@ -104,7 +106,8 @@ public final class SweepCharts {
             // one point per job (a run too short to log progress): a log axis needs a range to show it in
             x.setRange(data.getDomainLowerBound(false) / 2, data.getDomainUpperBound(false) * 2);
         }
-        JFreeChart chart = ChartStyle.chart(againstFlops ? "Training loss vs compute" : "Training loss vs examples", new XYPlot(data, x, new NumberAxis("training loss (nats)"), renderer), true);
+        JFreeChart chart = ChartStyle.chart(againstFlops ? "Training loss vs compute" : "Training loss vs examples",
+                new XYPlot(data, x, new NumberAxis("training loss (nats)"), renderer), true);
         // one line per job, one legend entry per setting: the seeds of a setting share its colour
         LegendItemCollection legend = new LegendItemCollection();
         colourOfSetting.forEach((setting, colour) -> legend.add(new LegendItem(setting, Palette.series(colour))));

@@ -31,7 +31,8 @@ class ShippedTracingTest {
                 Trace trace = new CircuitTracer(trained).trace(example.tokens(), () -> false);
                 if (trace.explained()) {
                     trainedExplained++;
-                    finalPathPrecision += SetScores.of(trace, Tokenizer.decode(trained.config().layout(), example.tokens()), example.tokens()).getLast().pathPrecision();
+                    var input = Tokenizer.decode(trained.config().layout(), example.tokens());
+                    finalPathPrecision += SetScores.of(trace, input, example.tokens()).getLast().pathPrecision();
                 }
                 if (new CircuitTracer(untrained).trace(example.tokens(), () -> false).explained()) untrainedExplained++;
             }

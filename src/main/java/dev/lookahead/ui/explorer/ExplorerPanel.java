@@ -175,8 +175,8 @@ public final class ExplorerPanel extends BorderPane {
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.getTabs().add(new Tab("Graph", info));
         for (String[] view : new String[][] {{"attention", "Attention", "The attention of block l + 1, which reads layer l:"
-                + " each row a query token, each column a key; hover a cell for its exact weight"}, {"model-view", "Model view", "Every block (columns) and head (rows) at once;"
-                + " hover for the exact weight"}, {"tokens", "Token arcs", "What the last token reads in block l + 1"},
+                + " each row a query token, each column a key; hover a cell for its exact weight"},
+                {"model-view", "Model view", "Every block (columns) and head (rows) at once; hover for the exact weight"}, {"tokens", "Token arcs", "What the last token reads in block l + 1"},
                 {"prediction", "Prediction", "The model's next-vertex distribution; green bars are the truly useful next steps"},
                 {"set-sizes", "Set sizes", "Mean traced set size per layer against the true 2^l-hop sets and 2^l itself"}}) {
             FigureCanvas canvas = new FigureCanvas();
