@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.AtomicFiles;
+import dev.lookahead.io.SafeXml;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -234,6 +235,11 @@ public final class GraphFiles {
     }
 
     static SearchGraph readGraphMl(Path file, String text) throws GraphFileException {
+        try {
+            SafeXml.check(text);
+        } catch (SafeXml.Refused e) {
+            throw new GraphFileException(file, e.line(), e.getMessage());
+        }
         GraphMLImporter<Integer, DefaultEdge> importer = new GraphMLImporter<>();
         importer.setSchemaValidation(false);
         importer.setVertexFactory(id -> parseId(id));
