@@ -66,9 +66,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     static Set<TokenRow> readReserved(TokenLayout layout, Path file) throws java.io.IOException {
         Set<TokenRow> rows = new HashSet<>();
-        LineFields.forEachLine(file, (number, text) -> {
+        LineFields.forEachLine(file, (number, source) -> {
             try {
-                rows.add(TokenRow.of(layout, LineFields.requireIntArray(Json.MAPPER.readTree(text), "tokens")));
+                rows.add(TokenRow.of(layout, LineFields.requireIntArray(source.json(), "tokens")));
             } catch (Exception e) {
                 throw new IllegalArgumentException(file + " line " + number + ": " + JsonLineMapper.firstLine(e.getMessage()), e);
             }

@@ -3,10 +3,9 @@ package dev.lookahead.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.Json;
-import java.io.BufferedReader;
+import dev.lookahead.io.TextLines;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -45,13 +44,12 @@ final class JsonLineMapper {
     /** Like {@link #map}, handing the function up to {@code chunkSize} well-formed lines at a time. */
     int mapChunks(Path in, Path out, int chunkSize, ChunkFunction function) throws IOException {
         if (!Files.isRegularFile(in)) throw new NoSuchFileException(in.toString(), null, "no such input file");
-        try (BufferedReader reader = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
+        try (TextLines reader = TextLines.open(in)) {
             Output.write(out, writer -> {
                 List<ObjectNode> chunk = new ArrayList<>();
                 List<Integer> numbers = new ArrayList<>();
                 List<ObjectNode> pending = new ArrayList<>();
-                String text;
-                while ((text = reader.readLine()) != null) {
+                for (TextLines.Line text = reader.next(); text != null; text = reader.next()) {
                     lines++;
                     if (text.isBlank()) continue;
                     ObjectNode line = parse(text);
@@ -68,16 +66,21 @@ final class JsonLineMapper {
         return errors;
     }
 
-    private ObjectNode parse(String text) {
+    private ObjectNode parse(TextLines.Line text) {
+        if (!text.readable()) return failed(text.problem());
         try {
-            JsonNode parsed = Json.MAPPER.readTree(text);
+            JsonNode parsed = text.json();
             if (parsed instanceof ObjectNode object) return object;
             throw new IllegalArgumentException("not a JSON object");
         } catch (Exception e) {
-            ObjectNode failed = Json.MAPPER.createObjectNode();
-            failed.put("error", "line " + lines + ": not a JSON object: " + firstLine(e.getMessage()));
-            return failed;
+            return failed("not a JSON object: " + firstLine(e.getMessage()));
         }
+    }
+
+    private ObjectNode failed(String problem) {
+        ObjectNode failed = Json.MAPPER.createObjectNode();
+        failed.put("error", "line " + lines + ": " + problem);
+        return failed;
     }
 
     private void flushChunk(List<ObjectNode> chunk, List<Integer> numbers, List<ObjectNode> pending, Writer writer,

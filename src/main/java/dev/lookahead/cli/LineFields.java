@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.Json;
+import dev.lookahead.io.TextLines;
 import dev.lookahead.search.Example;
 import dev.lookahead.search.SearchInput;
 import dev.lookahead.search.TokenLayout;
@@ -50,14 +51,14 @@ final class LineFields {
         return Tokenizer.decode(new TokenLayout(requireInt(line, "n")), requireIntArray(line, "tokens"));
     }
 
-    /** Reads a JSONL file line by line, handing each parsed line and its number to {@code visitor}. */
+    /**
+     * Reads a JSONL file line by line, handing each non-blank line and its number to {@code visitor};
+     * a line that is not UTF-8 is handed on too, and {@link TextLines.Line#json()} reports it.
+     */
     static void forEachLine(java.nio.file.Path file, LineVisitor visitor) throws java.io.IOException {
-        try (java.io.BufferedReader reader = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
-            String text;
-            int number = 0;
-            while ((text = reader.readLine()) != null) {
-                number++;
-                if (!text.isBlank()) visitor.visit(number, text);
+        try (TextLines lines = TextLines.open(file)) {
+            for (TextLines.Line line = lines.next(); line != null; line = lines.next()) {
+                if (!line.isBlank()) visitor.visit(line.number(), line);
             }
         }
     }
@@ -65,7 +66,7 @@ final class LineFields {
     /** Receives one non-blank line of a JSONL file. */
     @FunctionalInterface
     interface LineVisitor {
-        void visit(int number, String text) throws java.io.IOException;
+        void visit(int number, TextLines.Line line) throws java.io.IOException;
     }
 
     static ArrayNode ints(int[] values) {

@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The root of the command line: {@code java -jar lookahead.jar <command> [options]}. */
-@Command(name = "lookahead", mixinStandardHelpOptions = true, version = "lookahead 0.1.0",
+@Command(name = "lookahead", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "lookahead 0.1.0",
         description = "Headless jobs of the lookahead workbench. With no command, the workbench window opens.",
         subcommands = {GenerateCommand.class, AnalyzeCommand.class, StatsCommand.class, TrainCommand.class, EvalCommand.class, PredictCommand.class, ActivationsCommand.class,
             SignalsCommand.class, ProofsCommand.class, TraceCommand.class, TraceStatsCommand.class, ProbeCommand.class, ExportCommand.class, SweepCommand.class, SensitivityCommand.class, BenchCommand.class})
@@ -24,6 +24,14 @@ public final class LookaheadCommand implements Runnable {
             cmd.getErr().println("error: " + describe(e));
             if (Boolean.getBoolean("lookahead.debug")) e.printStackTrace(cmd.getErr());
             return 1;
+        });
+        commandLine.setExecutionStrategy(parsed -> {
+            var clash = InputOutputClash.find(parsed);
+            if (clash.isPresent()) {
+                parsed.commandSpec().commandLine().getErr().println("error: " + clash.get());
+                return 2;
+            }
+            return new CommandLine.RunLast().execute(parsed);
         });
         return commandLine.execute(args);
     }

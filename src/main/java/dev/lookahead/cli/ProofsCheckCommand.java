@@ -3,10 +3,9 @@ package dev.lookahead.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.Json;
+import dev.lookahead.io.TextLines;
 import dev.lookahead.proofs.CheckedProof;
 import dev.lookahead.proofs.ProofFiles;
-import java.io.BufferedReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -61,12 +60,12 @@ final class ProofsCheckCommand implements Callable<Integer> {
 
     /** The file as one JSON document when it is not JSONL (a pretty-printed PrOntoQA file), else null. */
     private static JsonNode wholeDocument(Path file) throws java.io.IOException {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String first = reader.readLine();
-            while (first != null && first.isBlank()) first = reader.readLine();
+        try (TextLines reader = TextLines.open(file)) {
+            TextLines.Line first = reader.next();
+            while (first != null && first.isBlank()) first = reader.next();
             if (first == null) return null;
             try {
-                JsonNode line = Json.MAPPER.readTree(first);
+                JsonNode line = first.json();
                 if (!ProofFiles.isPrOntoQa(line)) return null;
             } catch (Exception notOneLine) {
                 // not a complete object on one line: read the whole file below

@@ -24,9 +24,9 @@ final class ProofsReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ProofReport report = new ProofReport();
         List<String> errors = new ArrayList<>();
-        LineFields.forEachLine(in, (number, text) -> {
+        LineFields.forEachLine(in, (number, source) -> {
             try {
-                JsonNode line = Json.MAPPER.readTree(text);
+                JsonNode line = source.json();
                 if (!line.has("strict") || !line.has("steps")) throw new IllegalArgumentException("not a line written by proofs check (no 'strict' or 'steps')");
                 List<String> labels = new ArrayList<>();
                 long misleading = 0;

@@ -48,9 +48,9 @@ final class SignalsCommand implements Callable<Integer> {
         BotTurnSignals.NoReply policy = labelling.policy();
         Vader vader = Vader.reference();
         long[] counts = new long[3];
-        LineFields.forEachLine(in, (number, text) -> {
+        LineFields.forEachLine(in, (number, source) -> {
             try {
-                Conversation conversation = ConversationReader.read(Json.MAPPER.readTree(text));
+                Conversation conversation = ConversationReader.read(source.json());
                 if (++counts[0] % PROGRESS_EVERY == 0) System.err.printf("%,d conversations read%n", counts[0]);
                 for (BotTurnSignals turn : BotTurnSignals.of(conversation, labelling.ks, policy, vader)) {
                     writer.write(json(turn).toString());

@@ -36,9 +36,9 @@ final class SignalsReportCommand implements Callable<Integer> {
         Vader vader = Vader.reference();
         SignalReport report = new SignalReport();
         List<String> errors = new ArrayList<>();
-        LineFields.forEachLine(in, (number, text) -> {
+        LineFields.forEachLine(in, (number, source) -> {
             try {
-                var conversation = ConversationReader.read(Json.MAPPER.readTree(text));
+                var conversation = ConversationReader.read(source.json());
                 report.add(conversation, BotTurnSignals.of(conversation, labelling.ks, policy, vader));
             } catch (Exception e) {
                 errors.add("line " + number + ": " + JsonLineMapper.firstLine(e.getMessage()));

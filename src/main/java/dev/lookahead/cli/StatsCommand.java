@@ -30,9 +30,9 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExampleStatistics statistics = new ExampleStatistics();
         List<String> errors = new ArrayList<>();
-        LineFields.forEachLine(in, (number, text) -> {
+        LineFields.forEachLine(in, (number, source) -> {
             try {
-                JsonNode line = Json.MAPPER.readTree(text);
+                JsonNode line = source.json();
                 SearchInput input = LineFields.input(line);
                 statistics.add(input, InputAnalysis.of(input, LineFields.optionalInt(line, "label")));
             } catch (Exception e) {

@@ -53,6 +53,7 @@ final class TraceCommand implements Callable<Integer> {
                 int n = LineFields.requireInt(line, "n");
                 if (n != model.config().n()) throw new IllegalArgumentException("the model takes n = " + model.config().n() + ", the line has n = " + n);
                 int[] tokens = LineFields.requireIntArray(line, "tokens");
+                Tokenizer.decode(model.config().layout(), tokens); // a malformed input is this line's error, not an untraceable one
                 Trace trace = tracer.trace(tokens, () -> false);
                 put(line, trace, tokens, model);
                 seen[0]++;

@@ -1,9 +1,7 @@
 package dev.lookahead.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,20 +28,15 @@ public final class JsonLines {
     public static List<String> read(Path file, DoubleConsumer progress, BooleanSupplier cancelled, Handler handler) throws IOException {
         long size = Math.max(1, Files.size(file));
         List<String> problems = new ArrayList<>();
-        long read = 0;
-        int number = 0;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String text;
-            while ((text = reader.readLine()) != null && !cancelled.getAsBoolean()) {
-                number++;
-                read += text.length() + 1;
-                if (number % 50 == 0) progress.accept(Math.min(1.0, (double) read / size));
-                if (text.isBlank()) continue;
+        try (TextLines lines = TextLines.open(file)) {
+            for (TextLines.Line line = lines.next(); line != null && !cancelled.getAsBoolean(); line = lines.next()) {
+                if (line.number() % 50 == 0) progress.accept(Math.min(1.0, (double) lines.bytesRead() / size));
+                if (line.isBlank()) continue;
                 try {
-                    handler.accept(number, Json.MAPPER.readTree(text));
+                    handler.accept(line.number(), line.json());
                 } catch (Exception e) {
                     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
-                    problems.add(file.getFileName() + " line " + number + ": " + message);
+                    problems.add(file.getFileName() + " line " + line.number() + ": " + message);
                 }
             }
         }

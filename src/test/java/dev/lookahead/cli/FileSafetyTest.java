@@ -1,0 +1,101 @@
+package dev.lookahead.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lookahead.io.Json;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Commands never destroy their input, read every line they can, and answer --help. */
+class FileSafetyTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void anOutputThatIsTheInputFileIsRefusedBeforeReadingAndTheInputStaysByteIdentical() throws Exception {
+        Path log = Files.copy(Path.of("samples/dialogue/sample-log.jsonl"), dir.resolve("log.jsonl"));
+        byte[] before = Files.readAllBytes(log);
+        Path sameFileOtherSpelling = dir.resolve("sub").resolve("..").resolve("log.jsonl");
+        Files.createDirectories(dir.resolve("sub"));
+        assertThat(LookaheadCommand.execute("signals", "--in", log.toString(), "--out", log.toString())).isEqualTo(2);
+        assertThat(LookaheadCommand.execute("signals", "--in", log.toString(), "--out", sameFileOtherSpelling.toString())).isEqualTo(2);
+        assertThat(LookaheadCommand.execute("signals", "report", "--in", log.toString(), "--json", log.toString())).isEqualTo(2);
+        assertThat(Files.readAllBytes(log)).isEqualTo(before);
+
+        Path graph = Files.copy(Path.of("samples/worked-example.json"), dir.resolve("g.json"));
+        byte[] graphBefore = Files.readAllBytes(graph);
+        assertThat(LookaheadCommand.execute("activations", "--model", "default", "--graph", graph.toString(),
+                "--out", graph.toString())).isEqualTo(2);
+        assertThat(LookaheadCommand.execute("trace", "--model", "default", "--graph", graph.toString(),
+                "--out", graph.toString())).isEqualTo(2);
+        assertThat(Files.readAllBytes(graph)).isEqualTo(graphBefore);
+    }
+
+    @Test
+    void aLineThatIsNotUtf8IsThatLinesErrorAndTheOtherLinesAreProcessed() throws Exception {
+        Path in = dir.resolve("lines.jsonl");
+        assertThat(LookaheadCommand.execute("generate", "--n", "32", "--count", "3", "--out", in.toString())).isZero();
+        List<String> lines = Files.readAllLines(in);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes((lines.get(0) + "\n").getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes("{\"n\": 32, \"note\": \"caf".getBytes(StandardCharsets.UTF_8));
+        bytes.write(0xE9); // Latin-1 e-acute: not UTF-8
+        bytes.writeBytes("\"}\n".getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes((lines.get(1) + "\n" + lines.get(2) + "\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(in, bytes.toByteArray());
+
+        Path out = dir.resolve("analyzed.jsonl");
+        assertThat(LookaheadCommand.execute("analyze", "--in", in.toString(), "--out", out.toString())).isEqualTo(2);
+        List<String> written = Files.readAllLines(out);
+        assertThat(written).hasSize(4);
+        assertThat(Json.MAPPER.readTree(written.get(1)).get("error").asText())
+                .contains("line 2").contains("not UTF-8").contains("0xE9").contains("column 23");
+        for (int i : new int[] {0, 2, 3}) assertThat(Json.MAPPER.readTree(written.get(i)).has("lookahead")).isTrue();
+
+        Path stats = dir.resolve("stats.json");
+        assertThat(LookaheadCommand.execute("stats", "--in", in.toString(), "--json", stats.toString())).isIn(0, 2);
+        assertThat(Json.MAPPER.readTree(stats.toFile()).toString()).contains("3");
+    }
+
+    @Test
+    void traceMarksAMalformedLineWithAnErrorAndExitsTwo() throws Exception {
+        Path in = dir.resolve("bad.jsonl");
+        int[] tokens = new int[32];
+        java.util.Arrays.fill(tokens, 12);
+        Files.writeString(in, "{\"n\": 32, \"tokens\": " + java.util.Arrays.toString(tokens) + "}\n");
+        Path out = dir.resolve("traced.jsonl");
+        assertThat(LookaheadCommand.execute("trace", "--model", "default", "--in", in.toString(), "--out", out.toString())).isEqualTo(2);
+        JsonNode line = Json.MAPPER.readTree(Files.readAllLines(out).get(0));
+        assertThat(line.get("error").asText()).contains("line 1");
+        assertThat(line.has("explained")).isFalse();
+    }
+
+    @Test
+    void helpOnEveryCommandPrintsUsageAndExitsZero() {
+        List<List<String>> commands = new ArrayList<>();
+        collect(new CommandLine(new LookaheadCommand()), new ArrayList<>(), commands);
+        assertThat(commands).hasSizeGreaterThan(20);
+        for (List<String> path : commands) {
+            List<String> args = new ArrayList<>(path);
+            args.add("--help");
+            assertThat(LookaheadCommand.execute(args.toArray(String[]::new))).as(String.join(" ", args)).isZero();
+        }
+    }
+
+    private static void collect(CommandLine command, List<String> path, List<List<String>> into) {
+        into.add(List.copyOf(path));
+        command.getSubcommands().forEach((name, sub) -> {
+            List<String> longer = new ArrayList<>(path);
+            longer.add(name);
+            collect(sub, longer, into);
+        });
+    }
+}
