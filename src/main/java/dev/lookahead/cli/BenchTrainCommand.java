@@ -3,8 +3,10 @@ package dev.lookahead.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
+import dev.lookahead.model.Initialization;
 import dev.lookahead.model.ModelConfig;
 import dev.lookahead.search.Distribution;
+import dev.lookahead.train.CurriculumRule;
 import dev.lookahead.train.TrainingConfig;
 import dev.lookahead.train.TrainingRun;
 import java.nio.file.Files;
@@ -32,7 +34,8 @@ final class BenchTrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModelConfig model = ModelConfig.defaults(32);
         int batch = 256;
-        TrainingConfig config = new TrainingConfig(model, List.of(Distribution.BALANCED), 4, false, 1_000_000_000L, batch,
+        TrainingConfig config = new TrainingConfig(model, Initialization.PYTORCH, List.of(Distribution.BALANCED), 4, CurriculumRule.NONE,
+                1_000_000_000L, batch,
                 5e-4f, 500, 0.01f, 1f, 1, "cpu", Long.MAX_VALUE, 1);
         Path folder = Files.createTempDirectory("lookahead-bench-train");
         try (TrainingRun run = TrainingRun.start(config, folder)) {

@@ -1,9 +1,11 @@
 package dev.lookahead.cli;
 
+import dev.lookahead.model.Initialization;
 import dev.lookahead.model.ModelConfig;
 import dev.lookahead.search.Distribution;
 import dev.lookahead.search.TokenLayout;
 import dev.lookahead.train.Trainer;
+import dev.lookahead.train.CurriculumRule;
 import dev.lookahead.train.TrainingConfig;
 import dev.lookahead.train.TrainingRun;
 import java.nio.file.Path;
@@ -39,8 +41,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-lookahead", description = "Largest lookahead trained on (default ((n-5)/3 - 1)/2, i.e. 4 at n=32).")
     Integer maxLookahead;
 
-    @Option(names = "--curriculum", description = "Start on lookaheads up to 1 and add one each time training accuracy passes 0.98 (the reference code's curriculum).")
-    boolean curriculum;
+    @Option(names = "--curriculum", arity = "0..1", fallbackValue = "lenient", paramLabel = "RULE",
+            description = "Start on lookaheads up to 1 and add one when the last batch of each 2^18 examples is learned: "
+                    + "'paper' (the reference's --curriculum y: > 0.99 after the update, in eval mode) or 'lenient' "
+                    + "(> 0.98 in the training pass; what a bare --curriculum means). Default: none.")
+    String curriculum = "none";
+
+    @Option(names = "--init", defaultValue = "pytorch", paramLabel = "pytorch|djl",
+            description = "How the new model's projections start: 'pytorch' (the reference's: uniform +-1/sqrt(fan_in) "
+                    + "for every Linear weight and bias) or 'djl' (DJL's defaults, which the shipped models used). Default: ${DEFAULT-VALUE}.")
+    String init;
 
     @Option(names = "--examples", defaultValue = "10000000", description = "Training examples in all (default ${DEFAULT-VALUE}); with --resume, a new total.")
     long examples;
@@ -127,7 +137,8 @@ final class TrainCommand implements Callable<Integer> {
         TokenLayout layout = model.layout();
         List<Distribution> chosen = new ArrayList<>();
         for (String d : distributions.isEmpty() ? List.of("balanced") : distributions) chosen.addAll(Distribution.parseMix(d));
-        return new TrainingConfig(model, chosen, maxLookahead != null ? maxLookahead : layout.defaultMaxLookahead(), curriculum, examples,
+        return new TrainingConfig(model, Initialization.parse(init), chosen,
+                maxLookahead != null ? maxLookahead : layout.defaultMaxLookahead(), CurriculumRule.parse(curriculum), examples,
                 batch, lr, warmup, weightDecay, clip, seed, device, evalEvery, evalPerLookahead);
     }
 }

@@ -25,7 +25,7 @@ final class TrainingPrinter implements Sweep.Listener {
 
     @Override
     public void lookaheadRaised(long examplesSeen, int lookahead) {
-        bar.println(String.format("%scurriculum: training accuracy passed 0.98 after %,d examples; now lookahead up to %d",
+        bar.println(String.format("%scurriculum: the judged batch passed after %,d examples; now lookahead up to %d",
                 prefix, examplesSeen, lookahead));
     }
 

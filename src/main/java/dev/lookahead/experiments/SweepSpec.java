@@ -3,8 +3,10 @@ package dev.lookahead.experiments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.Json;
+import dev.lookahead.model.Initialization;
 import dev.lookahead.model.ModelConfig;
 import dev.lookahead.search.Distribution;
+import dev.lookahead.train.CurriculumRule;
 import dev.lookahead.train.TrainingConfig;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,18 +20,19 @@ import java.util.Set;
  * distribution, each with several seeds and the same budget. Read from a JSON file such as
  * <pre>{"n": [20, 26, 32], "layers": [6], "hidden": [16], "distribution": ["balanced"],
  *  "seeds": [1, 2, 3], "examples": 400000}</pre>
- * Every other training setting may be given once for all jobs ({@code heads, max_lookahead, curriculum,
+ * Every other training setting may be given once for all jobs ({@code heads, max_lookahead, curriculum, init,
  * batch, lr, warmup, eval_every, eval_per_lookahead, device}); without {@code max_lookahead} each job
  * trains on its size's default.
  *
  * @param distributions each entry is one job's training mix: "balanced", "naive", "star" or "mix"
  */
 public record SweepSpec(List<Integer> n, List<Integer> layers, List<Integer> hidden, List<String> distributions,
-                        List<Long> seeds, long examples, int heads, Integer maxLookahead, boolean curriculum,
+                        List<Long> seeds, long examples, int heads, Integer maxLookahead, CurriculumRule curriculum,
+                        Initialization initialization,
                         int batch, float learningRate, int warmup, long evalEvery, int evalPerLookahead, String device) {
 
     private static final Set<String> FIELDS = Set.of("n", "layers", "hidden", "distribution", "seeds", "examples", "heads",
-            "max_lookahead", "curriculum", "batch", "lr", "warmup", "eval_every", "eval_per_lookahead", "device");
+            "max_lookahead", "curriculum", "init", "batch", "lr", "warmup", "eval_every", "eval_per_lookahead", "device");
 
     public SweepSpec {
         n = List.copyOf(n);
@@ -64,7 +67,8 @@ public record SweepSpec(List<Integer> n, List<Integer> layers, List<Integer> hid
         return new SweepSpec(ints(json, "n", null), ints(json, "layers", 6), ints(json, "hidden", 16), strings(json, "distribution", "balanced"),
                 ints(json, "seeds", 1).stream().map(Integer::longValue).toList(), number(json, "examples", null).longValue(),
                 number(json, "heads", 1).intValue(), json.hasNonNull("max_lookahead") ? number(json, "max_lookahead", null).intValue() : null,
-                json.path("curriculum").asBoolean(false), number(json, "batch", 256).intValue(), number(json, "lr", 5e-4).floatValue(),
+                curriculum(json.path("curriculum")), Initialization.parse(json.path("init").asText("pytorch")),
+                number(json, "batch", 256).intValue(), number(json, "lr", 5e-4).floatValue(),
                 number(json, "warmup", 500).intValue(), json.hasNonNull("eval_every") ? number(json, "eval_every", null).longValue() : 0,
                 number(json, "eval_per_lookahead", 200).intValue(), json.path("device").asText("auto"));
     }
@@ -79,7 +83,8 @@ public record SweepSpec(List<Integer> n, List<Integer> layers, List<Integer> hid
         json.put("examples", examples);
         json.put("heads", heads);
         if (maxLookahead != null) json.put("max_lookahead", maxLookahead);
-        json.put("curriculum", curriculum);
+        json.put("curriculum", curriculum.id());
+        json.put("init", initialization.id());
         json.put("batch", batch);
         json.put("lr", learningRate);
         json.put("warmup", warmup);
@@ -101,7 +106,8 @@ public record SweepSpec(List<Integer> n, List<Integer> layers, List<Integer> hid
                             int largest = maxLookahead != null ? maxLookahead : model.layout().defaultMaxLookahead();
                             // four held-out evaluations per job draw its curve without slowing it much
                             long every = evalEvery > 0 ? evalEvery : Math.max(batch, examples / 4);
-                            TrainingConfig config = new TrainingConfig(model, Distribution.parseMix(distribution), largest, curriculum, examples, batch,
+                            TrainingConfig config = new TrainingConfig(model, initialization, Distribution.parseMix(distribution), largest,
+                                    curriculum, examples, batch,
                                     learningRate, warmup, 0.01f, 1.0f, seed, device, every, evalPerLookahead);
                             String id = "n%d-l%d-h%d-%s-s%d".formatted(size, depth, width, distribution, seed);
                             jobs.add(new SweepJob(jobs.size(), id, distribution, config));
@@ -111,6 +117,13 @@ public record SweepSpec(List<Integer> n, List<Integer> layers, List<Integer> hid
             }
         }
         return jobs;
+    }
+
+    /** {@code "paper"}, {@code "lenient"} or {@code "none"}; {@code true} (specs written before the rules had names) is lenient. */
+    private static CurriculumRule curriculum(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) return CurriculumRule.NONE;
+        if (node.isBoolean()) return node.asBoolean() ? CurriculumRule.LENIENT : CurriculumRule.NONE;
+        return CurriculumRule.parse(node.asText());
     }
 
     private static Number number(JsonNode json, String field, Number fallback) {

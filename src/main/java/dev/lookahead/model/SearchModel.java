@@ -37,11 +37,17 @@ public final class SearchModel implements AutoCloseable {
         this.store = new ParameterStore(manager, false);
     }
 
-    /** A freshly initialised model; the same seed gives the same parameters. */
+    /** A freshly initialised model with DJL's default initialisation; the same seed gives the same parameters. */
     public static SearchModel create(ModelConfig config, Device device, long seed) {
+        return create(config, device, seed, Initialization.DJL);
+    }
+
+    /** A freshly initialised model; the same seed and initialisation give the same parameters. */
+    public static SearchModel create(ModelConfig config, Device device, long seed, Initialization initialization) {
         SearchModel model = new SearchModel(config, device);
         Engine.getInstance().setRandomSeed((int) seed);
         model.network.initialize(model.manager);
+        if (initialization == Initialization.PYTORCH) withoutGradients(() -> model.network.initializeLinearsAsPyTorch(model.manager));
         return model;
     }
 

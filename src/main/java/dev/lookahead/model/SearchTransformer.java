@@ -8,7 +8,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -72,6 +74,29 @@ public final class SearchTransformer extends AbstractBlock {
     /** Initialises every parameter for inputs of this model's shape. */
     public void initialize(NDManager manager) {
         initialize(manager, DataType.FLOAT32, new Shape(1, config.n()));
+    }
+
+    /**
+     * Re-draws every Linear weight and bias uniformly in +-1/sqrt(fan_in), PyTorch's default (and so the
+     * reference code's) initialisation. Call with autograd off: the arrays are overwritten in place.
+     */
+    void initializeLinearsAsPyTorch(NDManager manager) {
+        for (Linear linear : linears(this, new ArrayList<>())) {
+            Parameter weight = linear.getDirectParameters().get("weight");
+            float bound = (float) (1 / Math.sqrt(weight.getArray().getShape().get(1)));
+            for (Parameter p : linear.getDirectParameters().values()) {
+                NDArray array = p.getArray();
+                try (NDArray fresh = manager.randomUniform(-bound, bound, array.getShape())) {
+                    array.muli(0f).addi(fresh);
+                }
+            }
+        }
+    }
+
+    private static List<Linear> linears(Block block, List<Linear> found) {
+        if (block instanceof Linear linear) found.add(linear);
+        for (Block child : block.getChildren().values()) linears(child, found);
+        return found;
     }
 
     /**

@@ -22,6 +22,8 @@ public final class ExampleGenerator {
     private static final double ALPHA = 0.5;
     /** Up to 3 parents (naive) or 3 children and 3 parents (balanced) per added vertex. */
     private static final int MAX_RELATIVES_EXCLUSIVE = 4;
+    /** Rejected graphs in a row after which the rules are taken to be impossible at this size. */
+    static final int MAX_REJECTED_IN_A_ROW = 1_000_000;
 
     private final GenerationSpec spec;
     private final TokenLayout layout;
@@ -71,10 +73,31 @@ public final class ExampleGenerator {
         return spec;
     }
 
-    /** The next example; loops over rejected graphs until one is accepted. */
+    /**
+     * The next example; loops over rejected graphs until one is accepted.
+     *
+     * @throws NoExampleException when {@value #MAX_REJECTED_IN_A_ROW} graphs in a row were rejected: at
+     *         this n no graph of the distribution passes the rules asked for (a naive test set at n = 17)
+     */
     public Example next() {
-        while (pending.isEmpty()) tryGraph();
+        int rejected = 0;
+        while (pending.isEmpty()) {
+            if (rejected++ == MAX_REJECTED_IN_A_ROW) {
+                throw new NoExampleException("no " + spec.distribution().id() + " example at n = " + layout.n()
+                        + " passes " + (spec.testSet() ? "the test-set rules" : "the generator's rules")
+                        + (spec.fixedLookahead() >= 0 ? " with lookahead " + spec.fixedLookahead() : "")
+                        + " (" + MAX_REJECTED_IN_A_ROW + " graphs rejected in a row); use a larger n");
+            }
+            tryGraph();
+        }
         return pending.poll();
+    }
+
+    /** No example could be drawn: the rules asked for cannot be met at this size. */
+    public static final class NoExampleException extends IllegalStateException {
+        NoExampleException(String message) {
+            super(message);
+        }
     }
 
     /** Examples rejected because their input was reserved. */
@@ -109,7 +132,7 @@ public final class ExampleGenerator {
         return switch (spec.distribution()) {
             case NAIVE -> fixed;
             case BALANCED -> fixed >= 0 ? fixed : random.nextInt(spec.maxLookahead() + 1);
-            case STAR -> fixed >= 0 ? fixed : 1 + random.nextInt(spec.maxLookahead());
+            case STAR -> fixed;
         };
     }
 
@@ -122,7 +145,7 @@ public final class ExampleGenerator {
         int measured = lookahead.compute(graph, current, label, goal);
         boolean firstStep = path.length == 1;
         if (firstStep && target >= 0 && measured != target) return null;
-        if (firstStep && spec.testSet() && !passesTestRules(current, usefulCount)) return null;
+        if (firstStep && spec.testSet() && !passesTestRules(current, usefulCount, measured)) return null;
 
         int[] useful = new int[usefulCount];
         for (int i = 0; i < usefulCount; i++) useful[i] = ids[scratch[i]];
@@ -138,18 +161,31 @@ public final class ExampleGenerator {
                 ids[start], ids[goal], ids[current], useful, ids[label]);
     }
 
-    /** One useful next step, one shortest-path next step, and a real choice (out-degree at least 2). */
-    private boolean passesTestRules(int current, int usefulCount) {
+    /**
+     * The reference's test-set rules (search-task.md section 3): one useful next step, one
+     * shortest-path next step, a real choice (out-degree at least 2), and a shortest start-goal path of
+     * more than min(L, 2) vertices (balanced) or more than 2 (naive), so a naive test example never has
+     * the goal as a child of the start. Star test sets are filtered by none of these, as the reference's.
+     */
+    private boolean passesTestRules(int current, int usefulCount, int measuredLookahead) {
+        if (spec.distribution() == Distribution.STAR) return true;
         if (usefulCount != 1) return false;
         if (facts.shortestPathSteps(current, scratch) != 1) return false;
-        int distinctChildren = 0;
-        for (int i = 0; i < graph.childCount(current); i++) {
-            int child = graph.child(current, i);
+        if (distinctChildren(current) < 2) return false;
+        int pathVertices = facts.distance(start) + 1;
+        int moreThan = spec.distribution() == Distribution.NAIVE ? 2 : Math.min(measuredLookahead, 2);
+        return pathVertices > moreThan;
+    }
+
+    private int distinctChildren(int vertex) {
+        int distinct = 0;
+        for (int i = 0; i < graph.childCount(vertex); i++) {
+            int child = graph.child(vertex, i);
             boolean seen = false;
-            for (int k = 0; k < i; k++) seen |= graph.child(current, k) == child;
-            if (!seen) distinctChildren++;
+            for (int k = 0; k < i; k++) seen |= graph.child(vertex, k) == child;
+            if (!seen) distinct++;
         }
-        return distinctChildren >= 2;
+        return distinct;
     }
 
     private int[] tokens(int[] path) {
@@ -308,10 +344,23 @@ public final class ExampleGenerator {
         return true;
     }
 
-    /** Star: a centre (the start) with k spokes of length l; the goal ends one spoke. */
-    private boolean buildStar(int spokeLength) {
-        int maxSpokes = (layout.maxVertex() - 1) / spokeLength;
-        int spokes = 2 + random.nextInt(maxSpokes - 1);
+    /**
+     * Star: a centre (the start) with k spokes of length l; the goal ends one spoke. For a fixed
+     * lookahead l the star has at least two spokes (one spoke would make it lookahead 0); otherwise
+     * (l, k) is drawn uniformly from every pair with l in 1..L and k in 1..(V-1)/l, one-spoke stars
+     * included, as the reference draws its star training and test sets.
+     */
+    private boolean buildStar(int fixedSpokeLength) {
+        int spokeLength;
+        int spokes;
+        if (fixedSpokeLength > 0) {
+            spokeLength = fixedSpokeLength;
+            spokes = 2 + random.nextInt(maxSpokes(spokeLength) - 1);
+        } else {
+            int pair = random.nextInt(starPairs());
+            for (spokeLength = 1; pair >= maxSpokes(spokeLength); spokeLength++) pair -= maxSpokes(spokeLength);
+            spokes = 1 + pair;
+        }
         graph.reset(1 + spokes * spokeLength);
         int index = 1;
         for (int s = 0; s < spokes; s++) {
@@ -322,6 +371,17 @@ public final class ExampleGenerator {
         start = 0;
         goal = spokeLength * (1 + random.nextInt(spokes));
         return true;
+    }
+
+    /** How many (spoke length, spoke count) pairs a star may have. */
+    private int starPairs() {
+        int pairs = 0;
+        for (int length = 1; length <= spec.maxLookahead(); length++) pairs += maxSpokes(length);
+        return pairs;
+    }
+
+    private int maxSpokes(int spokeLength) {
+        return (layout.maxVertex() - 1) / spokeLength;
     }
 
     // ---- helpers ----------------------------------------------------------------------------

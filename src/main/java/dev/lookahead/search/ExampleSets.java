@@ -15,10 +15,11 @@ public final class ExampleSets {
     }
 
     /**
-     * Emits {@code count} examples. A test set holds distinct inputs with lookahead 1..L only; a
-     * balanced test set spreads the count evenly over lookahead 1..L (the first buckets take the
-     * remainder). At a small n there may be fewer distinct test inputs than asked for; a test set
-     * then holds all that could be found.
+     * Emits {@code count} examples. A test set holds distinct inputs under the paper's test-set rules
+     * (search-task.md section 3): a balanced test set spreads the count evenly over lookahead 1..L (the
+     * first buckets take the remainder); a naive test set is one set with no lookahead buckets; a star
+     * test set draws every (spoke length, spoke count) pair uniformly. At a small n there may be fewer
+     * distinct test inputs than asked for; a test set then holds all that could be found.
      */
     public static void generate(GenerationSpec spec, int count, long seed, Consumer<Example> sink) {
         if (!spec.testSet()) {
@@ -26,16 +27,16 @@ public final class ExampleSets {
             for (int i = 0; i < count; i++) sink.accept(generator.next());
             return;
         }
-        int largest = spec.maxLookahead();
         Set<TokenRow> seen = new HashSet<>();
-        if (spec.distribution() == Distribution.NAIVE || spec.fixedLookahead() >= 0) {
-            emitDistinct(new ExampleGenerator(spec, seed), count, largest, seen, sink);
+        if (spec.distribution() != Distribution.BALANCED || spec.fixedLookahead() >= 0) {
+            emitDistinct(new ExampleGenerator(spec, seed), count, seen, sink);
             return;
         }
+        int largest = spec.maxLookahead();
         for (int lookahead = 1; lookahead <= largest; lookahead++) {
             int share = count / largest + (lookahead <= count % largest ? 1 : 0);
             GenerationSpec bucket = spec.withFixedLookahead(lookahead);
-            emitDistinct(new ExampleGenerator(bucket, bucketSeed(seed, lookahead)), share, largest, seen, sink);
+            emitDistinct(new ExampleGenerator(bucket, bucketSeed(seed, lookahead)), share, seen, sink);
         }
     }
 
@@ -46,14 +47,18 @@ public final class ExampleSets {
         return examples;
     }
 
-    private static void emitDistinct(ExampleGenerator generator, int count, int largest, Set<TokenRow> seen,
-                                     Consumer<Example> sink) {
+    private static void emitDistinct(ExampleGenerator generator, int count, Set<TokenRow> seen, Consumer<Example> sink) {
         TokenLayout layout = generator.spec().layout();
         int emitted = 0;
         int fruitless = 0;
         while (emitted < count && fruitless < FRUITLESS_DRAWS) {
-            Example example = generator.next();
-            if (example.lookahead() < 1 || example.lookahead() > largest || !seen.add(TokenRow.of(layout, example.tokens()))) {
+            Example example;
+            try {
+                example = generator.next();
+            } catch (ExampleGenerator.NoExampleException e) {
+                return; // no input of this kind exists at this size: the set holds what was found (none)
+            }
+            if (!seen.add(TokenRow.of(layout, example.tokens()))) {
                 fruitless++;
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.lookahead.train;
 
+import dev.lookahead.model.Initialization;
 import dev.lookahead.model.ModelConfig;
 import dev.lookahead.search.Distribution;
 import java.util.List;
@@ -8,10 +9,9 @@ import java.util.List;
  * Everything that decides a training run; saved with its checkpoints so that a resumed run continues
  * the same one.
  *
+ * @param initialization how the new model's projections start (the reference's PyTorch defaults, or DJL's)
  * @param distributions  examples cycle through these (one distribution, or several for a mix)
- * @param curriculum     the reference code's lookahead curriculum: train on lookaheads up to 1 first and raise
- *                       the largest lookahead by one each time the training accuracy of the last batch of a
- *                       window of {@value #CURRICULUM_WINDOW} examples passes {@value #CURRICULUM_THRESHOLD}
+ * @param curriculum     whether and how the largest training lookahead climbs from 1 ({@link CurriculumRule})
  * @param examples       total training examples
  * @param learningRate   peak learning rate, reached after {@code warmupSteps} and decayed by a cosine
  *                       to a tenth of itself at the end
@@ -19,14 +19,10 @@ import java.util.List;
  * @param evalEvery      held-out evaluation every this many examples
  * @param evalPerLookahead held-out examples per lookahead (and on the naive distribution)
  */
-public record TrainingConfig(ModelConfig model, List<Distribution> distributions, int maxLookahead, boolean curriculum,
-                             long examples,
+public record TrainingConfig(ModelConfig model, Initialization initialization, List<Distribution> distributions, int maxLookahead,
+                             CurriculumRule curriculum, long examples,
                              int batch, float learningRate, int warmupSteps, float weightDecay, float clipNorm,
                              long seed, String device, long evalEvery, int evalPerLookahead) {
-
-    public static final double CURRICULUM_THRESHOLD = 0.98;
-    /** The reference code checks its curriculum once per 2^18 examples. */
-    public static final long CURRICULUM_WINDOW = 1L << 18;
 
     public TrainingConfig {
         distributions = List.copyOf(distributions);
@@ -43,7 +39,7 @@ public record TrainingConfig(ModelConfig model, List<Distribution> distributions
 
     /** The largest lookahead trained on at first: 1 with the curriculum, else all of them. */
     public int firstLookahead() {
-        return curriculum ? 1 : maxLookahead;
+        return curriculum.active() ? 1 : maxLookahead;
     }
 
     public long totalSteps() {

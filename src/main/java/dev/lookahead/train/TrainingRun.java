@@ -80,17 +80,18 @@ public final class TrainingRun implements AutoCloseable {
                     state.path("curriculum_seen").asLong(0), state.path("curriculum_correct").asLong(0));
         }
 
-        /**
-         * After a step; at the end of a window, one lookahead more if it was learned, and a new
-         * window. As in the reference code, "learned" is judged on the window's last batch.
-         */
-        Curriculum after(int stepCorrect, int stepSize, TrainingConfig config) {
-            long nowSeen = seen + stepSize;
-            long nowCorrect = correct + stepCorrect;
-            if (nowSeen < TrainingConfig.CURRICULUM_WINDOW) return new Curriculum(lookahead, nowSeen, nowCorrect);
-            boolean learned = stepCorrect > TrainingConfig.CURRICULUM_THRESHOLD * stepSize;
-            int next = learned && lookahead < config.maxLookahead() ? lookahead + 1 : lookahead;
-            return new Curriculum(next, 0, 0);
+        Curriculum counted(int stepCorrect, int stepSize) {
+            return new Curriculum(lookahead, seen + stepSize, correct + stepCorrect);
+        }
+
+        /** Whether this window of {@link CurriculumRule#WINDOW} examples is complete, so its last batch is judged. */
+        boolean windowFull() {
+            return seen >= CurriculumRule.WINDOW;
+        }
+
+        /** A new window, one lookahead more if the last batch was learned (never above the maximum). */
+        Curriculum judged(boolean learned, int maxLookahead) {
+            return new Curriculum(learned && lookahead < maxLookahead ? lookahead + 1 : lookahead, 0, 0);
         }
     }
 
@@ -137,7 +138,7 @@ public final class TrainingRun implements AutoCloseable {
         Files.createDirectories(folder);
         AtomicFiles.writeString(folder.resolve(SETTINGS), Json.pretty(TrainingSettings.toJson(config)));
         ModelFiles.writeConfig(config.model(), folder);
-        SearchModel model = SearchModel.create(config.model(), Devices.choose(config.device()), config.seed());
+        SearchModel model = SearchModel.create(config.model(), Devices.choose(config.device()), config.seed(), config.initialization());
         return new TrainingRun(config, folder, model, 0, 0, new Curriculum(config.firstLookahead(), 0, 0), null);
     }
 
@@ -245,19 +246,42 @@ public final class TrainingRun implements AutoCloseable {
         StepResult[] result = new StepResult[1];
         SearchModel.withoutGradients(() -> result[0] = update(batch, done, learningRate));
         step++;
-        if (config.curriculum()) advanceCurriculum(result[0]);
+        if (config.curriculum().active()) advanceCurriculum(result[0], batch);
         elapsedSeconds += (System.nanoTime() - started) / 1e9;
         return result[0];
     }
 
-    private void advanceCurriculum(StepResult result) {
-        Curriculum next = curriculum.after(result.correct(), result.size(), config);
+    /**
+     * Counts the step into the curriculum's window; at a full window, judges its last batch by the
+     * run's rule - the training pass's answers, or (the reference's rule) the model's answers to the
+     * same batch after the update - and raises the lookahead when it passes.
+     */
+    private void advanceCurriculum(StepResult result, BatchSource.Batch batch) {
+        Curriculum counted = curriculum.counted(result.correct(), result.size());
+        if (!counted.windowFull()) {
+            curriculum = counted;
+            return;
+        }
+        CurriculumRule rule = config.curriculum();
+        int correct = rule.judgedAfterUpdate() ? correctNow(batch) : result.correct();
+        Curriculum next = counted.judged(rule.passes(correct, batch.size()), config.maxLookahead());
         if (next.lookahead() != curriculum.lookahead()) {
             // batches already made ahead hold the old lookaheads; batch k stays seeded by (seed, k)
             batches.close();
             batches = new BatchSource(config, next.lookahead(), reserved, step);
         }
         curriculum = next;
+    }
+
+    /** How many of the batch's rows the model, as it is now, answers with a useful next step. */
+    private int correctNow(BatchSource.Batch batch) {
+        int n = config.model().n();
+        int[][] rows = new int[batch.size()][];
+        for (int r = 0; r < rows.length; r++) rows[r] = Arrays.copyOfRange(batch.tokens(), r * n, (r + 1) * n);
+        int[] predicted = model.predict(rows);
+        int correct = 0;
+        for (int r = 0; r < rows.length; r++) correct += Evaluation.correct(predicted[r], batch.usefulNext()[r]) ? 1 : 0;
+        return correct;
     }
 
     private static int from(int part, int parts, int size) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.Json;
+import dev.lookahead.model.Initialization;
 import dev.lookahead.model.ModelConfig;
 import dev.lookahead.model.ModelFiles;
 import dev.lookahead.search.Distribution;
@@ -18,10 +19,11 @@ final class TrainingSettings {
     static ObjectNode toJson(TrainingConfig c) {
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.set("model", ModelFiles.configJson(c.model()));
+        json.put("init", c.initialization().id());
         ArrayNode distributions = json.putArray("distributions");
         c.distributions().forEach(d -> distributions.add(d.id()));
         json.put("max_lookahead", c.maxLookahead());
-        json.put("curriculum", c.curriculum());
+        json.put("curriculum", c.curriculum().id());
         json.put("examples", c.examples());
         json.put("batch", c.batch());
         json.put("optimizer", "AdamW (beta1 0.9, beta2 0.99), linear warm-up then cosine to 0.1 x peak");
@@ -40,16 +42,29 @@ final class TrainingSettings {
         ModelConfig model = ModelFiles.readConfig(json.get("model"), TrainingRun.SETTINGS);
         List<Distribution> distributions = new ArrayList<>();
         json.get("distributions").forEach(d -> distributions.add(Distribution.parse(d.asText())));
-        return new TrainingConfig(model, distributions, json.get("max_lookahead").asInt(),
-                json.path("curriculum").asBoolean(false), json.get("examples").asLong(),
+        return new TrainingConfig(model, initialization(json), distributions, json.get("max_lookahead").asInt(),
+                curriculum(json.path("curriculum")), json.get("examples").asLong(),
                 json.get("batch").asInt(), (float) json.get("lr").asDouble(), json.get("warmup_steps").asInt(),
                 (float) json.get("weight_decay").asDouble(), (float) json.get("clip_norm").asDouble(),
                 json.get("seed").asLong(), json.get("device").asText(), json.get("eval_every").asLong(),
                 json.get("eval_per_lookahead").asInt());
     }
 
+    /** Runs written before {@code init} existed were initialised as DJL initialises. */
+    private static Initialization initialization(JsonNode json) {
+        return json.has("init") ? Initialization.parse(json.get("init").asText()) : Initialization.DJL;
+    }
+
+    /** Runs written before the curriculum had names stored {@code true} for today's lenient rule. */
+    static CurriculumRule curriculum(JsonNode value) {
+        if (value.isMissingNode() || value.isNull()) return CurriculumRule.NONE;
+        if (value.isBoolean()) return value.asBoolean() ? CurriculumRule.LENIENT : CurriculumRule.NONE;
+        return CurriculumRule.parse(value.asText());
+    }
+
     static TrainingConfig withExamples(TrainingConfig c, long examples) {
-        return new TrainingConfig(c.model(), c.distributions(), c.maxLookahead(), c.curriculum(), examples, c.batch(), c.learningRate(),
-                c.warmupSteps(), c.weightDecay(), c.clipNorm(), c.seed(), c.device(), c.evalEvery(), c.evalPerLookahead());
+        return new TrainingConfig(c.model(), c.initialization(), c.distributions(), c.maxLookahead(), c.curriculum(), examples,
+                c.batch(), c.learningRate(), c.warmupSteps(), c.weightDecay(), c.clipNorm(), c.seed(), c.device(), c.evalEvery(),
+                c.evalPerLookahead());
     }
 }

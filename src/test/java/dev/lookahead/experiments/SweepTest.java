@@ -79,7 +79,9 @@ class SweepTest {
         JobResult r = results.get(1);
         assertThat(r.parameters()).isEqualTo(jobs.get(1).config().model().parameterCount());
         assertThat(r.flops()).isEqualTo(6.0 * 2944 * r.parameters());
-        assertThat(r.testAccuracy()).containsKeys("1", "naive");
+        assertThat(r.testAccuracy()).containsKeys("1");
+        assertThat(r.testAccuracy()).as("at n = 17 no naive graph has its goal two steps from a start with two children")
+                .doesNotContainKey("naive");
         assertThat(r.converged()).isEqualTo(r.bestTrainAccuracy() >= 0.995);
         assertThat(Files.readAllLines(folder.resolve(Sweep.RESULTS))).hasSize(2);
         assertThat(Files.readString(folder.resolve(Sweep.TABLE))).contains("2 of 2 jobs finished", "n17-l1-h4-balanced-s2");

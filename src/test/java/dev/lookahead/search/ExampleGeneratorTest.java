@@ -146,12 +146,58 @@ class ExampleGeneratorTest {
     }
 
     @Test
-    void starExamplesHaveTheSpokeLengthAsLookahead() {
+    void starExamplesAreStarsWhoseLookaheadIsTheSpokeLengthOrZeroForOneSpoke() {
         for (Example example : draw(Distribution.STAR, 32, 500, 2)) {
             IndependentCheck check = new IndependentCheck(32, example.tokens());
             int spokes = check.childrenOf(check.start).size();
-            assertThat(spokes).isGreaterThanOrEqualTo(2);
-            assertThat(example.edges()).hasSize(spokes * example.lookahead());
+            int spokeLength = check.distance(check.start, check.goal);
+            assertThat(example.edges()).hasSize(spokes * spokeLength);
+            assertThat(example.lookahead()).isEqualTo(spokes == 1 ? 0 : spokeLength);
         }
+    }
+
+    @Test
+    void naiveTestSetIsOneSetWhoseGoalIsNeverAChildOfTheStart() {
+        TokenLayout layout = new TokenLayout(32);
+        List<Example> testSet = ExampleSets.generate(
+                GenerationSpec.training(layout, Distribution.NAIVE, 4).withTestSet(true), 1000, 3);
+        assertThat(testSet).hasSize(1000);
+        for (Example example : testSet) {
+            IndependentCheck check = new IndependentCheck(32, example.tokens());
+            assertThat(check.distance(check.start, check.goal)).as("shortest start-goal path, in edges").isGreaterThanOrEqualTo(2);
+            assertThat(check.useful()).hasSize(1);
+            assertThat(new TreeSet<>(check.childrenOf(check.current()))).hasSizeGreaterThanOrEqualTo(2);
+        }
+        assertThat(testSet.stream().mapToInt(Example::lookahead).distinct().count()).as("lookaheads present").isGreaterThan(1);
+    }
+
+    @Test
+    void balancedTestSetsAboveLookaheadOneNeverHaveTheGoalAsAChildOfTheStart() {
+        TokenLayout layout = new TokenLayout(32);
+        List<Example> testSet = ExampleSets.generate(GenerationSpec.training(layout, Distribution.BALANCED, 4).withTestSet(true), 800, 5);
+        long directAtOne = 0;
+        for (Example example : testSet) {
+            IndependentCheck check = new IndependentCheck(32, example.tokens());
+            int distance = check.distance(check.start, check.goal);
+            if (example.lookahead() >= 2) assertThat(distance).as("shortest path at lookahead " + example.lookahead()).isGreaterThanOrEqualTo(2);
+            if (example.lookahead() == 1 && distance == 1) directAtOne++;
+        }
+        assertThat(directAtOne).as("lookahead-1 examples with the goal next to the start (allowed: min(L, 2) = 1)").isPositive();
+    }
+
+    @Test
+    void starTestSetDrawsEverySpokeLengthAndCountOneSpokeStarsIncluded() {
+        TokenLayout layout = new TokenLayout(32);
+        List<Example> testSet = ExampleSets.generate(GenerationSpec.training(layout, Distribution.STAR, 4).withTestSet(true), 400, 1);
+        Set<List<Integer>> pairs = new HashSet<>();
+        for (Example example : testSet) {
+            IndependentCheck check = new IndependentCheck(32, example.tokens());
+            pairs.add(List.of(check.distance(check.start, check.goal), check.childrenOf(check.start).size()));
+        }
+        Set<List<Integer>> expected = new HashSet<>();
+        for (int length = 1; length <= 4; length++) {
+            for (int spokes = 1; spokes <= 8 / length; spokes++) expected.add(List.of(length, spokes));
+        }
+        assertThat(pairs).isEqualTo(expected);
     }
 }

@@ -70,6 +70,23 @@ final class IndependentCheck {
         return false;
     }
 
+    /** Edges on a shortest path from {@code from} to {@code to} by breadth-first search, or -1 when there is none. */
+    int distance(int from, int to) {
+        Map<Integer, Integer> depth = new HashMap<>(Map.of(from, 0));
+        ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(from));
+        while (!queue.isEmpty()) {
+            int u = queue.poll();
+            if (u == to) return depth.get(u);
+            for (int w : childrenOf(u)) {
+                if (!depth.containsKey(w)) {
+                    depth.put(w, depth.get(u) + 1);
+                    queue.add(w);
+                }
+            }
+        }
+        return -1;
+    }
+
     TreeSet<Integer> useful() {
         TreeSet<Integer> useful = new TreeSet<>();
         for (int c : childrenOf(current())) if (reaches(c, goal)) useful.add(c);

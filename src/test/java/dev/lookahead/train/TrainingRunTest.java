@@ -3,6 +3,7 @@ package dev.lookahead.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lookahead.model.Initialization;
 import dev.lookahead.model.ModelConfig;
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.search.Distribution;
@@ -23,8 +24,8 @@ class TrainingRunTest {
 
     /** n = 17: vertex ids 1..4, lookahead at most 1, a model of width 9 + 8 + 17 = 34. */
     private static TrainingConfig tiny(long examples, float lr) {
-        return new TrainingConfig(new ModelConfig(17, 2, 8, 1, false, false), List.of(Distribution.BALANCED), 1,
-                false, examples, 64, lr, 20, 0.01f, 1f, 7, "cpu", Long.MAX_VALUE, 100);
+        return new TrainingConfig(new ModelConfig(17, 2, 8, 1, false, false), Initialization.PYTORCH, List.of(Distribution.BALANCED), 1,
+                CurriculumRule.NONE, examples, 64, lr, 20, 0.01f, 1f, 7, "cpu", Long.MAX_VALUE, 100);
     }
 
     private static int[][] probe() {
@@ -82,15 +83,16 @@ class TrainingRunTest {
 
     @Test
     void theCurriculumRisesOnlyAtTheEndOfAWindowWhoseLastBatchPassesTheThreshold() {
-        TrainingConfig config = curriculum(64 * 10);
-        long window = TrainingConfig.CURRICULUM_WINDOW;
+        long window = CurriculumRule.WINDOW;
         var start = new TrainingRun.Curriculum(1, 0, 0);
-        assertThat(start.after(64, 64, config)).as("mid-window: only counted").isEqualTo(new TrainingRun.Curriculum(1, 64, 64));
-        var nearlyDone = new TrainingRun.Curriculum(1, window - 64, 0);
-        assertThat(nearlyDone.after(64, 64, config)).as("judged on the last batch, as the reference code does")
-                .isEqualTo(new TrainingRun.Curriculum(2, 0, 0));
-        assertThat(nearlyDone.after(62, 64, config)).as("62/64 = 0.969 is not above 0.98").isEqualTo(new TrainingRun.Curriculum(1, 0, 0));
-        assertThat(new TrainingRun.Curriculum(2, window - 64, window - 64).after(64, 64, config).lookahead())
+        assertThat(start.counted(64, 64)).as("mid-window: only counted").isEqualTo(new TrainingRun.Curriculum(1, 64, 64));
+        assertThat(start.counted(64, 64).windowFull()).isFalse();
+        var done = new TrainingRun.Curriculum(1, window - 64, 0).counted(64, 64);
+        assertThat(done.windowFull()).as("judged on the last batch, as the reference code does").isTrue();
+        assertThat(done.judged(CurriculumRule.LENIENT.passes(64, 64), 2)).isEqualTo(new TrainingRun.Curriculum(2, 0, 0));
+        assertThat(done.judged(CurriculumRule.LENIENT.passes(62, 64), 2)).as("62/64 = 0.969 is not above 0.98")
+                .isEqualTo(new TrainingRun.Curriculum(1, 0, 0));
+        assertThat(new TrainingRun.Curriculum(2, window, window).judged(true, 2).lookahead())
                 .as("never beyond --max-lookahead").isEqualTo(2);
     }
 
@@ -109,16 +111,47 @@ class TrainingRunTest {
             run.checkpoint();
         }
         try (TrainingRun run = TrainingRun.resume(dir.resolve("curriculum"), null)) {
-            assertThat(run.config().curriculum()).isTrue();
+            assertThat(run.config().curriculum()).isEqualTo(CurriculumRule.PAPER);
             assertThat(run.trainingLookahead()).isEqualTo(1);
             assertThat(run.stepsDone()).isEqualTo(3);
         }
     }
 
+    @Test
+    void thePaperCurriculumWantsMoreThan99PercentAndTheLenientOneMoreThan98() {
+        assertThat(CurriculumRule.PAPER.passes(254, 256)).as("0.992").isTrue();
+        assertThat(CurriculumRule.PAPER.passes(253, 256)).as("0.988").isFalse();
+        assertThat(CurriculumRule.LENIENT.passes(251, 256)).as("0.980").isTrue();
+        assertThat(CurriculumRule.LENIENT.passes(250, 256)).as("0.977").isFalse();
+        assertThat(CurriculumRule.NONE.passes(256, 256)).isFalse();
+        assertThat(CurriculumRule.PAPER.judgedAfterUpdate()).isTrue();
+        assertThat(CurriculumRule.LENIENT.judgedAfterUpdate()).isFalse();
+    }
+
+    @Test
+    void runFoldersWrittenBeforeTheRulesHadNamesKeepTheLenientCurriculumAndDjlInitialisation() throws Exception {
+        TrainingConfig config = curriculum(64 * 2);
+        try (TrainingRun run = TrainingRun.start(config, dir.resolve("old"))) {
+            run.trainStep();
+            run.checkpoint();
+        }
+        Path settings = dir.resolve("old").resolve(TrainingRun.SETTINGS);
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) dev.lookahead.io.Json.MAPPER.readTree(settings.toFile());
+        assertThat(json.get("curriculum").asText()).isEqualTo("paper");
+        assertThat(json.get("init").asText()).isEqualTo("pytorch");
+        json.put("curriculum", true);
+        json.remove("init");
+        Files.writeString(settings, json.toString());
+        try (TrainingRun run = TrainingRun.resume(dir.resolve("old"), null)) {
+            assertThat(run.config().curriculum()).isEqualTo(CurriculumRule.LENIENT);
+            assertThat(run.config().initialization()).isEqualTo(Initialization.DJL);
+        }
+    }
+
     /** n = 23: lookaheads 1 and 2. */
     private static TrainingConfig curriculum(long examples) {
-        return new TrainingConfig(new ModelConfig(23, 2, 8, 1, false, false), List.of(Distribution.BALANCED), 2,
-                true, examples, 64, 1e-3f, 20, 0.01f, 1f, 7, "cpu", Long.MAX_VALUE, 20);
+        return new TrainingConfig(new ModelConfig(23, 2, 8, 1, false, false), Initialization.PYTORCH, List.of(Distribution.BALANCED), 2,
+                CurriculumRule.PAPER, examples, 64, 1e-3f, 20, 0.01f, 1f, 7, "cpu", Long.MAX_VALUE, 20);
     }
 
     @Test

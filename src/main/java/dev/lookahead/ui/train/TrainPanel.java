@@ -1,10 +1,12 @@
 package dev.lookahead.ui.train;
 
 import dev.lookahead.figures.Palette;
+import dev.lookahead.model.Initialization;
 import dev.lookahead.model.ModelConfig;
 import dev.lookahead.search.Distribution;
 import dev.lookahead.search.TokenLayout;
 import dev.lookahead.stats.Proportion;
+import dev.lookahead.train.CurriculumRule;
 import dev.lookahead.train.LearningCurve;
 import dev.lookahead.train.Trainer;
 import dev.lookahead.train.TrainingConfig;
@@ -14,6 +16,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +26,6 @@ import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -64,7 +66,10 @@ public final class TrainPanel extends BorderPane {
     private final TextField learningRate = new TextField("5e-4");
     private final Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, 1);
     private final ChoiceBox<String> device = new ChoiceBox<>(FXCollections.observableArrayList("auto", "cpu", "gpu"));
-    private final CheckBox curriculum = new CheckBox("Lookahead curriculum");
+    private final ChoiceBox<String> curriculum = new ChoiceBox<>(FXCollections.observableArrayList(
+            Arrays.stream(CurriculumRule.values()).map(CurriculumRule::id).toList()));
+    private final ChoiceBox<String> initialization = new ChoiceBox<>(FXCollections.observableArrayList(
+            Arrays.stream(Initialization.values()).map(Initialization::id).toList()));
     private final TextField folder = new TextField(Path.of(System.getProperty("user.home"), "lookahead-runs", "run-1").toString());
     private final Button start = new Button("Start");
     private final Button pause = new Button("Pause");
@@ -91,6 +96,11 @@ public final class TrainPanel extends BorderPane {
         n.valueProperty().addListener((obs, old, value) -> maxLookahead.getValueFactory().setValue(new TokenLayout(value).defaultMaxLookahead()));
         distribution.setValue("balanced");
         device.setValue("auto");
+        curriculum.setValue(CurriculumRule.NONE.id());
+        curriculum.setTooltip(new Tooltip("paper: the reference's curriculum (+1 lookahead when the last batch of 2^18 examples"
+                + " scores > 0.99 after its update); lenient: the workbench's first rule (> 0.98 in the training pass)"));
+        initialization.setValue(Initialization.PYTORCH.id());
+        initialization.setTooltip(new Tooltip("pytorch: the reference's (uniform +-1/sqrt(fan_in)); djl: DJL's defaults, as the shipped models"));
         for (Spinner<Integer> s : List.of(layers, hidden, heads, maxLookahead, seed)) {
             s.setEditable(true);
             s.setPrefWidth(100);
@@ -102,11 +112,11 @@ public final class TrainPanel extends BorderPane {
         for (var entry : List.<Map.Entry<String, javafx.scene.Node>>of(Map.entry("Sequence length n", n), Map.entry("Layers", layers),
                 Map.entry("Hidden", hidden), Map.entry("Heads", heads), Map.entry("Distribution", distribution),
                 Map.entry("Max lookahead", maxLookahead), Map.entry("Examples", examples), Map.entry("Learning rate", learningRate),
+                Map.entry("Curriculum", curriculum), Map.entry("Initialisation", initialization),
                 Map.entry("Seed", seed), Map.entry("Device", device), Map.entry("Run folder", folder))) {
             form.add(new Label(entry.getKey()), 0, row);
             form.add(entry.getValue(), 1, row++);
         }
-        form.add(curriculum, 1, row);
         Button browse = new Button("Folder…");
         browse.setOnAction(e -> {
             File chosen = new DirectoryChooser().showDialog(getScene().getWindow());
@@ -180,7 +190,8 @@ public final class TrainPanel extends BorderPane {
         List<Distribution> chosen = Distribution.parseMix(distribution.getValue());
         long count = Long.parseLong(examples.getText().strip().replace("_", "").replace(",", ""));
         float lr = Float.parseFloat(learningRate.getText().strip());
-        return new TrainingConfig(model, chosen, maxLookahead.getValue(), curriculum.isSelected(), count, 256, lr, 500, 0.01f, 1f,
+        return new TrainingConfig(model, Initialization.parse(initialization.getValue()), chosen, maxLookahead.getValue(),
+                CurriculumRule.parse(curriculum.getValue()), count, 256, lr, 500, 0.01f, 1f,
                 seed.getValue(), device.getValue(), Math.max(256, count / 40), 100);
     }
 
