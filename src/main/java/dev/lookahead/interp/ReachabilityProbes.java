@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,8 +129,13 @@ public final class ReachabilityProbes {
         return out;
     }
 
-    /** Precision, recall and F1 of each layer's probe, and the accuracy of always answering the majority label. */
-    public record Score(int layer, double precision, double recall, double f1, double accuracy, double majorityAccuracy) {
+    /**
+     * Precision, recall, F1 and accuracy of each layer's probe, each beside the baseline on the same
+     * metric: the accuracy of always answering the majority label, and the F1 of always answering
+     * "reachable" (the best F1 any constant answer gets: 2p / (1 + p) for a positive share p).
+     */
+    public record Score(int layer, double precision, double recall, double f1, double accuracy, double majorityAccuracy,
+                        double alwaysReachableF1) {
     }
 
     public List<Score> evaluate(SearchModel model, List<Example> examples) {
@@ -154,7 +160,9 @@ public final class ReachabilityProbes {
             double recall = tp + fn == 0 ? Double.NaN : (double) tp / (tp + fn);
             double f1 = tp == 0 ? 0 : 2 * precision * recall / (precision + recall);
             double majority = Math.max(positives, total - positives) / (double) Math.max(1, total);
-            scores.add(new Score(l, precision, recall, f1, (double) correct / Math.max(1, total), majority));
+            double positiveShare = positives / (double) Math.max(1, total);
+            double constantF1 = positives == 0 ? 0 : 2 * positiveShare / (1 + positiveShare);
+            scores.add(new Score(l, precision, recall, f1, (double) correct / Math.max(1, total), majority, constantF1));
         }
         return scores;
     }
@@ -221,24 +229,37 @@ public final class ReachabilityProbes {
     }
 
     /**
-     * The probes' reading of one input, at once and without tracing: per layer 0..L, for each vertex
-     * token's position, the vertices a probe calls reachable from it (probability above one half).
+     * What the probes say each vertex token holds, per layer, split by whether the vertex is in the
+     * graph: {@code sets} holds the graph's vertices only (what a view may ring), {@code absent} the ids
+     * the probes call reachable that the input does not contain (a probe's error worth showing, never a
+     * vertex to draw).
      */
-    public List<Map<Integer, SortedSet<Integer>>> sets(Map<String, Tensor> captured, int[] tokens, TokenLayout layout) {
+    public record Estimate(List<Map<Integer, SortedSet<Integer>>> sets, List<Map<Integer, SortedSet<Integer>>> absent) {
+    }
+
+    /** The probes' estimate for one captured forward pass of {@code tokens}. */
+    public Estimate estimate(Map<String, Tensor> captured, int[] tokens, TokenLayout layout) {
+        Set<Integer> present = new HashSet<>();
+        for (int token : tokens) if (layout.isVertex(token)) present.add(token);
         List<Map<Integer, SortedSet<Integer>>> sets = new ArrayList<>();
+        List<Map<Integer, SortedSet<Integer>>> absent = new ArrayList<>();
         for (int l = 0; l < layers(); l++) {
             float[] all = captured.get(l == 0 ? ActivationNames.residPre(0) : ActivationNames.residPost(l - 1)).data();
-            Map<Integer, SortedSet<Integer>> layer = new TreeMap<>();
+            Map<Integer, SortedSet<Integer>> held = new TreeMap<>();
+            Map<Integer, SortedSet<Integer>> missing = new TreeMap<>();
             for (int r = 0; r < tokens.length; r++) {
                 if (!layout.isVertex(tokens[r])) continue;
                 float[] p = reachability(l, Arrays.copyOfRange(all, r * width, (r + 1) * width));
-                SortedSet<Integer> held = new TreeSet<>();
-                for (int v = 0; v < p.length; v++) if (p[v] > 0.5f) held.add(v + 1);
-                layer.put(r, held);
+                SortedSet<Integer> in = new TreeSet<>();
+                SortedSet<Integer> out = new TreeSet<>();
+                for (int v = 0; v < p.length; v++) if (p[v] > 0.5f) (present.contains(v + 1) ? in : out).add(v + 1);
+                held.put(r, in);
+                if (!out.isEmpty()) missing.put(r, out);
             }
-            sets.add(layer);
+            sets.add(held);
+            absent.add(missing);
         }
-        return sets;
+        return new Estimate(sets, absent);
     }
 
     private static ReachabilityProbes read(InputStream in, String origin) throws IOException {

@@ -30,11 +30,30 @@ class ReachabilityProbesTest {
             assertThat(scores).hasSize(3);
             // the embedding names the token's own vertex, which always reaches itself: a linear probe must find that
             assertThat(scores.get(0).accuracy()).isGreaterThan(scores.get(0).majorityAccuracy());
+            assertThat(scores.get(0).alwaysReachableF1()).as("a baseline on the F1 scale").isBetween(0.0, 1.0);
             probes.save(dir);
             ReachabilityProbes loaded = ReachabilityProbes.load(dir);
             float[] state = new float[config.width()];
             state[3] = 1;
             assertThat(loaded.reachability(1, state)).containsExactly(probes.reachability(1, state));
+        }
+    }
+
+    @Test
+    void theProbesEstimateRingsOnlyTheGraphsVerticesAndNamesTheIdsItClaimsBesides() throws Exception {
+        // a four-vertex graph for the default model: its probes were trained on graphs with up to nine vertices
+        int[] tokens = dev.lookahead.search.Tokenizer.encode(dev.lookahead.search.GraphFiles.read(Path.of("samples/chain.json"))
+                .toInput(new dev.lookahead.search.TokenLayout(32)));
+        try (SearchModel model = SearchModel.open("default", "cpu")) {
+            ReachabilityProbes probes = ReachabilityProbes.forModel("default").orElseThrow();
+            ReachabilityProbes.Estimate estimate = probes.estimate(model.capture(tokens), tokens, model.config().layout());
+            java.util.Set<Integer> present = new java.util.HashSet<>();
+            for (int token : tokens) if (model.config().layout().isVertex(token)) present.add(token);
+            assertThat(estimate.sets()).hasSize(model.config().layers() + 1);
+            for (var layer : estimate.sets()) layer.values().forEach(set -> assertThat(present).containsAll(set));
+            for (var layer : estimate.absent()) layer.values().forEach(set -> assertThat(set).doesNotContainAnyElementsOf(present).isNotEmpty());
+            assertThat(estimate.absent().stream().mapToInt(java.util.Map::size).sum())
+                    .as("token positions whose probe claims an id the graph lacks (the reason for the split)").isPositive();
         }
     }
 }

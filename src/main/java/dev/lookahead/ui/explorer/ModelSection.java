@@ -82,6 +82,8 @@ final class ModelSection extends VBox {
     /** Per layer, each token position's vertex set: the probes' estimate at once, the traced sets when the trace is done. */
     private List<Map<Integer, SortedSet<Integer>>> sets;
     private boolean setsTraced;
+    /** Ids the probes call reachable that the graph does not have, per layer and position (empty once traced). */
+    private List<Map<Integer, SortedSet<Integer>>> claimedAbsent = List.of();
     /** Model, device and the last timings, for the status bar. */
     private final StringProperty info = new SimpleStringProperty("No model");
     private String lastTiming = "";
@@ -261,6 +263,7 @@ final class ModelSection extends VBox {
         tokens = shownTokens;
         trace = null;
         sets = null;
+        claimedAbsent = List.of();
         views = null;
         lockedToken = null;
         chosen = shown.start();
@@ -310,14 +313,17 @@ final class ModelSection extends VBox {
                 Map<String, Tensor> captured = current.capture(input);
                 double runMillis = (System.nanoTime() - began) / 1e6;
                 Views computed = new Views(Tokenizer.decode(layout, input), SearchModel.attentionPatterns(captured, current.config()), probabilities);
-                List<Map<Integer, SortedSet<Integer>>> estimate = probes == null ? null : probes.sets(captured, input, layout);
+                ReachabilityProbes.Estimate estimate = probes == null ? null : probes.estimate(captured, input, layout);
                 String text = predictionText(probabilities);
                 Platform.runLater(() -> {
                     views = computed;
                     lastTiming = String.format("run %.0f ms", runMillis);
                     updateInfo();
                     if (predictFirst) prediction.setText(text);
-                    if (estimate != null && sets == null) showLayers(estimate, false);
+                    if (estimate != null && sets == null) {
+                        claimedAbsent = estimate.absent();
+                        showLayers(estimate.sets(), false);
+                    }
                 });
                 long traceBegan = System.nanoTime();
                 Trace traced = tracer.trace(input, this::isCancelled, share -> updateProgress(share, 1.0));
@@ -390,6 +396,7 @@ final class ModelSection extends VBox {
         boolean first = sets == null;
         sets = layerSets;
         setsTraced = traced;
+        if (traced) claimedAbsent = List.of();
         layer.setMax(Math.max(1, sets.size() - 1));
         if (pendingLayer != null) {
             layer.setValue(Math.min(pendingLayer, sets.size() - 1));
@@ -416,11 +423,21 @@ final class ModelSection extends VBox {
         for (int v : traced) marks.put(v, truth.contains(v) ? AGREE : EXTRA);
         for (int v : truth) marks.putIfAbsent(v, MISSED);
         graphView.mark(marks);
-        setText.setText(String.format("Vertex %d: its tokens hold %s; truly reachable within %d hop%s: %s.", chosen,
+        setText.setText(String.format("Vertex %d: its tokens hold %s; truly reachable within %d hop%s: %s.%s", chosen,
                 traced.isEmpty() ? (setsTraced ? "nothing traced at this layer" : "nothing the probes call reachable") : traced,
-                1 << l, l == 0 ? "" : "s", truth));
+                1 << l, l == 0 ? "" : "s", truth, absentNote(l)));
         if (views != null) onViews.accept(withArcsFromLockedToken(SearchViews.all(views.input(), views.patterns(), views.probabilities(),
                 trace, List.of(l)), l));
+    }
+
+    /** Says which ids, absent from the graph, the probes call reachable from the chosen vertex's tokens. */
+    private String absentNote(int l) {
+        if (l >= claimedAbsent.size()) return "";
+        SortedSet<Integer> absent = new TreeSet<>();
+        claimedAbsent.get(l).forEach((position, ids) -> {
+            if (tokens[position] == chosen) absent.addAll(ids);
+        });
+        return absent.isEmpty() ? "" : " The probes also call reachable ids the graph does not have: " + absent + ".";
     }
 
     /** The token arcs drawn from the locked token of the strip (the last token until one is clicked). */
