@@ -44,18 +44,20 @@ final class ProbeCommand implements Runnable {
     }
 
     static void report(List<ReachabilityProbes.Score> scores, Path json, String model) throws java.io.IOException {
-        System.out.println("layer  precision  recall     F1  accuracy  majority baseline");
+        System.out.println("layer  precision  recall     F1  F1 of 'always reachable'  accuracy  majority accuracy");
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("model", model);
         ArrayNode layers = root.putArray("layers");
         for (ReachabilityProbes.Score s : scores) {
-            System.out.printf("%5d  %9.3f  %6.3f  %5.3f  %8.3f  %17.3f%n", s.layer(), s.precision(), s.recall(), s.f1(), s.accuracy(), s.majorityAccuracy());
+            System.out.printf("%5d  %9.3f  %6.3f  %5.3f  %24.3f  %8.3f  %17.3f%n", s.layer(), s.precision(), s.recall(), s.f1(),
+                    s.alwaysReachableF1(), s.accuracy(), s.majorityAccuracy());
             ObjectNode entry = layers.addObject();
             entry.put("layer", s.layer());
             entry.put("precision", s.precision());
             entry.put("recall", s.recall());
             entry.put("f1", s.f1());
             entry.put("accuracy", s.accuracy());
+            entry.put("always_reachable_f1", s.alwaysReachableF1());
             entry.put("majority_baseline_accuracy", s.majorityAccuracy());
         }
         if (json != null) AtomicFiles.writeString(json, Json.pretty(root));
