@@ -81,11 +81,23 @@ public final class ModelFiles {
         if (!Files.isRegularFile(config) || !Files.isRegularFile(weights)) {
             throw new IOException(folder + " is not a model folder: it needs " + CONFIG + " and " + WEIGHTS);
         }
-        return new Source(folder.toString(), readConfig(Json.MAPPER.readTree(config.toFile()), config.toString()),
-                () -> Files.newInputStream(weights));
+        JsonNode description;
+        try {
+            description = Json.MAPPER.readTree(config.toFile());
+        } catch (IOException e) {
+            throw new IOException(config + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+        }
+        return new Source(folder.toString(), readConfig(description, config.toString()), () -> Files.newInputStream(weights));
     }
 
     public static ModelConfig readConfig(JsonNode json, String where) throws IOException {
+        if (json == null || !json.isObject()) throw new IOException(where + ": not a model description (expected a JSON object)");
+        for (String field : List.of("n", "layers", "hidden", "heads")) {
+            if (!json.path(field).isInt()) {
+                throw new IOException(where + ": not a model description (the field \"" + field + "\" must be an integer, found "
+                        + (json.has(field) ? json.get(field) : "nothing") + ")");
+            }
+        }
         try {
             return new ModelConfig(json.get("n").asInt(), json.get("layers").asInt(), json.get("hidden").asInt(),
                     json.get("heads").asInt(), json.path("learned_token_embedding").asBoolean(false),

@@ -54,7 +54,14 @@ public final class SearchModel implements AutoCloseable {
     public static SearchModel load(ModelFiles.Source source, Device device) throws IOException {
         try (InputStream in = source.weights().open()) {
             if (in == null) throw new IOException(source.name() + ": the weights are missing");
-            return read(source.name(), source.config(), device, new DataInputStream(new BufferedInputStream(in)));
+            DataInputStream data = new DataInputStream(new BufferedInputStream(in));
+            SearchModel model = read(source.name(), source.config(), device, data);
+            if (data.read() >= 0) {
+                model.close();
+                throw new IOException(source.name() + ": " + ModelFiles.WEIGHTS + " has bytes after the weights of the model that "
+                        + ModelFiles.CONFIG + " describes; the file is damaged or belongs to another model");
+            }
+            return model;
         }
     }
 
@@ -64,11 +71,19 @@ public final class SearchModel implements AutoCloseable {
         model.network.initialize(model.manager);
         try {
             model.network.loadParameters(model.manager, in);
+        } catch (java.io.EOFException e) {
+            model.close();
+            throw new IOException(name + ": the weights end early (the file is truncated); restore or retrain it", e);
         } catch (MalformedModelException | RuntimeException e) {
             model.close();
-            throw new IOException(name + ": the weights do not fit the model description (" + e.getMessage() + ")", e);
+            throw new IOException(name + ": the weights do not fit the model description " + config
+                    + " (" + firstLine(e.getMessage()) + ")", e);
         }
         return model;
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
     }
 
     /** Opens a shipped model by name or a model folder (see {@link ModelFiles}). */

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
 import dev.lookahead.model.Devices;
+import dev.lookahead.model.ModelConfig;
 import dev.lookahead.model.ModelFiles;
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.search.Example;
@@ -150,19 +151,59 @@ public final class TrainingRun implements AutoCloseable {
     public static TrainingRun resume(Path folder, Long examples) throws IOException {
         Path checkpoint = folder.resolve(CHECKPOINT);
         if (!Files.isRegularFile(checkpoint)) throw new IOException(folder + " has no checkpoint to resume (" + CHECKPOINT + ")");
-        TrainingConfig config = TrainingSettings.fromJson(Json.MAPPER.readTree(folder.resolve(SETTINGS).toFile()));
-        if (examples != null && examples != config.examples()) {
-            config = TrainingSettings.withExamples(config, examples);
-            AtomicFiles.writeString(folder.resolve(SETTINGS), Json.pretty(TrainingSettings.toJson(config)));
-        }
+        Path settings = folder.resolve(SETTINGS);
+        TrainingConfig config = TrainingSettings.read(settings);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(checkpoint)))) {
+            JsonNode state = readState(checkpoint, in);
+            checkSameModel(state, config, checkpoint, settings);
+            long seen = state.path("step").asLong() * config.batch();
+            if (examples != null && examples < seen) {
+                throw new IOException("--examples " + examples + " is below the " + seen + " examples " + folder
+                        + " has already seen; give a larger total (or none to keep " + config.examples() + ")");
+            }
+            SearchModel model = SearchModel.read(checkpoint.toString(), config.model(), Devices.choose(config.device()), in);
+            TrainingRun run;
+            try {
+                run = new TrainingRun(examples == null ? config : TrainingSettings.withExamples(config, examples), folder, model,
+                        state.get("step").asLong(), state.get("elapsed_seconds").asDouble(), Curriculum.from(state, config), in);
+            } catch (IOException | RuntimeException e) {
+                model.close();
+                throw new IOException(checkpoint + ": cannot resume from it (" + e.getMessage()
+                        + "); the file is damaged or belongs to another run", e);
+            }
+            // only a run that loaded whole may have its settings rewritten
+            if (examples != null && examples != config.examples()) {
+                AtomicFiles.writeString(settings, Json.pretty(TrainingSettings.toJson(run.config())));
+            }
+            return run;
+        }
+    }
+
+    private static JsonNode readState(Path checkpoint, DataInputStream in) throws IOException {
+        try {
             if (in.readInt() != CHECKPOINT_MAGIC || in.readInt() != CHECKPOINT_VERSION) {
                 throw new IOException(checkpoint + " is not a lookahead checkpoint of a version this build reads");
             }
             JsonNode state = Json.MAPPER.readTree(in.readUTF());
-            SearchModel model = SearchModel.read(checkpoint.toString(), config.model(), Devices.choose(config.device()), in);
-            return new TrainingRun(config, folder, model, state.get("step").asLong(), state.get("elapsed_seconds").asDouble(),
-                    Curriculum.from(state, config), in);
+            if (state == null || !state.has("step") || !state.has("elapsed_seconds")) {
+                throw new IOException(checkpoint + ": the checkpoint's state lacks its step count; the file is damaged");
+            }
+            return state;
+        } catch (java.io.EOFException e) {
+            throw new IOException(checkpoint + " ends early: the file is truncated; restore it or start a new run", e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(checkpoint + ": the checkpoint's state is not readable; the file is damaged", e);
+        }
+    }
+
+    /** A checkpoint records its model's shape; one that differs from training.json's is refused before anything loads. */
+    private static void checkSameModel(JsonNode state, TrainingConfig config, Path checkpoint, Path settings) throws IOException {
+        JsonNode saved = state.get("model");
+        if (saved == null) return; // checkpoints written before the shape was recorded
+        ModelConfig savedModel = ModelFiles.readConfig(saved, checkpoint.toString());
+        if (!savedModel.equals(config.model())) {
+            throw new IOException(checkpoint + " holds a model of shape " + saved + " but " + settings + " describes "
+                    + ModelFiles.configJson(config.model()) + "; put back the run's own " + SETTINGS);
         }
     }
 
@@ -367,6 +408,7 @@ public final class TrainingRun implements AutoCloseable {
         state.put("step", step);
         state.put("examples_seen", step * config.batch());
         state.put("elapsed_seconds", elapsedSeconds);
+        state.set("model", ModelFiles.configJson(config.model()));
         state.put("curriculum_lookahead", curriculum.lookahead());
         state.put("curriculum_seen", curriculum.seen());
         state.put("curriculum_correct", curriculum.correct());

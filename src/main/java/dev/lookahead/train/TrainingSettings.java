@@ -38,6 +38,25 @@ final class TrainingSettings {
         return json;
     }
 
+    /** Reads a run's settings; a damaged or incomplete file is named with what is wrong. */
+    static TrainingConfig read(java.nio.file.Path file) throws java.io.IOException {
+        JsonNode json;
+        try {
+            json = Json.MAPPER.readTree(file.toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.IOException(file + ": not readable JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+        }
+        for (String field : List.of("model", "distributions", "max_lookahead", "examples", "batch", "lr", "warmup_steps",
+                "weight_decay", "clip_norm", "seed", "device", "eval_every", "eval_per_lookahead")) {
+            if (json == null || !json.hasNonNull(field)) throw new java.io.IOException(file + ": the field \"" + field + "\" is missing");
+        }
+        try {
+            return fromJson(json);
+        } catch (IllegalArgumentException e) {
+            throw new java.io.IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
     static TrainingConfig fromJson(JsonNode json) throws java.io.IOException {
         ModelConfig model = ModelFiles.readConfig(json.get("model"), TrainingRun.SETTINGS);
         List<Distribution> distributions = new ArrayList<>();
