@@ -1,5 +1,6 @@
 package dev.lookahead.cli;
 
+import dev.lookahead.io.AtomicFiles;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,6 +23,7 @@ final class StopOnInterrupt implements AutoCloseable {
 
     StopOnInterrupt() {
         Runtime.getRuntime().addShutdownHook(hook);
+        AtomicFiles.finishWritesOnShutdown(true);
     }
 
     boolean requested() {
@@ -32,6 +34,7 @@ final class StopOnInterrupt implements AutoCloseable {
     @Override
     public void close() {
         stopped.countDown();
+        AtomicFiles.finishWritesOnShutdown(false);
         if (!requested.get()) Runtime.getRuntime().removeShutdownHook(hook);
     }
 }
