@@ -16,6 +16,7 @@ import dev.lookahead.train.TrainingProgress;
 import dev.lookahead.ui.BackgroundWork;
 import dev.lookahead.ui.FigureCanvas;
 import dev.lookahead.ui.FigureSaving;
+import dev.lookahead.ui.SidePanel;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,16 +116,14 @@ public final class ExperimentsPanel extends BorderPane {
                 + " paper's test-set rules. Hover a cell for its Wilson 95% interval. The same grid: `sensitivity --model A --model B`.");
         note.setWrapText(true);
         note.getStyleClass().add("logical-form");
-        VBox side = new VBox(8, title, models, new HBox(6, addFolder, addDefault), remove,
-                new HBox(6, new Label("Test examples per cell"), perColumn), new HBox(6, compute, export),
+        VBox side = new VBox(8, title, models, SidePanel.row(addFolder, addDefault), remove,
+                SidePanel.row(new Label("Test examples per cell"), perColumn), SidePanel.row(compute, export),
                 new HBox(6, sensitivityBar, sensitivityCancel), note);
-        side.getStyleClass().add("side-panel");
-        side.setPrefWidth(330);
         heatmap.setOnMouseMoved(e -> describeCell(e.getX(), e.getY(), e.getScreenX(), e.getScreenY()));
         heatmap.setOnMouseExited(e -> cellTip.hide());
         BorderPane view = new BorderPane(heatmap);
         BorderPane.setMargin(heatmap, new Insets(10));
-        view.setLeft(side);
+        view.setLeft(SidePanel.of(side, 360));
         return view;
     }
 
@@ -217,9 +216,7 @@ public final class ExperimentsPanel extends BorderPane {
         note.setWrapText(true);
         note.getStyleClass().add("logical-form");
         VBox side = new VBox(8, title, new Label("Spec"), new HBox(6, specFile, browseSpec), new Label("Sweep folder"),
-                new HBox(6, sweepFolder, browseFolder), new HBox(6, run, stop, slurm), sweepBar, sweepText, note);
-        side.getStyleClass().add("side-panel");
-        side.setPrefWidth(330);
+                new HBox(6, sweepFolder, browseFolder), SidePanel.row(run, stop, slurm), sweepBar, sweepText, note);
         sweepBar.setPrefWidth(300);
         sweepText.setWrapText(true);
         addColumn("job", JobResult::id, 190);
@@ -239,7 +236,7 @@ public final class ExperimentsPanel extends BorderPane {
         ScrollPane scroll = new ScrollPane(centre);
         scroll.setFitToWidth(true);
         BorderPane view = new BorderPane(scroll);
-        view.setLeft(side);
+        view.setLeft(SidePanel.of(side, 360));
         setSweepRunning(false);
         return view;
     }

@@ -82,6 +82,8 @@ public final class ExplorerPanel extends BorderPane {
     private final Map<String, FigureCanvas> viewCanvases = new LinkedHashMap<>();
     private final TabPane views = new TabPane();
     private final Spinner<Integer> testLookahead = new Spinner<>(1, 20, 2);
+    /** Whether the first model load has shown its prediction yet. */
+    private boolean welcomed;
     private Map<String, Figure> shownViews = Map.of();
 
     private ExampleStream stream;
@@ -101,6 +103,11 @@ public final class ExplorerPanel extends BorderPane {
         modelSection.setOnModelLoaded(() -> {
             updateNote();
             onChanged.run();
+            if (!welcomed) {
+                // the first window shows what the tool is for: a prediction and sets to step through at once
+                welcomed = true;
+                modelSection.preview();
+            }
         });
         modelSection.layerSlider().valueProperty().addListener((obs, old, value) -> onChanged.run());
         graphView.setVertexMenu(this::vertexMenu);
@@ -200,7 +207,9 @@ public final class ExplorerPanel extends BorderPane {
         viewBar.setPadding(new Insets(2, 8, 2, 8));
         setCenter(new VBox(canvasToolbar(), graphView, viewBar, views));
 
-        restartStream();
+        // a new window opens on a lookahead-4 test example: the deepest search the default model does
+        testLookahead.getValueFactory().setValue(maxLookahead.getValue());
+        startStream(true);
     }
 
     public GraphView graphView() {

@@ -138,6 +138,7 @@ final class ModelSection extends VBox {
         modelName.setWrapText(true);
         prediction.setWrapText(true);
         setText.setWrapText(true);
+        layerLabel.setWrapText(true);
         graphView.setOnVertexClicked(id -> {
             chosen = id;
             showSets();
@@ -184,6 +185,7 @@ final class ModelSection extends VBox {
             model = loaded.model();
             probes = loaded.probes();
             modelSource = nameOrFolder;
+            forgetResults();
             lastTiming = "";
             updateInfo();
             modelName.setText("Model: " + (ModelFiles.isShipped(nameOrFolder) ? nameOrFolder + " (shipped)" : Path.of(nameOrFolder).getFileName())
@@ -191,6 +193,18 @@ final class ModelSection extends VBox {
             status.accept("Loaded the model " + nameOrFolder);
             onModelLoaded.run();
         }, failure -> modelName.setText("No model loaded: " + failure.getMessage()));
+    }
+
+    /** Drops the prediction, sets and trace shown: they belong to another graph or another model. */
+    private void forgetResults() {
+        trace = null;
+        sets = null;
+        claimedAbsent = List.of();
+        views = null;
+        prediction.setText("");
+        layerLabel.setText("");
+        setText.setText("");
+        layer.setDisable(true);
     }
 
     /** Model, device and last timings, e.g. for a status bar. */
@@ -261,16 +275,9 @@ final class ModelSection extends VBox {
     void showGraph(SearchGraph shown, int[] shownTokens) {
         graph = shown;
         tokens = shownTokens;
-        trace = null;
-        sets = null;
-        claimedAbsent = List.of();
-        views = null;
         lockedToken = null;
         chosen = shown.start();
-        prediction.setText("");
-        layerLabel.setText("");
-        setText.setText("");
-        layer.setDisable(true);
+        forgetResults();
         setEnabled();
     }
 
@@ -303,28 +310,10 @@ final class ModelSection extends VBox {
         int[] input = tokens;
         SearchModel current = model;
         CircuitTracer tracer = new CircuitTracer(current);
-        TokenLayout layout = current.config().layout();
         Task<Trace> task = new Task<>() {
             @Override
             protected Trace call() throws Exception {
-                // the first forward pass warms the engine up: never on the UI thread
-                long began = System.nanoTime();
-                float[] probabilities = current.probabilities(new int[][] {input})[0];
-                Map<String, Tensor> captured = current.capture(input);
-                double runMillis = (System.nanoTime() - began) / 1e6;
-                Views computed = new Views(Tokenizer.decode(layout, input), SearchModel.attentionPatterns(captured, current.config()), probabilities);
-                ReachabilityProbes.Estimate estimate = probes == null ? null : probes.estimate(captured, input, layout);
-                String text = predictionText(probabilities);
-                Platform.runLater(() -> {
-                    views = computed;
-                    lastTiming = String.format("run %.0f ms", runMillis);
-                    updateInfo();
-                    if (predictFirst) prediction.setText(text);
-                    if (estimate != null && sets == null) {
-                        claimedAbsent = estimate.absent();
-                        showLayers(estimate.sets(), false);
-                    }
-                });
+                double runMillis = firstLook(current, input, predictFirst);
                 long traceBegan = System.nanoTime();
                 Trace traced = tracer.trace(input, this::isCancelled, share -> updateProgress(share, 1.0));
                 double traceSeconds = (System.nanoTime() - traceBegan) / 1e9;
@@ -340,6 +329,53 @@ final class ModelSection extends VBox {
                     trace.explained() ? "explained" : "not explained (" + trace.reason() + ")"));
             if (!trace.layers().isEmpty()) showLayers(trace.layers(), true);
         }, failure -> status.accept("Tracing failed: " + failure.getMessage()));
+    }
+
+    /**
+     * The model's prediction and the probes' estimate for the shown graph, without a trace: what a new
+     * window shows at once, so the sets can be stepped through before anything is pressed.
+     */
+    void preview() {
+        if (model == null || tokens == null || tokens.length != model.config().n() || work.running() != null) return;
+        int[] input = tokens;
+        SearchModel current = model;
+        Task<Double> task = new Task<>() {
+            @Override
+            protected Double call() {
+                return firstLook(current, input, true);
+            }
+        };
+        start(task, millis -> status.accept(probes == null ? "The model's prediction is shown; Run traces its circuit"
+                : "The model's prediction and the probes' estimate are shown; Run traces the circuit"),
+                failure -> status.accept("The model could not run: " + failure.getMessage()));
+    }
+
+    /**
+     * One forward pass with its activations (on a worker thread: the first one warms the engine up), then
+     * on the UI thread the views, the prediction when asked, and the probes' estimate while nothing is
+     * traced. Returns the pass's time in milliseconds.
+     */
+    private double firstLook(SearchModel current, int[] input, boolean showPrediction) {
+        TokenLayout layout = current.config().layout();
+        long began = System.nanoTime();
+        float[] probabilities = current.probabilities(new int[][] {input})[0];
+        Map<String, Tensor> captured = current.capture(input);
+        double runMillis = (System.nanoTime() - began) / 1e6;
+        Views computed = new Views(Tokenizer.decode(layout, input), SearchModel.attentionPatterns(captured, current.config()), probabilities);
+        ReachabilityProbes.Estimate estimate = probes == null ? null : probes.estimate(captured, input, layout);
+        String text = predictionText(probabilities);
+        Platform.runLater(() -> {
+            if (input != tokens) return; // the graph changed meanwhile
+            views = computed;
+            lastTiming = String.format("run %.0f ms", runMillis);
+            updateInfo();
+            if (showPrediction) prediction.setText(text);
+            if (estimate != null && sets == null) {
+                claimedAbsent = estimate.absent();
+                showLayers(estimate.sets(), false);
+            }
+        });
+        return runMillis;
     }
 
     /** Runs a job in the background; the buttons follow whether one is running. */

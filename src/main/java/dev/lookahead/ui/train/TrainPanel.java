@@ -1,6 +1,7 @@
 package dev.lookahead.ui.train;
 
 import dev.lookahead.figures.Palette;
+import dev.lookahead.ui.SidePanel;
 import dev.lookahead.model.Initialization;
 import dev.lookahead.model.ModelConfig;
 import dev.lookahead.search.Distribution;
@@ -142,10 +143,9 @@ public final class TrainPanel extends BorderPane {
                 + " `train --out FOLDER --resume`, and this panel resumes command-line runs.");
         note.setWrapText(true);
         note.getStyleClass().add("logical-form");
-        VBox side = new VBox(8, title, form, browse, new HBox(8, start, pause, resume, cancel), open, note);
-        side.getStyleClass().add("side-panel");
-        side.setPrefWidth(330);
-        setLeft(side);
+        form.setVgap(4);
+        VBox side = new VBox(8, title, form, browse, SidePanel.row(start, pause, resume, cancel), open, note);
+        setLeft(SidePanel.of(side, 360));
 
         XYSeriesCollection trainingCurves = new XYSeriesCollection();
         trainingCurves.addSeries(loss);
