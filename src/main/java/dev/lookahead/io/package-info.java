@@ -1,0 +1,4 @@
+/**
+ * Files that cannot hurt: atomic writes, JSON (one mapper), JSON lines read line by line as UTF-8, NPZ, and the XML gate that refuses DTDs and entities.
+ */
+package dev.lookahead.io;

@@ -1,0 +1,4 @@
+/**
+ * The Experiments panel: the sensitivity heatmap and sweeps.
+ */
+package dev.lookahead.ui.experiments;
