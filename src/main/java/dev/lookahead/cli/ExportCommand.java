@@ -42,6 +42,9 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<FigureFormat> chosen = formats.stream().map(FigureFormat::parse).distinct().toList();
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out.toAbsolutePath() + " is a file; export writes a folder of figures: name a folder");
+        }
         try (SearchModel model = SearchModel.open(options.model, options.device)) {
             SearchInput input = ModelGraphInput.read(graph, model.config());
             int[] tokens = Tokenizer.encode(input);

@@ -35,6 +35,9 @@ final class LineFields {
             if (!item.isIntegralNumber()) {
                 throw new IllegalArgumentException("the field '" + field + "' has a non-integer at index " + i + ": " + item);
             }
+            if (!item.canConvertToInt()) {
+                throw new IllegalArgumentException("the field '" + field + "' has " + item + " at index " + i + ", too large for a token id");
+            }
             values[i] = item.intValue();
         }
         return values;

@@ -55,7 +55,32 @@ public final class AtomicFiles {
     }
 
     public static void writeBytes(Path target, Content<OutputStream> content) throws IOException {
-        Path absolute = target.toAbsolutePath();
+        try {
+            write(target.toAbsolutePath(), content);
+        } catch (ContentFailed e) {
+            throw e.getCause(); // the producer's own error, as it was
+        } catch (IOException e) {
+            // a file-system error names the file the user asked for, never the hidden temporary one
+            String message = e.getMessage() == null || e.getMessage().contains(".part")
+                    ? e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase()
+                    : e.getMessage();
+            throw new IOException("cannot write " + target + ": " + message, e);
+        }
+    }
+
+    /** An error of the content's producer, carried past the file-system error handling unchanged. */
+    private static final class ContentFailed extends IOException {
+        ContentFailed(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
+    }
+
+    private static void write(Path absolute, Content<OutputStream> content) throws IOException {
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
         removeStaleParts(absolute);
@@ -63,7 +88,11 @@ public final class AtomicFiles {
         IN_PROGRESS.add(temporary);
         try {
             try (OutputStream out = Files.newOutputStream(temporary)) {
-                content.writeTo(out);
+                try {
+                    content.writeTo(out);
+                } catch (IOException e) {
+                    throw new ContentFailed(e);
+                }
             }
             keepPermissions(temporary, absolute);
             try {

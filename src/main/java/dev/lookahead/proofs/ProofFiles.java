@@ -108,8 +108,10 @@ public final class ProofFiles {
         List<String> candidate = sentences(line.get("candidate_proof"));
         if (candidate == null) throw new IllegalArgumentException("no 'candidate_proof'");
         JsonNode query = line.get("query");
-        CheckedProof checked = ProofChecker.check(context, sentences(line.get("gold_proof")),
-                query == null || query.isNull() ? null : query.asText(), candidate);
+        if (query == null || query.isNull() || !query.isTextual() || query.asText().isBlank()) {
+            throw new IllegalArgumentException("no 'query' (what the proof must reach, e.g. \"Prove: Max is not a wumpus.\")");
+        }
+        CheckedProof checked = ProofChecker.check(context, sentences(line.get("gold_proof")), query.asText(), candidate);
         ArrayNode steps = line.putArray("steps");
         for (CheckedProof.Step s : checked.steps()) {
             ObjectNode step = steps.addObject();

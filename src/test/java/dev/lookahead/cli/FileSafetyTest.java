@@ -1,6 +1,7 @@
 package dev.lookahead.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.io.Json;
@@ -97,5 +98,36 @@ class FileSafetyTest {
             longer.add(name);
             collect(sub, longer, into);
         });
+    }
+
+    @Test
+    void smallerMistakesGetMessagesThatNameTheRealProblem() throws Exception {
+        Path in = dir.resolve("huge.jsonl");
+        Files.writeString(in, "{\"n\": 32, \"tokens\": [1099511627776]}\n");
+        Path out = dir.resolve("analyzed.jsonl");
+        assertThat(LookaheadCommand.execute("analyze", "--in", in.toString(), "--out", out.toString())).isEqualTo(2);
+        assertThat(Files.readString(out)).contains("1099511627776").contains("too large");
+
+        Path proofs = dir.resolve("proofs.jsonl");
+        Files.writeString(proofs, "{\"question\": \"Max is a wumpus.\", \"candidate_proof\": [\"Max is a wumpus.\"]}\n");
+        Path checked = dir.resolve("checked.jsonl");
+        assertThat(LookaheadCommand.execute("proofs", "check", "--in", proofs.toString(), "--out", checked.toString())).isEqualTo(2);
+        assertThat(Files.readString(checked)).contains("line 1").contains("no 'query'");
+
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        var err = new java.io.ByteArrayOutputStream();
+        var previous = System.err;
+        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(LookaheadCommand.execute("export", "--graph", "samples/worked-example.json", "--model", "default",
+                    "--out", file.toString())).isEqualTo(1);
+        } finally {
+            System.setErr(previous);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(file.toAbsolutePath().toString()).contains("is a file");
+
+        Path blocked = Files.writeString(dir.resolve("blocked"), "a file where a folder should be");
+        assertThatThrownBy(() -> dev.lookahead.io.AtomicFiles.writeString(blocked.resolve("out.json"), "{}"))
+                .hasMessageContaining("cannot write " + blocked.resolve("out.json")).hasMessageNotContaining(".part");
     }
 }
