@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * How a new model's trainable projections start (search-task.md section 4).
+ * How a new model's trainable projections start (docs/user-guide.md, "Training").
  *
  * <p>{@link #PYTORCH} is the reference code's: PyTorch's defaults, every Linear weight and bias uniform
  * in +-1/sqrt(fan_in). {@link #DJL} is DJL's defaults (Xavier-style weights about 2.4 times wider at

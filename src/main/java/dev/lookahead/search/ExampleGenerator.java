@@ -162,7 +162,7 @@ public final class ExampleGenerator {
     }
 
     /**
-     * The reference's test-set rules (search-task.md section 3): one useful next step, one
+     * The reference's test-set rules (docs/user-guide.md, "Test sets"): one useful next step, one
      * shortest-path next step, a real choice (out-degree at least 2), and a shortest start-goal path of
      * more than min(L, 2) vertices (balanced) or more than 2 (naive), so a naive test example never has
      * the goal as a child of the start. Star test sets are filtered by none of these, as the reference's.

@@ -16,7 +16,7 @@ public final class ExampleSets {
 
     /**
      * Emits {@code count} examples. A test set holds distinct inputs under the paper's test-set rules
-     * (search-task.md section 3): a balanced test set spreads the count evenly over lookahead 1..L (the
+     * (docs/user-guide.md, "Test sets"): a balanced test set spreads the count evenly over lookahead 1..L (the
      * first buckets take the remainder); a naive test set is one set with no lookahead buckets; a star
      * test set draws every (spoke length, spoke count) pair uniformly. At a small n there may be fewer
      * distinct test inputs than asked for; a test set then holds all that could be found.

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * When a lookahead curriculum raises the largest training lookahead by one (search-task.md section 4).
+ * When a lookahead curriculum raises the largest training lookahead by one (docs/user-guide.md, "Training").
  * Every rule starts on lookaheads up to 1 and judges once per window of {@link #WINDOW} examples, on the
  * window's last batch; they differ in the threshold and in which forward pass is judged.
  */
