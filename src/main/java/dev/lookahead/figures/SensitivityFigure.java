@@ -26,8 +26,11 @@ public final class SensitivityFigure implements Figure {
 
     public SensitivityFigure(SensitivityGrid grid) {
         this.grid = grid;
-        int longest = grid.models().stream().mapToInt(String::length).max().orElse(5);
-        rowLabels = Math.min(180, 12 + longest * 4.6);
+        // as wide as the longest row label drawn in its font, so no label runs off the page
+        var context = new java.awt.font.FontRenderContext(null, true, true);
+        double longest = grid.models().stream().mapToDouble(name -> ChartStyle.LABEL.getStringBounds(name, context).getWidth())
+                .max().orElse(30);
+        rowLabels = 12 + longest;
     }
 
     @Override
