@@ -97,14 +97,14 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     private TrainingRun(TrainingConfig config, Path folder, SearchModel model, long step, double elapsedSeconds,
-                        Curriculum curriculum, DataInputStream optimizerIn, int cores) throws IOException {
+                        Curriculum curriculum, DataInputStream optimizerIn) throws IOException {
         this.config = config;
         this.folder = folder;
         this.model = model;
         this.step = step;
         this.elapsedSeconds = elapsedSeconds;
         this.curriculum = curriculum;
-        replicas = new SearchModel[replicaCount(model, cores)];
+        replicas = new SearchModel[replicaCount(model)];
         replicas[0] = model;
         for (int r = 0; r < replicas.length; r++) {
             if (r > 0) replicas[r] = SearchModel.create(config.model(), model.device(), config.seed());
@@ -131,15 +131,8 @@ public final class TrainingRun implements AutoCloseable {
         batches = new BatchSource(config, curriculum.lookahead(), reserved, step);
     }
 
-    /** Starts a new run in {@code folder} (which must not hold one already), using every core. */
+    /** Starts a new run in {@code folder} (which must not hold one already). */
     public static TrainingRun start(TrainingConfig config, Path folder) throws IOException {
-        return start(config, folder, Runtime.getRuntime().availableProcessors());
-    }
-
-    /**
-     * Starts a new run that computes on at most {@code cores} cores (the window leaves one to itself).
-     */
-    public static TrainingRun start(TrainingConfig config, Path folder, int cores) throws IOException {
         if (Files.exists(folder.resolve(CHECKPOINT))) {
             throw new IOException(folder + " already holds a training run; pass --resume to continue it or choose another --out");
         }
@@ -147,7 +140,7 @@ public final class TrainingRun implements AutoCloseable {
         AtomicFiles.writeString(folder.resolve(SETTINGS), Json.pretty(TrainingSettings.toJson(config)));
         ModelFiles.writeConfig(config.model(), folder);
         SearchModel model = SearchModel.create(config.model(), Devices.choose(config.device()), config.seed(), config.initialization());
-        return new TrainingRun(config, folder, model, 0, 0, new Curriculum(config.firstLookahead(), 0, 0), null, cores);
+        return new TrainingRun(config, folder, model, 0, 0, new Curriculum(config.firstLookahead(), 0, 0), null);
     }
 
     /**
@@ -156,11 +149,6 @@ public final class TrainingRun implements AutoCloseable {
      * @param examples a new total number of examples (to train longer), or null to keep the saved one
      */
     public static TrainingRun resume(Path folder, Long examples) throws IOException {
-        return resume(folder, examples, Runtime.getRuntime().availableProcessors());
-    }
-
-    /** Continues a run, computing on at most {@code cores} cores. */
-    public static TrainingRun resume(Path folder, Long examples, int cores) throws IOException {
         Path checkpoint = folder.resolve(CHECKPOINT);
         if (!Files.isRegularFile(checkpoint)) throw new IOException(folder + " has no checkpoint to resume (" + CHECKPOINT + ")");
         Path settings = folder.resolve(SETTINGS);
@@ -177,7 +165,7 @@ public final class TrainingRun implements AutoCloseable {
             TrainingRun run;
             try {
                 run = new TrainingRun(examples == null ? config : TrainingSettings.withExamples(config, examples), folder, model,
-                        state.get("step").asLong(), state.get("elapsed_seconds").asDouble(), Curriculum.from(state, config), in, cores);
+                        state.get("step").asLong(), state.get("elapsed_seconds").asDouble(), Curriculum.from(state, config), in);
             } catch (IOException | RuntimeException e) {
                 model.close();
                 throw new IOException(checkpoint + ": cannot resume from it (" + e.getMessage()
@@ -258,10 +246,11 @@ public final class TrainingRun implements AutoCloseable {
      * single-threaded workers each use a core fully: so the batch is split across one replica per
      * core (at most two), whose gradients are summed before the update.
      */
-    private static int replicaCount(SearchModel model, int cores) {
+    private static int replicaCount(SearchModel model) {
         if (model.device().isGpu()) return 1;
-        if (Runtime.getRuntime().availableProcessors() >= 2) JniUtils.setNumThreads(1);
-        return Math.max(1, Math.min(2, cores));
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (cores >= 2) JniUtils.setNumThreads(1);
+        return Math.min(2, cores);
     }
 
     /** What one replica's share of a batch gave. */

@@ -53,8 +53,6 @@ import org.jfree.data.xy.XYSeriesCollection;
  * accuracy per lookahead, a progress bar with speed and ETA, and the model opened in the Explorer at once.
  */
 public final class TrainPanel extends BorderPane {
-    /** A run from the window computes on all cores but one: the window keeps a core to stay smooth. */
-    static final int TRAINING_CORES = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     private static final int[] SIZES = {17, 23, 32, 44, 56, 68, 80, 98, 128};
 
     private final Consumer<String> status;
@@ -207,7 +205,7 @@ public final class TrainPanel extends BorderPane {
             return;
         }
         Path target = Path.of(folder.getText().strip());
-        launch(() -> TrainingRun.start(config, target, TRAINING_CORES), target);
+        launch(() -> TrainingRun.start(config, target), target);
     }
 
     /** Starts a new run with the form's settings in {@code target} (the folder field follows). */
@@ -218,7 +216,7 @@ public final class TrainPanel extends BorderPane {
 
     /** Resumes the run in {@code runFolder} from its checkpoint. */
     public void resume(Path existing) {
-        launch(() -> TrainingRun.resume(existing, null, TRAINING_CORES), existing);
+        launch(() -> TrainingRun.resume(existing, null), existing);
     }
 
     /** Asks the run to stop at its next checkpoint (written at once); Resume continues it. */
@@ -285,7 +283,6 @@ public final class TrainPanel extends BorderPane {
             }
         }, "train-panel");
         worker.setDaemon(true);
-        worker.setPriority(Thread.MIN_PRIORITY);
         worker.start();
     }
 
