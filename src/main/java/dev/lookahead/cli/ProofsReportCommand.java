@@ -27,7 +27,15 @@ final class ProofsReportCommand implements Callable<Integer> {
         LineFields.forEachLine(in, (number, source) -> {
             try {
                 JsonNode line = source.json();
-                if (!line.has("strict") || !line.has("steps")) throw new IllegalArgumentException("not a line written by proofs check (no 'strict' or 'steps')");
+                for (String field : List.of("strict", "valid_proof", "steps")) {
+                    if (!line.hasNonNull(field)) {
+                        throw new IllegalArgumentException("not a line written by proofs check (no '" + field + "'); run proofs check on it first");
+                    }
+                }
+                if (!line.get("steps").isArray()) throw new IllegalArgumentException("'steps' must be a list of checked steps");
+                if (line.hasNonNull("first_error") && line.get("steps").get(line.get("first_error").asInt()) == null) {
+                    throw new IllegalArgumentException("'first_error' " + line.get("first_error") + " names no step of 'steps'");
+                }
                 List<String> labels = new ArrayList<>();
                 long misleading = 0;
                 for (JsonNode step : line.get("steps")) {

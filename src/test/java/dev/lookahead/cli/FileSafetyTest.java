@@ -114,6 +114,19 @@ class FileSafetyTest {
         assertThat(LookaheadCommand.execute("proofs", "check", "--in", proofs.toString(), "--out", checked.toString())).isEqualTo(2);
         assertThat(Files.readString(checked)).contains("line 1").contains("no 'query'");
 
+        Path half = Files.writeString(dir.resolve("half-checked.jsonl"), "{\"strict\": true, \"steps\": []}\n"
+                + "{\"strict\": true, \"valid_proof\": true, \"steps\": [], \"first_error\": 3}\n");
+        var report = new java.io.ByteArrayOutputStream();
+        var before = System.err;
+        System.setErr(new java.io.PrintStream(report, true, StandardCharsets.UTF_8));
+        try {
+            LookaheadCommand.execute("proofs", "report", "--in", half.toString(), "--json", dir.resolve("report.json").toString());
+        } finally {
+            System.setErr(before);
+        }
+        assertThat(Files.readString(dir.resolve("report.json")) + report.toString(StandardCharsets.UTF_8))
+                .contains("no 'valid_proof'").contains("names no step").doesNotContain("Cannot invoke");
+
         Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
         var err = new java.io.ByteArrayOutputStream();
         var previous = System.err;
