@@ -31,11 +31,17 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Write the lines here (atomically) instead of standard output.")
     Path out;
 
+    @Option(names = "--replacement", defaultValue = "free-id", paramLabel = "free-id|id-0",
+            description = "The token standing in for a token value when operations are explained: free-id (the paper's: "
+                    + "the first id in 1..V+4 the input lacks, id 0 only where there is none) or id-0 (always the reserved id 0, "
+                    + "to compare). Default: ${DEFAULT-VALUE}.")
+    String replacement;
+
     @Override
     public Integer call() throws Exception {
         if ((graph == null) == (in == null)) throw new IllegalArgumentException("trace needs exactly one of --graph and --in");
         try (SearchModel model = SearchModel.open(options.model, options.device)) {
-            CircuitTracer tracer = new CircuitTracer(model);
+            CircuitTracer tracer = new CircuitTracer(model, Trace.Replacement.parse(replacement));
             if (graph != null) {
                 int[] tokens = Tokenizer.encode(ModelGraphInput.read(graph, model.config()));
                 ObjectNode line = Json.MAPPER.createObjectNode();
@@ -78,6 +84,8 @@ final class TraceCommand implements Callable<Integer> {
         if (trace.reason() == null) line.putNull("reason");
         else line.put("reason", trace.reason());
         line.put("forward_passes", trace.forwardPasses());
+        if (trace.replacement() == null) line.putNull("replacement");
+        else line.put("replacement", trace.replacement().id());
         line.put("predicted", trace.predicted());
         ArrayNode layers = line.putArray("layers");
         for (Map<Integer, SortedSet<Integer>> layer : trace.layers()) {

@@ -34,13 +34,17 @@ final class TraceStatsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Also write the figures here.")
     Path json;
 
+    @Option(names = "--replacement", defaultValue = "free-id", paramLabel = "free-id|id-0",
+            description = "free-id (the paper's replacement token, id 0 only where the input has no free id) or id-0 (always id 0). Default: ${DEFAULT-VALUE}.")
+    String replacement;
+
     @Override
     public Integer call() throws Exception {
         if (perLookahead < 1) throw new IllegalArgumentException("--per-lookahead must be positive");
         try (SearchModel model = SearchModel.open(options.model, options.device)) {
             var layout = model.config().layout();
             Map<String, List<Example>> sets = EvaluationSets.standard(layout, layout.defaultMaxLookahead(), perLookahead, seed);
-            CircuitTracer tracer = new CircuitTracer(model);
+            CircuitTracer tracer = new CircuitTracer(model, Trace.Replacement.parse(replacement));
             TraceStatistics stats = new TraceStatistics();
             ProgressBar bar = new ProgressBar();
             int total = (sets.size() - 1) * perLookahead;
@@ -59,13 +63,17 @@ final class TraceStatsCommand implements Callable<Integer> {
             ObjectNode root = Json.MAPPER.createObjectNode();
             root.put("model", options.model);
             root.put("per_lookahead", perLookahead);
-            root.put("replacement_token", "an unused vertex id, or the reserved id 0 when the input uses every id (a deviation from the paper, which skips those inputs)");
+            root.put("replacement", replacement);
+            ObjectNode byReplacement = root.putObject("explained_by_replacement");
+            stats.explainedByReplacement().forEach((kind, p) -> AccuracyTable.put(byReplacement.putObject(kind.id()), p));
             ObjectNode explained = root.putObject("explained_by_lookahead");
             System.out.println("lookahead  explained  95% interval");
             stats.explainedByLookahead().forEach((lookahead, p) -> {
                 AccuracyTable.put(explained.putObject(Integer.toString(lookahead)), p);
                 System.out.printf("%9d  %5d/%-3d  [%.2f, %.2f]%n", lookahead, p.successes(), p.trials(), p.lower(), p.upper());
             });
+            stats.explainedByReplacement().forEach((kind, p) -> System.out.printf("replacement %-7s explained %d/%d%n", kind.id(),
+                    p.successes(), p.trials()));
             root.put("merges_per_example", stats.mergesPerExample());
             root.put("maximal_merge_share", stats.maximalMergeShare());
             root.put("forward_passes_per_example", stats.forwardPassesPerExample());

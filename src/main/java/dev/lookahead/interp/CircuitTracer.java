@@ -40,9 +40,9 @@ import java.util.function.DoubleConsumer;
  *   <li>sets of vertices flow forward along residual edges and along operations consistent with them;</li>
  *   <li>the last token is explained when its set contains a path from the start to the goal.</li>
  * </ol>
- * When every vertex id is used, the replacement token is id 0 (never a vertex, never in an input): a
- * documented deviation from the paper, which skips such inputs. Batches of patched passes run in one
- * engine call each. Single-head models only.
+ * The replacement token is the paper's: the first id in 1..V+4 the input lacks; an input that holds all
+ * of them, which the paper skips, is traced with the reserved id 0 and its trace says so
+ * ({@link Trace.Replacement}). Batches of patched passes run in one engine call each. Single-head models only.
  */
 public final class CircuitTracer {
     static final double LOGIT_DROP = 0.4;
@@ -50,10 +50,29 @@ public final class CircuitTracer {
 
     private final SearchModel model;
     private final TokenLayout layout;
+    private final boolean alwaysIdZero;
 
+    /** A tracer that replaces token values as the paper's does (id 0 only where it has no free id). */
     public CircuitTracer(SearchModel model) {
+        this(model, Trace.Replacement.FREE_ID);
+    }
+
+    /** A tracer whose replacement is the paper's ({@code FREE_ID}) or always the reserved id 0 ({@code ID_0}, for comparison). */
+    public CircuitTracer(SearchModel model, Trace.Replacement replacement) {
         this.model = model;
         this.layout = model.config().layout();
+        this.alwaysIdZero = replacement == Trace.Replacement.ID_0;
+    }
+
+    /**
+     * The token that stands in for a token value: the first id in 1..V+4 that {@code tokens} lacks, or
+     * 0 when it holds them all.
+     */
+    static int replacementToken(int[] tokens, TokenLayout layout) {
+        boolean[] used = new boolean[layout.vocabularySize()];
+        for (int t : tokens) if (t >= 0 && t < used.length) used[t] = true;
+        for (int t = 1; t < layout.vocabularySize(); t++) if (!used[t]) return t;
+        return 0;
     }
 
     /** Traces one input (a first-step token row); never throws for a bad input, it says why instead. */
@@ -139,7 +158,8 @@ public final class CircuitTracer {
             boolean explained = containsPath(root);
             progress.accept(1.0);
             String reason = explained ? null : "the last token's vertices " + root + " hold no path from " + input.start() + " to " + input.goal();
-            return new Trace(explained, reason, runs.forwardPasses(), predicted, sets, operations);
+            return new Trace(explained, reason, runs.forwardPasses(), predicted, sets, operations,
+                    replacement() == 0 ? Trace.Replacement.ID_0 : Trace.Replacement.FREE_ID);
         }
 
         /** Entries (i, j) of a layer worth patching: live rows, live columns, nonzero weight. */
@@ -293,7 +313,7 @@ public final class CircuitTracer {
             List<Integer> vertexTokens = new ArrayList<>();
             for (int t : tokens) if (t != layout.padToken() && !vertexTokens.contains(t)) vertexTokens.add(t);
             Collections.sort(vertexTokens);
-            int replacement = unusedVertex();
+            int replacement = replacement();
             List<float[]> perturbed = new ArrayList<>();
             float[] clean = runs.embedding();
             int width = runs.width();
@@ -352,12 +372,8 @@ public final class CircuitTracer {
             return Trace.Kind.OTHER;
         }
 
-        /** A vertex id the input does not use, or the reserved id 0 when it uses them all (the documented deviation). */
-        private int unusedVertex() {
-            Set<Integer> used = new HashSet<>();
-            for (int t : tokens) used.add(t);
-            for (int v = 1; v <= layout.maxVertex(); v++) if (!used.contains(v)) return v;
-            return 0;
+        private int replacement() {
+            return alwaysIdZero ? 0 : replacementToken(tokens, layout);
         }
 
         /**

@@ -19,6 +19,8 @@ import java.util.function.ToDoubleFunction;
  */
 public final class TraceStatistics {
     private final Map<Integer, Proportion> explained = new TreeMap<>();
+    /** Explained share by the replacement token the trace used (the paper's free id, or id 0 where it had none). */
+    private final Map<Trace.Replacement, Proportion> explainedByReplacement = new java.util.EnumMap<>(Trace.Replacement.class);
     /** Per layer: each traced example's scores of its sets (examples with no vertex token at that layer left out). */
     private final List<List<SetScores>> scoresByLayer = new ArrayList<>();
     private long traces;
@@ -36,6 +38,10 @@ public final class TraceStatistics {
         forwardPasses += trace.forwardPasses();
         explained.merge(lookahead, new Proportion(0, 0).plus(trace.explained()),
                 (a, b) -> new Proportion(a.successes() + b.successes(), a.trials() + b.trials()));
+        if (trace.replacement() != null) {
+            explainedByReplacement.merge(trace.replacement(), new Proportion(0, 0).plus(trace.explained()),
+                    (a, b) -> new Proportion(a.successes() + b.successes(), a.trials() + b.trials()));
+        }
         if (trace.layers().isEmpty()) return;
         GroundTruth truth = new GroundTruth(input.edges());
         for (Trace.Operation op : trace.operations()) {
@@ -69,6 +75,11 @@ public final class TraceStatistics {
 
     public Map<Integer, Proportion> explainedByLookahead() {
         return explained;
+    }
+
+    /** The share explained among traces that used each replacement token, reported apart as the two kinds differ. */
+    public Map<Trace.Replacement, Proportion> explainedByReplacement() {
+        return java.util.Collections.unmodifiableMap(explainedByReplacement);
     }
 
     public double mergesPerExample() {

@@ -35,6 +35,7 @@ class TraceCommandsTest {
             JsonNode line = Json.MAPPER.readTree(out.get(k));
             assertThat(line.get("explained").isBoolean()).isTrue();
             assertThat(line.get("forward_passes").asLong()).isPositive();
+            assertThat(line.get("replacement").asText()).isIn("free-id", "id-0");
             assertThat(line.get("layers")).hasSize(3);
             assertThat(line.get("layers").get(2).has("16")).as("the last token is the root").isTrue();
             assertThat(line.has("operations")).isTrue();

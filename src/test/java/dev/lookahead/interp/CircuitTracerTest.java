@@ -124,4 +124,19 @@ class CircuitTracerTest {
             assertThat(kind).isEqualTo(Trace.Kind.POSITION_FORWARD);
         }
     }
+
+    @Test
+    void theReplacementTokenIsThePapersFirstIdTheInputLacksAndIdZeroOnlyWhenItLacksNone() {
+        TokenLayout layout = new TokenLayout(N); // vertices 1..4, P 5, E 6, PAD 7, Q 8
+        int[] freeVertex = Tokenizer.encode(SearchInput.firstStep(layout, List.of(new int[] {1, 2}, new int[] {1, 4}), 1, 2));
+        assertThat(CircuitTracer.replacementToken(freeVertex, layout)).as("3 is the first id missing").isEqualTo(3);
+        // four edges fill n = 17 exactly: no padding, every vertex used, so the padding token is the first free id
+        int[] unpadded = Tokenizer.encode(SearchInput.firstStep(layout, List.of(new int[] {1, 2}, new int[] {2, 3},
+                new int[] {1, 4}, new int[] {4, 3}), 1, 3));
+        assertThat(unpadded).doesNotContain(layout.padToken());
+        assertThat(CircuitTracer.replacementToken(unpadded, layout)).isEqualTo(layout.padToken());
+        // three edges over all four vertices leave one padding token: every id 1..8 occurs, only id 0 is left
+        int[] full = Tokenizer.encode(SearchInput.firstStep(layout, List.of(new int[] {1, 2}, new int[] {2, 3}, new int[] {1, 4}), 1, 3));
+        assertThat(CircuitTracer.replacementToken(full, layout)).isZero();
+    }
 }

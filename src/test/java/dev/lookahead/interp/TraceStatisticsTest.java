@@ -29,10 +29,10 @@ class TraceStatisticsTest {
         Map<Integer, SortedSet<Integer>> after = Map.of(two, set(2, 3, 4));
         Trace trace = new Trace(true, null, 100, 2, List.of(embedding, after), List.of(
                 new Trace.Operation(0, three, two, Trace.Kind.TOKEN_MATCH, 1, 1.0),
-                new Trace.Operation(0, three, two, Trace.Kind.OTHER, 1, 1.0)));
+                new Trace.Operation(0, three, two, Trace.Kind.OTHER, 1, 1.0)), Trace.Replacement.FREE_ID);
         Map<Integer, SortedSet<Integer>> narrow = Map.of(two, set(2, 3), three, set(3));
         Trace other = new Trace(false, "no path", 50, 2, List.of(narrow, after), List.of(
-                new Trace.Operation(0, three, two, Trace.Kind.POSITION_FORWARD, 1, 1.0)));
+                new Trace.Operation(0, three, two, Trace.Kind.POSITION_FORWARD, 1, 1.0)), Trace.Replacement.ID_0);
 
         TraceStatistics stats = new TraceStatistics();
         stats.add(3, trace, input, tokens);
@@ -43,6 +43,8 @@ class TraceStatisticsTest {
         assertThat(counts[1][1]).isEqualTo(1); // both sets reach one hop: a doubling
         assertThat(counts[0][1]).isEqualTo(1); // the source holds only its own vertex
         assertThat(stats.explainedByLookahead().get(3).successes()).isEqualTo(1);
+        assertThat(stats.explainedByReplacement().get(Trace.Replacement.FREE_ID)).isEqualTo(new dev.lookahead.stats.Proportion(1, 1));
+        assertThat(stats.explainedByReplacement().get(Trace.Replacement.ID_0)).isEqualTo(new dev.lookahead.stats.Proportion(0, 1));
         assertThat(stats.forwardPassesPerExample()).isEqualTo(75);
     }
 
@@ -58,7 +60,7 @@ class TraceStatisticsTest {
         Map<Integer, SortedSet<Integer>> embedding = Map.of(three, set(3), four, set(4));
         // 3 holds its parent 2 (before it on the path) and 4; 4 holds 6, on no path through 4
         Map<Integer, SortedSet<Integer>> after = Map.of(three, set(2, 3, 4), four, set(4, 5, 6));
-        Trace trace = new Trace(true, null, 1, 1, List.of(embedding, after), List.of());
+        Trace trace = new Trace(true, null, 1, 1, List.of(embedding, after), List.of(), Trace.Replacement.FREE_ID);
 
         SetScores block1 = SetScores.of(trace, input, tokens).get(1);
         assertThat(block1.meanSize()).isEqualTo(3.0);
