@@ -11,19 +11,25 @@ import dev.lookahead.io.Json;
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.search.Example;
 import dev.lookahead.search.Tokenizer;
+import dev.lookahead.stats.Proportion;
 import dev.lookahead.train.EvaluationSets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "trace-stats", description = "Trace the standard balanced test examples of every lookahead: fraction explained, merges, maximal merges, set size per layer.")
+@Command(name = "trace-stats", description = "Trace the standard balanced test examples of every lookahead, for one model or several"
+        + " (controls such as untrained:n32 among them): fraction explained, merges, maximal merges, set size per layer.")
 final class TraceStatsCommand implements Callable<Integer> {
-    @Mixin
-    ModelOptions options;
+    @Option(names = "--model", defaultValue = "default",
+            description = "A shipped model, a training folder, or untrained:nN (the default shape, PyTorch-initialised, never trained);"
+                    + " repeat to compare models on the same examples (default ${DEFAULT-VALUE}).")
+    List<String> models;
+
+    @Option(names = "--device", defaultValue = "auto", description = "cpu, gpu or auto (default ${DEFAULT-VALUE}).")
+    String device;
 
     @Option(names = "--per-lookahead", defaultValue = "10", description = "Test examples traced per lookahead (default ${DEFAULT-VALUE}).")
     int perLookahead;
@@ -31,7 +37,7 @@ final class TraceStatsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the test sets (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--json", description = "Also write the figures here.")
+    @Option(names = "--json", description = "Also write the figures here: one entry per model under \"models\".")
     Path json;
 
     @Option(names = "--replacement", defaultValue = "free-id", paramLabel = "free-id|id-0",
@@ -41,13 +47,28 @@ final class TraceStatsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (perLookahead < 1) throw new IllegalArgumentException("--per-lookahead must be positive");
-        try (SearchModel model = SearchModel.open(options.model, options.device)) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("per_lookahead", perLookahead);
+        root.put("seed", seed);
+        root.put("replacement", replacement);
+        ArrayNode entries = root.putArray("models");
+        for (String name : models) {
+            System.out.println("== " + name);
+            entries.add(traceModel(name));
+        }
+        if (json != null) AtomicFiles.writeString(json, Json.pretty(root));
+        return 0;
+    }
+
+    /** Traces one model's test examples, prints its figures and returns them as JSON. */
+    private ObjectNode traceModel(String name) throws Exception {
+        try (SearchModel model = SearchModel.open(name, device)) {
             var layout = model.config().layout();
             Map<String, List<Example>> sets = EvaluationSets.standard(layout, layout.defaultMaxLookahead(), perLookahead, seed);
             CircuitTracer tracer = new CircuitTracer(model, Trace.Replacement.parse(replacement));
             TraceStatistics stats = new TraceStatistics();
             ProgressBar bar = new ProgressBar();
-            int total = (sets.size() - 1) * perLookahead;
+            int total = (int) sets.keySet().stream().filter(b -> !b.equals(EvaluationSets.NAIVE)).count() * perLookahead;
             int done = 0;
             long started = System.nanoTime();
             for (Map.Entry<String, List<Example>> bucket : sets.entrySet()) {
@@ -57,53 +78,62 @@ final class TraceStatsCommand implements Callable<Integer> {
                     stats.add(example.lookahead(), trace, Tokenizer.decode(layout, example.tokens()), example.tokens());
                     done++;
                     double seconds = (System.nanoTime() - started) / 1e9;
-                    bar.show((double) done / total, String.format("%d/%d traced", done, total), seconds / done * (total - done));
+                    bar.show((double) done / total, String.format("%s: %d/%d traced", name, done, total), seconds / done * (total - done));
                 }
             }
-            ObjectNode root = Json.MAPPER.createObjectNode();
-            root.put("model", options.model);
-            root.put("per_lookahead", perLookahead);
-            root.put("replacement", replacement);
-            ObjectNode byReplacement = root.putObject("explained_by_replacement");
-            stats.explainedByReplacement().forEach((kind, p) -> AccuracyTable.put(byReplacement.putObject(kind.id()), p));
-            ObjectNode explained = root.putObject("explained_by_lookahead");
-            System.out.println("lookahead  explained  95% interval");
-            stats.explainedByLookahead().forEach((lookahead, p) -> {
-                AccuracyTable.put(explained.putObject(Integer.toString(lookahead)), p);
-                System.out.printf("%9d  %5d/%-3d  [%.2f, %.2f]%n", lookahead, p.successes(), p.trials(), p.lower(), p.upper());
-            });
-            stats.explainedByReplacement().forEach((kind, p) -> System.out.printf("replacement %-7s explained %d/%d%n", kind.id(),
-                    p.successes(), p.trials()));
-            root.put("merges_per_example", stats.mergesPerExample());
-            root.put("maximal_merge_share", stats.maximalMergeShare());
-            root.put("forward_passes_per_example", stats.forwardPassesPerExample());
-            ArrayNode sizes = root.putArray("set_size_by_layer");
-            System.out.printf("merges per example %.1f, maximal (doubling) merges %.2f, patched passes per example %,.0f%n",
-                    stats.mergesPerExample(), stats.maximalMergeShare(), stats.forwardPassesPerExample());
-            System.out.println("layer  mean set size  true 2^l-hop set  2^l  precision  on a path  sound");
-            for (SetScores s : stats.setScores()) {
-                ObjectNode entry = sizes.addObject();
-                TraceCommand.put(entry, s);
-                entry.put("two_to_the_l", 1 << s.layer());
-                System.out.printf("%5d  %13.2f  %16.2f  %3d  %9.2f  %9.2f  %5.2f%n", s.layer(), s.meanSize(), s.meanTrueSize(), 1 << s.layer(),
-                        s.precision(), s.pathPrecision(), s.soundShare());
-            }
-            ArrayNode reach = root.putArray("merge_reach_by_layer");
-            stats.mergeReach().forEach((layer, counts) -> {
-                ObjectNode entry = reach.addObject();
-                entry.put("layer", layer);
-                entry.put("rows", "how far the source's set reaches (hops)");
-                entry.put("columns", "how far the destination's set reaches (hops)");
-                ArrayNode rows = entry.putArray("counts");
-                int size = usedSize(counts);
-                for (int i = 0; i < size; i++) {
-                    ArrayNode row = rows.addArray();
-                    for (int j = 0; j < size; j++) row.add(counts[i][j]);
-                }
-            });
-            if (json != null) AtomicFiles.writeString(json, Json.pretty(root));
+            return report(name, stats);
         }
-        return 0;
+    }
+
+    private ObjectNode report(String name, TraceStatistics stats) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("model", name);
+        ObjectNode explained = root.putObject("explained_by_lookahead");
+        ObjectNode byPrediction = root.putObject("explained_by_lookahead_and_prediction");
+        System.out.println("lookahead  explained  95% interval   predicted right: explained   predicted wrong: explained");
+        stats.explainedByLookahead().forEach((lookahead, p) -> {
+            AccuracyTable.put(explained.putObject(Integer.toString(lookahead)), p);
+            Map<Boolean, Proportion> split = stats.explainedByPrediction().getOrDefault(lookahead, Map.of());
+            ObjectNode entry = byPrediction.putObject(Integer.toString(lookahead));
+            split.forEach((correct, q) -> AccuracyTable.put(entry.putObject(correct ? "correct" : "wrong"), q));
+            Proportion right = split.getOrDefault(true, new Proportion(0, 0));
+            Proportion wrong = split.getOrDefault(false, new Proportion(0, 0));
+            System.out.printf("%9d  %5d/%-3d  [%.2f, %.2f]   %d/%-27d %d/%d%n", lookahead, p.successes(), p.trials(), p.lower(), p.upper(),
+                    right.successes(), right.trials(), wrong.successes(), wrong.trials());
+        });
+        ObjectNode byReplacement = root.putObject("explained_by_replacement");
+        stats.explainedByReplacement().forEach((kind, p) -> {
+            AccuracyTable.put(byReplacement.putObject(kind.id()), p);
+            System.out.printf("replacement %-7s explained %d/%d%n", kind.id(), p.successes(), p.trials());
+        });
+        root.put("merges_per_example", stats.mergesPerExample());
+        root.put("maximal_merge_share", stats.maximalMergeShare());
+        root.put("forward_passes_per_example", stats.forwardPassesPerExample());
+        ArrayNode sizes = root.putArray("set_size_by_layer");
+        System.out.printf("merges per example %.1f, maximal (doubling) merges %.2f, patched passes per example %,.0f%n",
+                stats.mergesPerExample(), stats.maximalMergeShare(), stats.forwardPassesPerExample());
+        System.out.println("layer  mean set size  true 2^l-hop set  2^l  precision  on a path  sound");
+        for (SetScores s : stats.setScores()) {
+            ObjectNode entry = sizes.addObject();
+            TraceCommand.put(entry, s);
+            entry.put("two_to_the_l", 1 << s.layer());
+            System.out.printf("%5d  %13.2f  %16.2f  %3d  %9.2f  %9.2f  %5.2f%n", s.layer(), s.meanSize(), s.meanTrueSize(), 1 << s.layer(),
+                    s.precision(), s.pathPrecision(), s.soundShare());
+        }
+        ArrayNode reach = root.putArray("merge_reach_by_layer");
+        stats.mergeReach().forEach((layer, counts) -> {
+            ObjectNode entry = reach.addObject();
+            entry.put("layer", layer);
+            entry.put("rows", "how far the source's set reaches (hops)");
+            entry.put("columns", "how far the destination's set reaches (hops)");
+            ArrayNode rows = entry.putArray("counts");
+            int size = usedSize(counts);
+            for (int i = 0; i < size; i++) {
+                ArrayNode row = rows.addArray();
+                for (int j = 0; j < size; j++) row.add(counts[i][j]);
+            }
+        });
+        return root;
     }
 
     /** The smallest square holding every non-zero count. */

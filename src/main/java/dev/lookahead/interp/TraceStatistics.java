@@ -19,6 +19,8 @@ import java.util.function.ToDoubleFunction;
  */
 public final class TraceStatistics {
     private final Map<Integer, Proportion> explained = new TreeMap<>();
+    /** The same, per lookahead, among the examples the model answered right and those it answered wrong. */
+    private final Map<Integer, Map<Boolean, Proportion>> explainedByPrediction = new TreeMap<>();
     /** Explained share by the replacement token the trace used (the paper's free id, or id 0 where it had none). */
     private final Map<Trace.Replacement, Proportion> explainedByReplacement = new java.util.EnumMap<>(Trace.Replacement.class);
     /** Per layer: each traced example's scores of its sets (examples with no vertex token at that layer left out). */
@@ -38,6 +40,10 @@ public final class TraceStatistics {
         forwardPasses += trace.forwardPasses();
         explained.merge(lookahead, new Proportion(0, 0).plus(trace.explained()),
                 (a, b) -> new Proportion(a.successes() + b.successes(), a.trials() + b.trials()));
+        boolean correct = java.util.Arrays.stream(new GroundTruth(input.edges()).usefulNext(input.current(), input.goal()))
+                .anyMatch(v -> v == trace.predicted());
+        explainedByPrediction.computeIfAbsent(lookahead, l -> new java.util.TreeMap<>()).merge(correct,
+                new Proportion(0, 0).plus(trace.explained()), (a, b) -> new Proportion(a.successes() + b.successes(), a.trials() + b.trials()));
         if (trace.replacement() != null) {
             explainedByReplacement.merge(trace.replacement(), new Proportion(0, 0).plus(trace.explained()),
                     (a, b) -> new Proportion(a.successes() + b.successes(), a.trials() + b.trials()));
@@ -75,6 +81,11 @@ public final class TraceStatistics {
 
     public Map<Integer, Proportion> explainedByLookahead() {
         return explained;
+    }
+
+    /** Per lookahead, the share explained among examples predicted right ({@code true}) and wrong ({@code false}). */
+    public Map<Integer, Map<Boolean, Proportion>> explainedByPrediction() {
+        return java.util.Collections.unmodifiableMap(explainedByPrediction);
     }
 
     /** The share explained among traces that used each replacement token, reported apart as the two kinds differ. */

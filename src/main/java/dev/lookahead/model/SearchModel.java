@@ -88,7 +88,27 @@ public final class SearchModel implements AutoCloseable {
 
     /** Opens a shipped model by name or a model folder (see {@link ModelFiles}). */
     public static SearchModel open(String nameOrFolder, String device) throws IOException {
+        if (nameOrFolder != null && nameOrFolder.startsWith(UNTRAINED)) return untrained(nameOrFolder, device);
         return load(ModelFiles.resolve(nameOrFolder), Devices.choose(device));
+    }
+
+    /** The prefix of a control model's name: {@code untrained:n32} is the default shape at n = 32, never trained. */
+    public static final String UNTRAINED = "untrained:";
+
+    /**
+     * A control: the default shape for the named n (6 layers, hidden 16), initialised as the reference
+     * initialises (PyTorch's defaults) with seed 1 and never trained.
+     */
+    private static SearchModel untrained(String name, String device) throws IOException {
+        String size = name.substring(UNTRAINED.length());
+        if (!size.matches("n\\d+")) {
+            throw new IOException("--model " + name + ": an untrained control is named untrained:nN, e.g. untrained:n32");
+        }
+        try {
+            return create(ModelConfig.defaults(Integer.parseInt(size.substring(1))), Devices.choose(device), 1, Initialization.PYTORCH);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("--model " + name + ": " + e.getMessage(), e);
+        }
     }
 
     public void saveWeights(OutputStream out) throws IOException {

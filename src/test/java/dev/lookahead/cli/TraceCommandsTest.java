@@ -47,4 +47,20 @@ class TraceCommandsTest {
         assertThat(malformed.has("explained")).isFalse();
         assertThat(Json.MAPPER.readTree(out.get(3)).get("error").asText()).contains("line 4").contains("n = 17");
     }
+
+    @Test
+    void traceStatsComparesSeveralModelsAnUntrainedControlAmongThemWithOneJsonEntryEach() throws Exception {
+        Path json = dir.resolve("stats.json");
+        assertThat(LookaheadCommand.execute("trace-stats", "--model", "untrained:n17", "--model", "untrained:n20",
+                "--per-lookahead", "1", "--json", json.toString())).isZero();
+        JsonNode models = Json.MAPPER.readTree(json.toFile()).get("models");
+        assertThat(models).hasSize(2);
+        assertThat(models.get(0).get("model").asText()).isEqualTo("untrained:n17");
+        assertThat(models.get(1).get("explained_by_lookahead")).hasSize(2);
+        JsonNode split = models.get(1).get("explained_by_lookahead_and_prediction").get("2");
+        long traced = 0;
+        for (String kind : List.of("correct", "wrong")) if (split.has(kind)) traced += split.get(kind).get("trials").asLong();
+        assertThat(traced).as("each traced example counted as predicted right or wrong").isEqualTo(1);
+        assertThat(LookaheadCommand.execute("trace-stats", "--model", "untrained:x", "--per-lookahead", "1")).isEqualTo(1);
+    }
 }
