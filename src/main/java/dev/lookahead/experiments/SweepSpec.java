@@ -67,7 +67,7 @@ public record SweepSpec(List<Integer> n, List<Integer> layers, List<Integer> hid
         return new SweepSpec(ints(json, "n", null), ints(json, "layers", 6), ints(json, "hidden", 16), strings(json, "distribution", "balanced"),
                 ints(json, "seeds", 1).stream().map(Integer::longValue).toList(), number(json, "examples", null).longValue(),
                 number(json, "heads", 1).intValue(), json.hasNonNull("max_lookahead") ? number(json, "max_lookahead", null).intValue() : null,
-                curriculum(json.path("curriculum")), Initialization.parse(json.path("init").asText("pytorch")),
+                CurriculumRule.fromJson(json.get("curriculum")), Initialization.parse(json.path("init").asText("pytorch")),
                 number(json, "batch", 256).intValue(), number(json, "lr", 5e-4).floatValue(),
                 number(json, "warmup", 500).intValue(), json.hasNonNull("eval_every") ? number(json, "eval_every", null).longValue() : 0,
                 number(json, "eval_per_lookahead", 200).intValue(), json.path("device").asText("auto"));
@@ -117,13 +117,6 @@ public record SweepSpec(List<Integer> n, List<Integer> layers, List<Integer> hid
             }
         }
         return jobs;
-    }
-
-    /** {@code "paper"}, {@code "lenient"} or {@code "none"}; {@code true} (specs written before the rules had names) is lenient. */
-    private static CurriculumRule curriculum(JsonNode node) {
-        if (node.isMissingNode() || node.isNull()) return CurriculumRule.NONE;
-        if (node.isBoolean()) return node.asBoolean() ? CurriculumRule.LENIENT : CurriculumRule.NONE;
-        return CurriculumRule.parse(node.asText());
     }
 
     private static Number number(JsonNode json, String field, Number fallback) {

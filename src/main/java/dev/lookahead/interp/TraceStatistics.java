@@ -38,15 +38,13 @@ public final class TraceStatistics {
     public void add(int lookahead, Trace trace, SearchInput input, int[] tokens) {
         traces++;
         forwardPasses += trace.forwardPasses();
-        explained.merge(lookahead, new Proportion(0, 0).plus(trace.explained()),
-                (a, b) -> new Proportion(a.successes() + b.successes(), a.trials() + b.trials()));
+        explained.merge(lookahead, new Proportion(0, 0).plus(trace.explained()), Proportion::add);
         boolean correct = java.util.Arrays.stream(new GroundTruth(input.edges()).usefulNext(input.current(), input.goal()))
                 .anyMatch(v -> v == trace.predicted());
-        explainedByPrediction.computeIfAbsent(lookahead, l -> new java.util.TreeMap<>()).merge(correct,
-                new Proportion(0, 0).plus(trace.explained()), (a, b) -> new Proportion(a.successes() + b.successes(), a.trials() + b.trials()));
+        explainedByPrediction.computeIfAbsent(lookahead, l -> new TreeMap<>()).merge(correct,
+                new Proportion(0, 0).plus(trace.explained()), Proportion::add);
         if (trace.replacement() != null) {
-            explainedByReplacement.merge(trace.replacement(), new Proportion(0, 0).plus(trace.explained()),
-                    (a, b) -> new Proportion(a.successes() + b.successes(), a.trials() + b.trials()));
+            explainedByReplacement.merge(trace.replacement(), new Proportion(0, 0).plus(trace.explained()), Proportion::add);
         }
         if (trace.layers().isEmpty()) return;
         GroundTruth truth = new GroundTruth(input.edges());

@@ -32,6 +32,11 @@ public record Proportion(long successes, long trials) {
         return new Proportion(successes + (success ? 1 : 0), trials + 1);
     }
 
+    /** Both counts together: {@code Map.merge(key, p, Proportion::add)} pools proportions. */
+    public Proportion add(Proportion other) {
+        return new Proportion(successes + other.successes, trials + other.trials);
+    }
+
     @Override
     public String toString() {
         return String.format("%.3f [%.3f, %.3f] (%d/%d)", value(), lower(), upper(), successes, trials);

@@ -67,6 +67,16 @@ public enum CurriculumRule {
         };
     }
 
+    /**
+     * The rule a settings file names: {@code "paper"}, {@code "lenient"} or {@code "none"}; files written
+     * before the rules had names store {@code true} for the lenient rule and {@code false} (or nothing) for none.
+     */
+    public static CurriculumRule fromJson(com.fasterxml.jackson.databind.JsonNode value) {
+        if (value == null || value.isMissingNode() || value.isNull()) return NONE;
+        if (value.isBoolean()) return value.asBoolean() ? LENIENT : NONE;
+        return parse(value.asText());
+    }
+
     public static CurriculumRule parse(String text) {
         for (CurriculumRule rule : values()) if (rule.id.equals(text.trim().toLowerCase(Locale.ROOT))) return rule;
         throw new IllegalArgumentException("unknown curriculum '" + text + "'; choose one of "

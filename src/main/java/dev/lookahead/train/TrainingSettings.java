@@ -62,7 +62,7 @@ final class TrainingSettings {
         List<Distribution> distributions = new ArrayList<>();
         json.get("distributions").forEach(d -> distributions.add(Distribution.parse(d.asText())));
         return new TrainingConfig(model, initialization(json), distributions, json.get("max_lookahead").asInt(),
-                curriculum(json.path("curriculum")), json.get("examples").asLong(),
+                CurriculumRule.fromJson(json.get("curriculum")), json.get("examples").asLong(),
                 json.get("batch").asInt(), (float) json.get("lr").asDouble(), json.get("warmup_steps").asInt(),
                 (float) json.get("weight_decay").asDouble(), (float) json.get("clip_norm").asDouble(),
                 json.get("seed").asLong(), json.get("device").asText(), json.get("eval_every").asLong(),
@@ -72,13 +72,6 @@ final class TrainingSettings {
     /** Runs written before {@code init} existed were initialised as DJL initialises. */
     private static Initialization initialization(JsonNode json) {
         return json.has("init") ? Initialization.parse(json.get("init").asText()) : Initialization.DJL;
-    }
-
-    /** Runs written before the curriculum had names stored {@code true} for today's lenient rule. */
-    static CurriculumRule curriculum(JsonNode value) {
-        if (value.isMissingNode() || value.isNull()) return CurriculumRule.NONE;
-        if (value.isBoolean()) return value.asBoolean() ? CurriculumRule.LENIENT : CurriculumRule.NONE;
-        return CurriculumRule.parse(value.asText());
     }
 
     static TrainingConfig withExamples(TrainingConfig c, long examples) {

@@ -91,6 +91,19 @@ class FileSafetyTest {
         }
     }
 
+    /** What {@code action} prints on standard error. */
+    private static String standardError(Runnable action) {
+        var captured = new java.io.ByteArrayOutputStream();
+        var previous = System.err;
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(previous);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
     private static void collect(CommandLine command, List<String> path, List<List<String>> into) {
         into.add(List.copyOf(path));
         command.getSubcommands().forEach((name, sub) -> {
@@ -116,28 +129,17 @@ class FileSafetyTest {
 
         Path half = Files.writeString(dir.resolve("half-checked.jsonl"), "{\"strict\": true, \"steps\": []}\n"
                 + "{\"strict\": true, \"valid_proof\": true, \"steps\": [], \"first_error\": 3}\n");
-        var report = new java.io.ByteArrayOutputStream();
-        var before = System.err;
-        System.setErr(new java.io.PrintStream(report, true, StandardCharsets.UTF_8));
-        try {
-            LookaheadCommand.execute("proofs", "report", "--in", half.toString(), "--json", dir.resolve("report.json").toString());
-        } finally {
-            System.setErr(before);
-        }
-        assertThat(Files.readString(dir.resolve("report.json")) + report.toString(StandardCharsets.UTF_8))
+        String report = standardError(() -> LookaheadCommand.execute("proofs", "report", "--in", half.toString(),
+                "--json", dir.resolve("report.json").toString()));
+        assertThat(Files.readString(dir.resolve("report.json")) + report)
                 .contains("no 'valid_proof'").contains("names no step").doesNotContain("Cannot invoke");
 
         Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
-        var err = new java.io.ByteArrayOutputStream();
-        var previous = System.err;
-        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(LookaheadCommand.execute("export", "--graph", "samples/worked-example.json", "--model", "default",
-                    "--out", file.toString())).isEqualTo(1);
-        } finally {
-            System.setErr(previous);
-        }
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains(file.toAbsolutePath().toString()).contains("is a file");
+        int[] exit = new int[1];
+        String error = standardError(() -> exit[0] = LookaheadCommand.execute("export", "--graph", "samples/worked-example.json",
+                "--model", "default", "--out", file.toString()));
+        assertThat(exit[0]).isEqualTo(1);
+        assertThat(error).contains(file.toAbsolutePath().toString()).contains("is a file");
 
         Path blocked = Files.writeString(dir.resolve("blocked"), "a file where a folder should be");
         assertThatThrownBy(() -> dev.lookahead.io.AtomicFiles.writeString(blocked.resolve("out.json"), "{}"))
