@@ -31,7 +31,7 @@ final class BenchTraceCommand implements Callable<Integer> {
             var layout = model.config().layout();
             int lookahead = layout.defaultMaxLookahead();
             Example example = EvaluationSets.standard(layout, lookahead, 1, EvaluationSets.STANDARD_SEED).get(Integer.toString(lookahead)).get(0);
-            CircuitTracer tracer = new CircuitTracer(model);
+            CircuitTracer tracer = new CircuitTracer(model).usingThreads(Runtime.getRuntime().availableProcessors());
             Trace[] last = new Trace[1];
             double rate = Repeats.medianRate(1, repeats, () -> {
                 last[0] = tracer.trace(example.tokens(), () -> false);

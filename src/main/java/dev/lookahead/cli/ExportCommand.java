@@ -59,7 +59,7 @@ final class ExportCommand implements Callable<Integer> {
             }
             Files.createDirectories(out);
             System.err.println("tracing the circuit (a few seconds)…");
-            Trace trace = new CircuitTracer(model).trace(tokens, () -> false);
+            Trace trace = new CircuitTracer(model).usingThreads(Runtime.getRuntime().availableProcessors()).trace(tokens, () -> false);
             Map<String, Figure> figures = SearchViews.all(input, model.attentionPatterns(tokens), model.probabilities(new int[][] {tokens})[0],
                     trace, graphLayers);
             int written = 0;

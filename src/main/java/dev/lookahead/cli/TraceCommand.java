@@ -41,7 +41,8 @@ final class TraceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if ((graph == null) == (in == null)) throw new IllegalArgumentException("trace needs exactly one of --graph and --in");
         try (SearchModel model = SearchModel.open(options.model, options.device)) {
-            CircuitTracer tracer = new CircuitTracer(model, Trace.Replacement.parse(replacement));
+            CircuitTracer tracer = new CircuitTracer(model, Trace.Replacement.parse(replacement))
+                    .usingThreads(Runtime.getRuntime().availableProcessors());
             if (graph != null) {
                 int[] tokens = Tokenizer.encode(ModelGraphInput.read(graph, model.config()));
                 ObjectNode line = Json.MAPPER.createObjectNode();

@@ -65,7 +65,8 @@ final class TraceStatsCommand implements Callable<Integer> {
         try (SearchModel model = SearchModel.open(name, device)) {
             var layout = model.config().layout();
             Map<String, List<Example>> sets = EvaluationSets.standard(layout, layout.defaultMaxLookahead(), perLookahead, seed);
-            CircuitTracer tracer = new CircuitTracer(model, Trace.Replacement.parse(replacement));
+            CircuitTracer tracer = new CircuitTracer(model, Trace.Replacement.parse(replacement))
+                    .usingThreads(Runtime.getRuntime().availableProcessors());
             TraceStatistics stats = new TraceStatistics();
             ProgressBar bar = new ProgressBar();
             int total = (int) sets.keySet().stream().filter(b -> !b.equals(EvaluationSets.NAIVE)).count() * perLookahead;

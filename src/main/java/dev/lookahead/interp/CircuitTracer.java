@@ -1,5 +1,6 @@
 package dev.lookahead.interp;
 
+import dev.lookahead.model.Devices;
 import dev.lookahead.model.PatchedRuns;
 import dev.lookahead.model.PatchedRuns.Patch;
 import dev.lookahead.model.SearchModel;
@@ -46,11 +47,13 @@ import java.util.function.DoubleConsumer;
  */
 public final class CircuitTracer {
     static final double LOGIT_DROP = 0.4;
-    private static final int BATCH = 1024;
+    private static final int BATCH = 512;
 
     private final SearchModel model;
     private final TokenLayout layout;
     private final boolean alwaysIdZero;
+    /** libtorch intra-op threads while tracing; 0 leaves the engine's setting alone. */
+    private final int threads;
 
     /** A tracer that replaces token values as the paper's does (id 0 only where it has no free id). */
     public CircuitTracer(SearchModel model) {
@@ -59,9 +62,22 @@ public final class CircuitTracer {
 
     /** A tracer whose replacement is the paper's ({@code FREE_ID}) or always the reserved id 0 ({@code ID_0}, for comparison). */
     public CircuitTracer(SearchModel model, Trace.Replacement replacement) {
+        this(model, replacement, 0);
+    }
+
+    private CircuitTracer(SearchModel model, Trace.Replacement replacement, int threads) {
         this.model = model;
         this.layout = model.config().layout();
         this.alwaysIdZero = replacement == Trace.Replacement.ID_0;
+        this.threads = threads;
+    }
+
+    /**
+     * The same tracer running its batches of patched passes on {@code threads} engine threads (the
+     * command line uses every core; the results do not depend on it - a test compares them).
+     */
+    public CircuitTracer usingThreads(int threads) {
+        return new CircuitTracer(model, alwaysIdZero ? Trace.Replacement.ID_0 : Trace.Replacement.FREE_ID, threads);
     }
 
     /**
@@ -82,6 +98,10 @@ public final class CircuitTracer {
 
     /** As {@link #trace(int[], BooleanSupplier)}, reporting the share done to {@code progress}. */
     public Trace trace(int[] tokens, BooleanSupplier cancelled, DoubleConsumer progress) {
+        return Devices.withIntraOpThreads(threads, () -> traceOnThisThread(tokens, cancelled, progress));
+    }
+
+    private Trace traceOnThisThread(int[] tokens, BooleanSupplier cancelled, DoubleConsumer progress) {
         if (model.config().heads() != 1) return Trace.failed("tracing reads single-head models; this one has " + model.config().heads(), 0, -1);
         if (tokens.length != layout.n()) return Trace.failed("the model takes n = " + layout.n() + " tokens, the input has " + tokens.length, 0, -1);
         SearchInput input;

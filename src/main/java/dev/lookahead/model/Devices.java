@@ -27,4 +27,21 @@ public final class Devices {
             default -> throw new IllegalArgumentException("--device must be cpu, gpu or auto (got " + choice + ")");
         };
     }
+
+    /**
+     * Runs {@code work} with libtorch using {@code threads} intra-op threads on the calling thread, then
+     * puts the previous count back. Engine calls on other threads keep their own count; threads started
+     * meanwhile inherit it. A batch job alone on the machine (tracing from the command line) gains from
+     * every core; the window keeps one thread so that it stays smooth.
+     */
+    public static <T> T withIntraOpThreads(int threads, java.util.function.Supplier<T> work) {
+        int before = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        if (threads < 1 || threads == before) return work.get();
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+        try {
+            return work.get();
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(before);
+        }
+    }
 }

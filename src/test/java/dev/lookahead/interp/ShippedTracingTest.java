@@ -42,4 +42,20 @@ class ShippedTracingTest {
             assertThat(finalPathPrecision / trainedExplained).isGreaterThanOrEqualTo(0.9);
         }
     }
+
+    @Test
+    void tracingOnEveryCoreFindsExactlyWhatTracingOnOneFinds() throws Exception {
+        try (SearchModel trained = SearchModel.open("default", "cpu")) {
+            Example example = EvaluationSets.standard(trained.config().layout(), 4, 1, EvaluationSets.STANDARD_SEED).get("2").get(0);
+            Trace one = new CircuitTracer(trained).usingThreads(1).trace(example.tokens(), () -> false);
+            Trace all = new CircuitTracer(trained).usingThreads(2).trace(example.tokens(), () -> false);
+            assertThat(all.explained()).isEqualTo(one.explained());
+            assertThat(all.layers()).isEqualTo(one.layers());
+            assertThat(all.operations()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("weight")
+                    .containsExactlyElementsOf(one.operations());
+            for (int i = 0; i < one.operations().size(); i++) {
+                assertThat(all.operations().get(i).weight()).isCloseTo(one.operations().get(i).weight(), org.assertj.core.data.Offset.offset(1e-4));
+            }
+        }
+    }
 }
