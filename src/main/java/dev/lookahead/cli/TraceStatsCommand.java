@@ -2,6 +2,9 @@ package dev.lookahead.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.figures.FigureExport;
+import dev.lookahead.figures.FigureFormat;
+import dev.lookahead.figures.TraceCharts;
 import dev.lookahead.interp.CircuitTracer;
 import dev.lookahead.interp.SetScores;
 import dev.lookahead.interp.Trace;
@@ -40,6 +43,10 @@ final class TraceStatsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Also write the figures here: one entry per model under \"models\".")
     Path json;
 
+    @Option(names = "--figures", description = "Also draw the share explained per lookahead, one bar per model, into this folder"
+            + " as explained-by-lookahead.png, .svg and .pdf.")
+    Path figures;
+
     @Option(names = "--replacement", defaultValue = "free-id", paramLabel = "free-id|id-0",
             description = "free-id (the paper's replacement token, id 0 only where the input has no free id) or id-0 (always id 0). Default: ${DEFAULT-VALUE}.")
     String replacement;
@@ -52,16 +59,27 @@ final class TraceStatsCommand implements Callable<Integer> {
         root.put("seed", seed);
         root.put("replacement", replacement);
         ArrayNode entries = root.putArray("models");
+        Map<String, Map<Integer, Proportion>> explained = new java.util.LinkedHashMap<>();
         for (String name : models) {
             System.out.println("== " + name);
-            entries.add(traceModel(name));
+            TraceStatistics stats = traceModel(name);
+            entries.add(report(name, stats));
+            explained.put(name, stats.explainedByLookahead());
         }
         if (json != null) AtomicFiles.writeString(json, Json.pretty(root));
+        if (figures != null) {
+            java.nio.file.Files.createDirectories(figures);
+            for (FigureFormat format : FigureFormat.values()) {
+                FigureExport.write(TraceCharts.explainedByLookahead(explained), format,
+                        figures.resolve("explained-by-lookahead." + format.extension()), 3);
+            }
+            System.err.println("wrote the figure to " + figures);
+        }
         return 0;
     }
 
-    /** Traces one model's test examples, prints its figures and returns them as JSON. */
-    private ObjectNode traceModel(String name) throws Exception {
+    /** Traces one model's test examples. */
+    private TraceStatistics traceModel(String name) throws Exception {
         try (SearchModel model = SearchModel.open(name, device)) {
             var layout = model.config().layout();
             Map<String, List<Example>> sets = EvaluationSets.standard(layout, layout.defaultMaxLookahead(), perLookahead, seed);
@@ -82,10 +100,11 @@ final class TraceStatsCommand implements Callable<Integer> {
                     bar.show((double) done / total, String.format("%s: %d/%d traced", name, done, total), seconds / done * (total - done));
                 }
             }
-            return report(name, stats);
+            return stats;
         }
     }
 
+    /** Prints one model's figures and returns them as JSON. */
     private ObjectNode report(String name, TraceStatistics stats) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("model", name);

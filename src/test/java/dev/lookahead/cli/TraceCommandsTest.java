@@ -52,7 +52,10 @@ class TraceCommandsTest {
     void traceStatsComparesSeveralModelsAnUntrainedControlAmongThemWithOneJsonEntryEach() throws Exception {
         Path json = dir.resolve("stats.json");
         assertThat(LookaheadCommand.execute("trace-stats", "--model", "untrained:n17", "--model", "untrained:n20",
-                "--per-lookahead", "1", "--json", json.toString())).isZero();
+                "--per-lookahead", "1", "--json", json.toString(), "--figures", dir.resolve("figures").toString())).isZero();
+        for (String format : List.of("png", "svg", "pdf")) {
+            assertThat(dir.resolve("figures").resolve("explained-by-lookahead." + format)).isNotEmptyFile();
+        }
         JsonNode models = Json.MAPPER.readTree(json.toFile()).get("models");
         assertThat(models).hasSize(2);
         assertThat(models.get(0).get("model").asText()).isEqualTo("untrained:n17");
