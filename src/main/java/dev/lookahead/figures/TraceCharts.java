@@ -25,7 +25,7 @@ public final class TraceCharts {
         for (Map.Entry<String, Map<Integer, Proportion>> model : byModel.entrySet()) {
             List<Proportion> row = new ArrayList<>();
             model.getValue().forEach((lookahead, p) -> {
-                data.addValue(p.value(), model.getKey(), "lookahead " + lookahead);
+                data.addValue(p.value(), model.getKey(), Integer.toString(lookahead));
                 row.add(p);
             });
             cells.add(row);
@@ -34,7 +34,7 @@ public final class TraceCharts {
         for (int i = 0; i < byModel.size(); i++) renderer.setSeriesPaint(i, Palette.series(i));
         NumberAxis range = new NumberAxis("share of test examples explained");
         range.setRange(0, 1.0);
-        CategoryAxis axis = new CategoryAxis("test examples");
+        CategoryAxis axis = new CategoryAxis("lookahead of the test examples");
         axis.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
         return new ChartFigure(ChartStyle.chart("Examples explained by circuit tracing", new CategoryPlot(data, axis, range, renderer), true),
                 ChartStyle.WIDTH, ChartStyle.HEIGHT);
