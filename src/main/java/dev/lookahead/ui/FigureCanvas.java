@@ -1,7 +1,6 @@
 package dev.lookahead.ui;
 
 import dev.lookahead.figures.Figure;
-import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Pane;
 import org.jfree.fx.FXGraphics2D;
@@ -52,11 +51,8 @@ public final class FigureCanvas extends Pane {
         if (stale && inSight()) redraw();
     }
 
-    /** Whether this canvas and every pane around it are visible. */
     private boolean inSight() {
-        if (getScene() == null) return false;
-        for (Node node = this; node != null; node = node.getParent()) if (!node.isVisible()) return false;
-        return true;
+        return Visibility.inSight(this);
     }
 
     private void redraw() {

@@ -2,6 +2,7 @@ package dev.lookahead.ui.train;
 
 import dev.lookahead.figures.Palette;
 import dev.lookahead.ui.SidePanel;
+import dev.lookahead.ui.Visibility;
 import dev.lookahead.model.Initialization;
 import dev.lookahead.model.ModelConfig;
 import dev.lookahead.search.Distribution;
@@ -89,6 +90,9 @@ public final class TrainPanel extends BorderPane {
     private Thread worker;
     private Path runFolder;
 
+    /** Points were added to the curves while the panel was out of sight. */
+    private boolean curvesStale;
+
     public TrainPanel(Consumer<String> status, Consumer<Path> openInExplorer) {
         this.status = status;
         this.openInExplorer = openInExplorer;
@@ -157,6 +161,12 @@ public final class TrainPanel extends BorderPane {
         centre.setPadding(new Insets(10));
         setCenter(centre);
         setRunning(false);
+        // the tab pane shows and hides the container around this panel: redraw what arrived meanwhile
+        parentProperty().addListener((obs, old, parent) -> {
+            if (parent != null) parent.visibleProperty().addListener((o, was, visible) -> {
+                if (visible && curvesStale) redrawCurvesIfInSight();
+            });
+        });
     }
 
     private static JFreeChart chart(String title, XYSeriesCollection data, String range) {
@@ -312,12 +322,28 @@ public final class TrainPanel extends BorderPane {
         double eta = p.etaSeconds();
         progressText.setText(String.format("step %,d of %,d · %,.0f examples/s · ETA %s", p.step(), p.totalSteps(), p.examplesPerSecond(),
                 Double.isNaN(eta) ? "-" : String.format("%d:%02d:%02d", (long) eta / 3600, (long) eta / 60 % 60, (long) eta % 60)));
-        loss.add(p.examplesSeen(), p.loss());
-        accuracy.add(p.examplesSeen(), p.accuracy());
+        loss.add(p.examplesSeen(), p.loss(), false);
+        accuracy.add(p.examplesSeen(), p.accuracy(), false);
+        redrawCurvesIfInSight();
     }
 
     private void showHeldOut(long examplesSeen, Map<String, Proportion> heldOutAccuracy) {
-        heldOutAccuracy.forEach((bucket, p) -> heldOutSeries(bucket).add(examplesSeen, p.value()));
+        heldOutAccuracy.forEach((bucket, p) -> heldOutSeries(bucket).add(examplesSeen, p.value(), false));
+        redrawCurvesIfInSight();
+    }
+
+    /**
+     * New points are added without redrawing; the charts redraw once per update while the Train tab is
+     * on screen, and once when it comes back into view - a run training behind the Explorer costs the
+     * window no chart drawing.
+     */
+    private void redrawCurvesIfInSight() {
+        curvesStale = true;
+        if (!Visibility.inSight(this)) return;
+        curvesStale = false;
+        loss.fireSeriesChanged();
+        accuracy.fireSeriesChanged();
+        heldOutSeries.values().forEach(XYSeries::fireSeriesChanged);
     }
 
     /** Whether a run is going on (for tests). */

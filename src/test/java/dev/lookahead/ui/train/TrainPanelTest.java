@@ -22,7 +22,7 @@ class TrainPanelTest extends WindowTest {
         FxTesting.onFx(() -> {
             panel.sizeChoice().setValue(17);
             panel.layerSpinner().getValueFactory().setValue(1);
-            panel.examplesField().setText("20480");
+            panel.examplesField().setText("102400"); // long enough that the pause comes before the end
             panel.folderField().setText(run.toString());
             panel.startNew();
         });
