@@ -495,8 +495,8 @@ public final class ExplorerPanel extends BorderPane {
         editor.reset(shown);
         graphView.show(shown, Arrays.stream(example.usefulNext()).boxed().collect(Collectors.toSet()));
         previous.setDisable(!stream.hasPrevious());
-        shownTitle = String.format("%s example %d (seed %d, n = %d)", capitalise(example.distribution().id()),
-                stream.position(), stream.seed(), example.n());
+        shownTitle = String.format("%s %sexample %d (seed %d, n = %d)", capitalise(example.distribution().id()),
+                stream.spec().testSet() ? "test " : "", stream.position(), stream.seed(), example.n());
         title.setText(shownTitle);
         facts.setText(String.format("Start %d, goal %d. Lookahead %d. Useful next step%s: %s (training label %d). "
                         + "%d vertices, %d edges.",
