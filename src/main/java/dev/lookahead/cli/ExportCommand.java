@@ -4,7 +4,6 @@ import dev.lookahead.figures.Figure;
 import dev.lookahead.figures.FigureExport;
 import dev.lookahead.figures.FigureFormat;
 import dev.lookahead.figures.SearchViews;
-import dev.lookahead.interp.CircuitTracer;
 import dev.lookahead.interp.Trace;
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.search.SearchInput;
@@ -23,6 +22,9 @@ import picocli.CommandLine.Option;
 final class ExportCommand implements Callable<Integer> {
     @Mixin
     ModelOptions options;
+
+    @Mixin
+    TraceOptions tracing;
 
     @Option(names = "--graph", required = true, description = "The graph (JSON, DOT, GraphML or a token line); ids and edge order are kept as written.")
     Path graph;
@@ -59,7 +61,7 @@ final class ExportCommand implements Callable<Integer> {
             }
             Files.createDirectories(out);
             System.err.println("tracing the circuit (a few seconds)…");
-            Trace trace = new CircuitTracer(model).usingThreads(Runtime.getRuntime().availableProcessors()).trace(tokens, () -> false);
+            Trace trace = tracing.tracer(model).trace(tokens, () -> false);
             Map<String, Figure> figures = SearchViews.all(input, model.attentionPatterns(tokens), model.probabilities(new int[][] {tokens})[0],
                     trace, graphLayers);
             int written = 0;

@@ -31,18 +31,14 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Write the lines here (atomically) instead of standard output.")
     Path out;
 
-    @Option(names = "--replacement", defaultValue = "free-id", paramLabel = "free-id|id-0",
-            description = "The token standing in for a token value when operations are explained: free-id (the paper's: "
-                    + "the first id in 1..V+4 the input lacks, id 0 only where there is none) or id-0 (always the reserved id 0, "
-                    + "to compare). Default: ${DEFAULT-VALUE}.")
-    String replacement;
+    @Mixin
+    TraceOptions tracing;
 
     @Override
     public Integer call() throws Exception {
         if ((graph == null) == (in == null)) throw new IllegalArgumentException("trace needs exactly one of --graph and --in");
         try (SearchModel model = SearchModel.open(options.model, options.device)) {
-            CircuitTracer tracer = new CircuitTracer(model, Trace.Replacement.parse(replacement))
-                    .usingThreads(Runtime.getRuntime().availableProcessors());
+            CircuitTracer tracer = tracing.tracer(model);
             if (graph != null) {
                 int[] tokens = Tokenizer.encode(ModelGraphInput.read(graph, model.config()));
                 ObjectNode line = Json.MAPPER.createObjectNode();
@@ -82,6 +78,11 @@ final class TraceCommand implements Callable<Integer> {
      */
     static void put(ObjectNode line, Trace trace, int[] tokens, SearchModel model) {
         line.put("explained", trace.explained());
+        line.put("rules", trace.rules().id());
+        if (trace.rules() == Trace.Rules.PAPER) {
+            line.put("path_merge_operations", trace.pathMergeOperations());
+            line.put("suboptimal_path_merge_roots", trace.suboptimalPathMergeRoots());
+        }
         if (trace.reason() == null) line.putNull("reason");
         else line.put("reason", trace.reason());
         line.put("forward_passes", trace.forwardPasses());
@@ -105,6 +106,12 @@ final class TraceCommand implements Callable<Integer> {
             o.put("kind", op.kind().id());
             o.put("sign", op.sign());
             o.put("weight", Math.round(op.weight() * 1e4) / 1e4);
+            if (trace.rules() == Trace.Rules.PAPER) {
+                ArrayNode causes = o.putArray("causes");
+                op.causes().forEach(causes::add);
+                if (op.direction() == null) o.putNull("direction");
+                else o.put("direction", op.direction());
+            }
         }
         if (trace.layers().isEmpty()) return;
         ArrayNode scores = line.putArray("set_scores");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.figures.FigureExport;
 import dev.lookahead.figures.FigureFormat;
+import dev.lookahead.figures.MergeDistanceFigure;
 import dev.lookahead.figures.TraceCharts;
 import dev.lookahead.interp.CircuitTracer;
 import dev.lookahead.interp.SetScores;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "trace-stats", description = "Trace the standard balanced test examples of every lookahead, for one model or several"
@@ -44,12 +46,12 @@ final class TraceStatsCommand implements Callable<Integer> {
     Path json;
 
     @Option(names = "--figures", description = "Also draw the share explained per lookahead, one bar per model, into this folder"
-            + " as explained-by-lookahead.png, .svg and .pdf.")
+            + " as explained-by-lookahead.png, .svg and .pdf, and under the paper's rules each model's path-merge heatmap"
+            + " (path-merge-distances-MODEL.*).")
     Path figures;
 
-    @Option(names = "--replacement", defaultValue = "free-id", paramLabel = "free-id|id-0",
-            description = "free-id (the paper's replacement token, id 0 only where the input has no free id) or id-0 (always id 0). Default: ${DEFAULT-VALUE}.")
-    String replacement;
+    @Mixin
+    TraceOptions tracing;
 
     @Override
     public Integer call() throws Exception {
@@ -57,14 +59,17 @@ final class TraceStatsCommand implements Callable<Integer> {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("per_lookahead", perLookahead);
         root.put("seed", seed);
-        root.put("replacement", replacement);
+        root.put("rules", tracing.rules);
+        root.put("replacement", tracing.replacement);
         ArrayNode entries = root.putArray("models");
         Map<String, Map<Integer, Proportion>> explained = new java.util.LinkedHashMap<>();
+        Map<String, TraceStatistics> all = new java.util.LinkedHashMap<>();
         for (String name : models) {
             System.out.println("== " + name);
             TraceStatistics stats = traceModel(name);
             entries.add(report(name, stats));
             explained.put(name, stats.explainedByLookahead());
+            all.put(name, stats);
         }
         if (json != null) AtomicFiles.writeString(json, Json.pretty(root));
         if (figures != null) {
@@ -72,6 +77,12 @@ final class TraceStatsCommand implements Callable<Integer> {
             for (FigureFormat format : FigureFormat.values()) {
                 FigureExport.write(TraceCharts.explainedByLookahead(explained), format,
                         figures.resolve("explained-by-lookahead." + format.extension()), 3);
+                for (Map.Entry<String, TraceStatistics> stats : all.entrySet()) {
+                    if (!stats.getValue().paperRules()) continue;
+                    String file = "path-merge-distances-" + stats.getKey().replaceAll("[^A-Za-z0-9._-]", "_") + "." + format.extension();
+                    FigureExport.write(new MergeDistanceFigure(stats.getValue().mergeDistances(), stats.getKey() + ", " + perLookahead
+                            + " test examples per lookahead, seed " + seed + ", paper rules"), format, figures.resolve(file), 3);
+                }
             }
             System.err.println("wrote the figure to " + figures);
         }
@@ -83,8 +94,7 @@ final class TraceStatsCommand implements Callable<Integer> {
         try (SearchModel model = SearchModel.open(name, device)) {
             var layout = model.config().layout();
             Map<String, List<Example>> sets = EvaluationSets.standard(layout, layout.defaultMaxLookahead(), perLookahead, seed);
-            CircuitTracer tracer = new CircuitTracer(model, Trace.Replacement.parse(replacement))
-                    .usingThreads(Runtime.getRuntime().availableProcessors());
+            CircuitTracer tracer = tracing.tracer(model);
             TraceStatistics stats = new TraceStatistics();
             ProgressBar bar = new ProgressBar();
             int total = (int) sets.keySet().stream().filter(b -> !b.equals(EvaluationSets.NAIVE)).count() * perLookahead;
@@ -126,12 +136,35 @@ final class TraceStatsCommand implements Callable<Integer> {
             AccuracyTable.put(byReplacement.putObject(kind.id()), p);
             System.out.printf("replacement %-7s explained %d/%d%n", kind.id(), p.successes(), p.trials());
         });
-        root.put("merges_per_example", stats.mergesPerExample());
-        root.put("maximal_merge_share", stats.maximalMergeShare());
+        if (stats.paperRules()) {
+            // the paper's quantities, as its tracing script counts them and its figure script plots them
+            root.put("merges_per_example", stats.pathMergeOperationsPerExample());
+            root.put("maximal_merge_share", 1 - stats.suboptimalPathMergeShare());
+            root.put("suboptimal_path_merge_share", stats.suboptimalPathMergeShare());
+            root.put("merge_edges_per_example", stats.mergesPerExample());
+            System.out.printf("path-merge operations per example %.1f, optimal (1 - suboptimal roots) share %.2f; merge edges per example %.1f%n",
+                    stats.pathMergeOperationsPerExample(), 1 - stats.suboptimalPathMergeShare(), stats.mergesPerExample());
+        } else {
+            root.put("merges_per_example", stats.mergesPerExample());
+            root.put("maximal_merge_share", stats.maximalMergeShare());
+            System.out.printf("merge edges per example %.1f, maximal (doubling) merges %.2f%n", stats.mergesPerExample(), stats.maximalMergeShare());
+        }
         root.put("forward_passes_per_example", stats.forwardPassesPerExample());
+        System.out.printf("patched passes per example %,.0f%n", stats.forwardPassesPerExample());
+        ArrayNode distances = root.putArray("path_merge_distances_by_layer");
+        stats.mergeDistances().forEach((layer, counts) -> {
+            ObjectNode entry = distances.addObject();
+            entry.put("layer", layer);
+            entry.put("rows", "distance of the receiving token's vertex from the start (the paper's source vertex)");
+            entry.put("columns", "distance of the attended token's vertex from the start (the paper's target vertex)");
+            ArrayNode rows = entry.putArray("counts");
+            int size = usedSize(counts);
+            for (int i = 0; i < size; i++) {
+                ArrayNode row = rows.addArray();
+                for (int j = 0; j < size; j++) row.add(counts[i][j]);
+            }
+        });
         ArrayNode sizes = root.putArray("set_size_by_layer");
-        System.out.printf("merges per example %.1f, maximal (doubling) merges %.2f, patched passes per example %,.0f%n",
-                stats.mergesPerExample(), stats.maximalMergeShare(), stats.forwardPassesPerExample());
         System.out.println("layer  mean set size  true 2^l-hop set  2^l  precision  on a path  sound");
         for (SetScores s : stats.setScores()) {
             ObjectNode entry = sizes.addObject();

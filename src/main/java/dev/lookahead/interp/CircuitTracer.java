@@ -52,24 +52,30 @@ public final class CircuitTracer {
     private final SearchModel model;
     private final TokenLayout layout;
     private final boolean alwaysIdZero;
+    private final Trace.Rules rules;
     /** libtorch intra-op threads while tracing; 0 leaves the engine's setting alone. */
     private final int threads;
 
-    /** A tracer that replaces token values as the paper's does (id 0 only where it has no free id). */
+    /** A tracer with the paper's rules and replacement token (id 0 only where the input has no free id). */
     public CircuitTracer(SearchModel model) {
         this(model, Trace.Replacement.FREE_ID);
     }
 
-    /** A tracer whose replacement is the paper's ({@code FREE_ID}) or always the reserved id 0 ({@code ID_0}, for comparison). */
+    /** The paper's rules with the paper's replacement ({@code FREE_ID}) or always the reserved id 0 ({@code ID_0}, for comparison). */
     public CircuitTracer(SearchModel model, Trace.Replacement replacement) {
-        this(model, replacement, 0);
+        this(model, replacement, Trace.Rules.PAPER, 0);
     }
 
-    private CircuitTracer(SearchModel model, Trace.Replacement replacement, int threads) {
+    private CircuitTracer(SearchModel model, Trace.Replacement replacement, Trace.Rules rules, int threads) {
         this.model = model;
         this.layout = model.config().layout();
         this.alwaysIdZero = replacement == Trace.Replacement.ID_0;
+        this.rules = rules;
         this.threads = threads;
+    }
+
+    private Trace.Replacement replacementKind() {
+        return alwaysIdZero ? Trace.Replacement.ID_0 : Trace.Replacement.FREE_ID;
     }
 
     /**
@@ -77,7 +83,12 @@ public final class CircuitTracer {
      * command line uses every core; the results do not depend on it - a test compares them).
      */
     public CircuitTracer usingThreads(int threads) {
-        return new CircuitTracer(model, alwaysIdZero ? Trace.Replacement.ID_0 : Trace.Replacement.FREE_ID, threads);
+        return new CircuitTracer(model, replacementKind(), rules, threads);
+    }
+
+    /** The same tracer following other selection rules ({@link Trace.Rules}). */
+    public CircuitTracer withRules(Trace.Rules rules) {
+        return new CircuitTracer(model, replacementKind(), rules, threads);
     }
 
     /**
@@ -102,17 +113,21 @@ public final class CircuitTracer {
     }
 
     private Trace traceOnThisThread(int[] tokens, BooleanSupplier cancelled, DoubleConsumer progress) {
-        if (model.config().heads() != 1) return Trace.failed("tracing reads single-head models; this one has " + model.config().heads(), 0, -1);
-        if (tokens.length != layout.n()) return Trace.failed("the model takes n = " + layout.n() + " tokens, the input has " + tokens.length, 0, -1);
+        if (model.config().heads() != 1) return Trace.failed("tracing reads single-head models; this one has " + model.config().heads(), 0, -1, rules);
+        if (tokens.length != layout.n()) return Trace.failed("the model takes n = " + layout.n() + " tokens, the input has " + tokens.length, 0, -1, rules);
         SearchInput input;
         try {
             input = Tokenizer.decode(layout, tokens);
         } catch (MalformedInputException e) {
-            return Trace.failed("not an input of the task: " + e.getMessage(), 0, -1);
+            return Trace.failed("not an input of the task: " + e.getMessage(), 0, -1, rules);
         }
-        if (input.path().length != 1) return Trace.failed("tracing reads first-step inputs (the path holds only the start)", 0, -1);
+        if (input.path().length != 1) return Trace.failed("tracing reads first-step inputs (the path holds only the start)", 0, -1, rules);
         int predicted = SearchModel.argMax(model.probabilities(new int[][] {tokens})[0]);
         try (PatchedRuns runs = new PatchedRuns(model, tokens)) {
+            if (rules == Trace.Rules.PAPER) {
+                int replacement = alwaysIdZero ? 0 : replacementToken(tokens, layout);
+                return new PaperTracing(runs, layout, tokens, input, predicted, replacement, cancelled, progress).trace();
+            }
             return new Run(runs, tokens, input, predicted, cancelled, progress).trace();
         }
     }
@@ -168,9 +183,9 @@ public final class CircuitTracer {
 
         Trace trace() {
             outputPatching();
-            if (cancelled.getAsBoolean()) return Trace.failed("cancelled", runs.forwardPasses(), predicted);
+            if (cancelled.getAsBoolean()) return Trace.failed("cancelled", runs.forwardPasses(), predicted, rules);
             scorePatching();
-            if (cancelled.getAsBoolean()) return Trace.failed("cancelled", runs.forwardPasses(), predicted);
+            if (cancelled.getAsBoolean()) return Trace.failed("cancelled", runs.forwardPasses(), predicted, rules);
             List<Trace.Operation> operations = new ArrayList<>();
             List<Set<Integer>> nodes = buildGraph(operations);
             List<Map<Integer, SortedSet<Integer>>> sets = propagate(nodes, operations);

@@ -17,13 +17,57 @@ import java.util.SortedSet;
  * @param operations    the important attention operations of the traced graph
  * @param replacement   the token that stood in for each token value when operations were explained, or
  *                      null when the input was not traced
+ * @param rules         the selection rules the trace followed
+ * @param pathMergeOperations      under the paper's rules, the example's path-merge operations counted as
+ *                                 the paper's script counts them (nodes, not edges); -1 under other rules
+ * @param suboptimalPathMergeRoots under the paper's rules, the suboptimal ones with no suboptimal
+ *                                 predecessor; -1 under other rules
+ * @param mergeDistances           under the paper's rules, each token-matching or position-step operation
+ *                                 between kept nodes, by the distances of its two vertices from the start
  */
 public record Trace(boolean explained, String reason, long forwardPasses, int predicted,
-                    List<Map<Integer, SortedSet<Integer>>> layers, List<Operation> operations, Replacement replacement) {
+                    List<Map<Integer, SortedSet<Integer>>> layers, List<Operation> operations, Replacement replacement,
+                    Rules rules, int pathMergeOperations, int suboptimalPathMergeRoots, List<MergeDistance> mergeDistances) {
 
     public Trace {
         layers = List.copyOf(layers);
         operations = List.copyOf(operations);
+        mergeDistances = List.copyOf(mergeDistances);
+    }
+
+    /** A trace under the lenient rules, which count no path merges. */
+    public Trace(boolean explained, String reason, long forwardPasses, int predicted,
+                 List<Map<Integer, SortedSet<Integer>>> layers, List<Operation> operations, Replacement replacement) {
+        this(explained, reason, forwardPasses, predicted, layers, operations, replacement, Rules.LENIENT, -1, -1, List.of());
+    }
+
+    /**
+     * Which selection rules a trace follows. {@link #PAPER}: each decision as the paper's tracer makes
+     * it (search-task.md section 5; docs/tracing.md). {@link #LENIENT}: the workbench's first tracer,
+     * kept to compare - it keeps an operation flagged by either patching in either direction, explains
+     * by the size of a change rather than its direction, and calls the last token explained when its
+     * vertices hold a path from the start to the goal.
+     */
+    public enum Rules {
+        PAPER,
+        LENIENT;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Rules parse(String text) {
+            for (Rules r : values()) if (r.id().equals(text.trim())) return r;
+            throw new IllegalArgumentException("unknown rules '" + text + "'; choose paper or lenient");
+        }
+    }
+
+    /**
+     * One path-merge operation for the paper's heatmap: in block {@code layer}, a token whose vertex is
+     * {@code sourceDistance} hops from the start copied into one {@code destinationDistance} hops from
+     * it (-1: not reachable from the start).
+     */
+    public record MergeDistance(int layer, int sourceDistance, int destinationDistance) {
     }
 
     /**
@@ -69,14 +113,28 @@ public record Trace(boolean explained, String reason, long forwardPasses, int pr
      * An attention operation of block {@code layer}: the token at {@code destination} reads the
      * token at {@code source}.
      *
-     * @param sign   +1 when removing it lowers the prediction (a positive copy), -1 when raising it does, 0 otherwise
-     * @param weight max(logit drop, score drop / sqrt(d))
+     * @param sign      +1 when removing it lowers the prediction (a positive copy), -1 when raising it does, 0 when both
+     * @param weight    max(logit drop, score drop / sqrt(d)), in the operation's own direction
+     * @param causes    under the paper's rules, every cause found: {@code token:T}, {@code step:D<-S} (destination
+     *                  position D, source position S), {@code start-goal-copy}, {@code goal-copy}; the lenient
+     *                  rules give the kind alone
+     * @param direction under the paper's rules, the copy direction read from the graph: "f", "b", "*" or null
      */
-    public record Operation(int layer, int source, int destination, Kind kind, int sign, double weight) {
+    public record Operation(int layer, int source, int destination, Kind kind, int sign, double weight, List<String> causes,
+                            String direction) {
+        public Operation {
+            causes = List.copyOf(causes);
+        }
+
+        /** An operation of the lenient rules: one kind, no copy direction. */
+        public Operation(int layer, int source, int destination, Kind kind, int sign, double weight) {
+            this(layer, source, destination, kind, sign, weight, List.of(kind.id()), null);
+        }
     }
 
     /** A result for an input that could not be traced. */
-    static Trace failed(String reason, long forwardPasses, int predicted) {
-        return new Trace(false, reason, forwardPasses, predicted, List.of(), List.of(), null);
+    static Trace failed(String reason, long forwardPasses, int predicted, Rules rules) {
+        return new Trace(false, reason, forwardPasses, predicted, List.of(), List.of(), null, rules, rules == Rules.PAPER ? 0 : -1,
+                rules == Rules.PAPER ? 0 : -1, List.of());
     }
 }

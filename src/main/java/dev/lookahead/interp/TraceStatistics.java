@@ -33,6 +33,12 @@ public final class TraceStatistics {
     private final Map<Integer, long[][]> mergeReach = new TreeMap<>();
     /** Reaches beyond this many hops are counted in the last row or column. */
     public static final int MAX_REACH = 16;
+    /** Under the paper's rules: path-merge operations and suboptimal roots over all traced examples. */
+    private long pathMergeOperations;
+    private long suboptimalRoots;
+    private long paperTraces;
+    /** Per block: path merges counted by [receiving vertex's distance from the start][attended vertex's], both 0..MAX_REACH. */
+    private final Map<Integer, long[][]> mergeDistances = new TreeMap<>();
 
     /** Adds one traced example of the given lookahead. */
     public void add(int lookahead, Trace trace, SearchInput input, int[] tokens) {
@@ -45,6 +51,16 @@ public final class TraceStatistics {
                 new Proportion(0, 0).plus(trace.explained()), Proportion::add);
         if (trace.replacement() != null) {
             explainedByReplacement.merge(trace.replacement(), new Proportion(0, 0).plus(trace.explained()), Proportion::add);
+        }
+        if (trace.rules() == Trace.Rules.PAPER && trace.replacement() != null) {
+            paperTraces++;
+            pathMergeOperations += trace.pathMergeOperations();
+            suboptimalRoots += trace.suboptimalPathMergeRoots();
+            for (Trace.MergeDistance m : trace.mergeDistances()) {
+                if (m.sourceDistance() < 0 || m.destinationDistance() < 0) continue;
+                mergeDistances.computeIfAbsent(m.layer(), l -> new long[MAX_REACH + 1][MAX_REACH + 1])
+                        [Math.min(m.destinationDistance(), MAX_REACH)][Math.min(m.sourceDistance(), MAX_REACH)]++;
+            }
         }
         if (trace.layers().isEmpty()) return;
         GroundTruth truth = new GroundTruth(input.edges());
@@ -91,6 +107,31 @@ public final class TraceStatistics {
         return java.util.Collections.unmodifiableMap(explainedByReplacement);
     }
 
+    /** Whether any example was traced under the paper's rules (the path-merge figures below are theirs). */
+    public boolean paperRules() {
+        return paperTraces > 0;
+    }
+
+    /** The paper's average path-merge operations per traced example (its script's average_merge_ops_per_example). */
+    public double pathMergeOperationsPerExample() {
+        return paperTraces == 0 ? Double.NaN : (double) pathMergeOperations / paperTraces;
+    }
+
+    /** Suboptimal roots over path-merge operations (the script's suboptimal_merge_op_proportion). */
+    public double suboptimalPathMergeShare() {
+        return pathMergeOperations == 0 ? Double.NaN : (double) suboptimalRoots / pathMergeOperations;
+    }
+
+    /**
+     * Per block, path merges between tokens whose vertices the start reaches, counted by
+     * [receiving token's vertex distance from the start][attended token's] - the paper's heatmap, whose
+     * rows it labels "source vertex" and columns "target vertex".
+     */
+    public Map<Integer, long[][]> mergeDistances() {
+        return java.util.Collections.unmodifiableMap(mergeDistances);
+    }
+
+    /** Attention operations that join two tokens' sets (token matching and position steps) per example. */
     public double mergesPerExample() {
         return traces == 0 ? Double.NaN : (double) merges / traces;
     }

@@ -37,7 +37,11 @@ class TraceCommandsTest {
             assertThat(line.get("forward_passes").asLong()).isPositive();
             assertThat(line.get("replacement").asText()).isIn("free-id", "id-0");
             assertThat(line.get("layers")).hasSize(3);
-            assertThat(line.get("layers").get(2).has("16")).as("the last token is the root").isTrue();
+            assertThat(line.get("rules").asText()).isEqualTo("paper");
+            assertThat(line.get("path_merge_operations").isInt()).isTrue();
+            assertThat(line.get("suboptimal_path_merge_roots").asInt()).isBetween(0, line.get("path_merge_operations").asInt());
+            assertThat(line.get("layers").get(2).has("16")).as("the last token is kept exactly when it is explained")
+                    .isEqualTo(line.get("explained").asBoolean());
             assertThat(line.has("operations")).isTrue();
             assertThat(line.get("set_scores")).hasSize(3);
         }

@@ -76,13 +76,41 @@ class CircuitTracerTest {
             assertThat(op.source()).isEqualTo(N - 3);
             assertThat(op.destination()).isEqualTo(N - 1);
             assertThat(op.kind()).isEqualTo(Trace.Kind.SPECIAL_COPY);
+            assertThat(op.causes()).as("its score rests on the goal's position in the query").contains("goal-copy");
             assertThat(op.sign()).isEqualTo(1);
             assertThat(trace.layers()).hasSize(2);
-            assertThat(trace.layers().get(0).keySet()).containsExactlyInAnyOrder(N - 3, N - 1);
+            assertThat(trace.layers().get(0).keySet()).as("the embedding of the last token explains nothing by itself").containsExactly(N - 3);
             assertThat(trace.layers().get(1)).containsOnlyKeys(N - 1);
             assertThat(trace.layers().get(1).get(N - 1)).containsExactly(1, 3);
             assertThat(trace.explained()).as("start 1 and goal 3 joined by an edge").isTrue();
             assertThat(trace.forwardPasses()).isPositive();
+            assertThat(trace.pathMergeOperations()).as("one block: no path merges between the first and the last").isZero();
+        }
+    }
+
+    @Test
+    void aCopyIntoTheLastTokenThatRestsOnTheGoalsTokenNotItsPositionIsNoSpecialCopyUnderThePapersRules() {
+        try (SearchModel model = blank()) {
+            float[][] query = new float[WIDTH][WIDTH];
+            float[][] key = new float[WIDTH][WIDTH];
+            float[][] value = new float[WIDTH][WIDTH];
+            query[HIDDEN][POSITIONS + N - 1] = 10; // the last position asks
+            key[HIDDEN][3] = 10;                   // every token of vertex 3 answers, wherever it stands
+            for (int t = 0; t < 9; t++) value[t][t] = 2;
+            setAttention(model, query, key, value);
+            int[] tokens = tokens();
+
+            Trace lenient = new CircuitTracer(model).withRules(Trace.Rules.LENIENT).trace(tokens, () -> false);
+            assertThat(lenient.operations()).as("the lenient rules call a copy from the goal's position special by its position alone")
+                    .anyMatch(op -> op.source() == N - 3 && op.kind() == Trace.Kind.SPECIAL_COPY);
+            assertThat(lenient.explained()).isTrue();
+
+            Trace paper = new CircuitTracer(model).trace(tokens, () -> false);
+            assertThat(paper.predicted()).isEqualTo(3);
+            assertThat(paper.operations()).as("the source side depends on token 3, the destination side on its own position: no cause")
+                    .isNotEmpty().allMatch(op -> op.kind() == Trace.Kind.OTHER);
+            assertThat(paper.explained()).isFalse();
+            assertThat(paper.reason()).contains("no chain of explained operations");
         }
     }
 

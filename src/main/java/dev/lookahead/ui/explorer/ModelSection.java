@@ -325,8 +325,9 @@ final class ModelSection extends VBox {
         start(task, traced -> {
             trace = traced;
             updateInfo();
-            status.accept(String.format("Traced after %,d patched forward passes: %s", trace.forwardPasses(),
-                    trace.explained() ? "explained" : "not explained (" + trace.reason() + ")"));
+            String merges = trace.pathMergeOperations() >= 0 ? String.format("; %d path-merge operations", trace.pathMergeOperations()) : "";
+            status.accept(String.format("Traced (%s rules) after %,d patched forward passes: %s%s", trace.rules().id(), trace.forwardPasses(),
+                    trace.explained() ? "explained" : "not explained (" + trace.reason() + ")", merges));
             if (!trace.layers().isEmpty()) showLayers(trace.layers(), true);
         }, failure -> status.accept("Tracing failed: " + failure.getMessage()));
     }

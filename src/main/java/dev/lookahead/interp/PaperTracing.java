@@ -1,0 +1,405 @@
+package dev.lookahead.interp;
+
+import dev.lookahead.interp.CircuitGraph.Cause;
+import dev.lookahead.interp.CircuitGraph.Node;
+import dev.lookahead.model.PatchedRuns;
+import dev.lookahead.model.PatchedRuns.Patch;
+import dev.lookahead.search.SearchInput;
+import dev.lookahead.search.TokenLayout;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+
+/**
+ * One trace under the paper's rules (search-task.md section 5, as the paper's tracer decides each step):
+ * output patching of every attention entry, score patching for each root, the list-against-list
+ * selection per layer, the graph built backwards with each operation explained by directional input
+ * perturbations, then propagation, filtering and the path-merge count ({@link CircuitGraph}).
+ */
+final class PaperTracing {
+    static final double LOGIT_DROP = 0.4;
+    private static final int BATCH = 512;
+
+    /** An operation kept for a layer: (destination, source) with its sign. */
+    record Kept(int destination, int source, int sign) {
+    }
+
+    private final PatchedRuns runs;
+    private final TokenLayout layout;
+    private final int[] tokens;
+    private final SearchInput input;
+    private final int predicted;
+    private final int replacement;
+    private final BooleanSupplier cancelled;
+    private final DoubleConsumer progress;
+    private final int n;
+    private final int last;
+    private final int layers;
+    private final double sqrtWidth;
+    private final boolean[] padded;
+    private final float clean;
+    /** Per layer [row][column]: the predicted coordinate with the entry zeroed / raised to its column's maximum. */
+    private final float[][][] zeroLogit;
+    private final float[][][] maxLogit;
+    /** Per root, per layer [row][column]: the root's score with the source side / destination side perturbed. */
+    private final List<float[][][][]> rootScores = new ArrayList<>();
+    private final List<Integer> roots = new ArrayList<>();
+    private final List<Float> rootClean = new ArrayList<>();
+
+    PaperTracing(PatchedRuns runs, TokenLayout layout, int[] tokens, SearchInput input, int predicted, int replacement,
+                 BooleanSupplier cancelled, DoubleConsumer progress) {
+        this.runs = runs;
+        this.layout = layout;
+        this.tokens = tokens;
+        this.input = input;
+        this.predicted = predicted;
+        this.replacement = replacement;
+        this.cancelled = cancelled;
+        this.progress = progress;
+        this.n = tokens.length;
+        this.last = n - 1;
+        this.layers = runs.layers();
+        this.sqrtWidth = Math.sqrt(runs.width());
+        this.padded = new boolean[n];
+        for (int r = 0; r < n; r++) padded[r] = tokens[r] == layout.padToken();
+        this.clean = runs.finalResidual(last, predicted);
+        this.zeroLogit = filled(layers, clean);
+        this.maxLogit = filled(layers, clean);
+    }
+
+    private float[][][] filled(int count, float value) {
+        float[][][] out = new float[count][n][n];
+        for (float[][] layer : out) for (float[] row : layer) Arrays.fill(row, value);
+        return out;
+    }
+
+    Trace trace() {
+        outputPatching();
+        if (cancelled.getAsBoolean()) return Trace.failed("cancelled", runs.forwardPasses(), predicted, Trace.Rules.PAPER);
+        findRoots();
+        scorePatching();
+        if (cancelled.getAsBoolean()) return Trace.failed("cancelled", runs.forwardPasses(), predicted, Trace.Rules.PAPER);
+        List<List<Kept>> kept = new ArrayList<>();
+        for (int l = 0; l < layers; l++) kept.add(select(l));
+        for (int s : roots) {
+            Kept root = new Kept(last, s, 1);
+            if (!kept.get(layers - 1).contains(root)) kept.get(layers - 1).add(root);
+        }
+        CircuitGraph graph = build(kept);
+        if (cancelled.getAsBoolean()) return Trace.failed("cancelled", runs.forwardPasses(), predicted, Trace.Rules.PAPER);
+        List<Node> explained = graph.propagate();
+        List<Node> remaining = graph.filter(explained);
+        CircuitGraph.PathMerges merges = graph.pathMerges(remaining);
+        boolean isExplained = remaining.contains(graph.root());
+        progress.accept(1.0);
+        return new Trace(isExplained, isExplained ? null : reason(graph, explained), runs.forwardPasses(), predicted,
+                layerSets(graph, remaining), operations(graph), replacement == 0 ? Trace.Replacement.ID_0 : Trace.Replacement.FREE_ID,
+                Trace.Rules.PAPER, merges.operations(), merges.suboptimalRoots(), graph.mergeDistances(remaining));
+    }
+
+    private String reason(CircuitGraph graph, List<Node> explained) {
+        if (!explained.contains(graph.root())) return "no chain of explained operations reaches the last token";
+        return "the last token's set holds no path from " + input.start() + " to " + input.goal();
+    }
+
+    /** Rows whose patching can reach the read-out: padded rows are never read by other rows. */
+    private boolean rowMatters(int row, boolean padRowsToo) {
+        return padRowsToo || !padded[row];
+    }
+
+    /** The patches of a layer that change its pattern: zeroing a non-zero entry, raising one below its column's maximum. */
+    private List<Patch> patches(int layer, boolean padRowsToo) {
+        float[][] pattern = runs.pattern(layer);
+        float[] columnMax = new float[n];
+        for (float[] row : pattern) for (int j = 0; j < n; j++) columnMax[j] = Math.max(columnMax[j], row[j]);
+        List<Patch> patches = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (!rowMatters(i, padRowsToo)) continue;
+            for (int j = 0; j < n; j++) {
+                if (pattern[i][j] != 0f) patches.add(new Patch(i, j, 0f));
+                if (pattern[i][j] != columnMax[j]) patches.add(new Patch(i, j, columnMax[j]));
+            }
+        }
+        return patches;
+    }
+
+    /** Step 1: the predicted coordinate at the last position under every patch of every layer. */
+    private void outputPatching() {
+        for (int l = 0; l < layers && !cancelled.getAsBoolean(); l++) {
+            List<Patch> patches = patches(l, false);
+            int layer = l;
+            for (int from = 0; from < patches.size(); from += BATCH) {
+                List<Patch> batch = patches.subList(from, Math.min(patches.size(), from + BATCH));
+                float[] after = runs.residualAfter(layer, batch, last, predicted);
+                for (int b = 0; b < batch.size(); b++) {
+                    Patch p = batch.get(b);
+                    (p.value() == 0f ? zeroLogit : maxLogit)[layer][p.row()][p.column()] = after[b];
+                }
+            }
+            progress.accept(0.4 * (l + 1) / layers);
+        }
+    }
+
+    /**
+     * Step 2: the last layer's positive copies (any destination) - or, when there are none, the entries
+     * whose zeroing gives the lowest value - keeping those into the last position.
+     */
+    private void findRoots() {
+        float[][] top = zeroLogit[layers - 1];
+        boolean any = false;
+        for (float[] row : top) for (float v : row) if (v < clean - LOGIT_DROP) any = true;
+        float min = Float.POSITIVE_INFINITY;
+        for (float[] row : top) for (float v : row) min = Math.min(min, v);
+        for (int j = 0; j < n; j++) {
+            boolean root = any ? top[last][j] < clean - LOGIT_DROP : top[last][j] < min + 1e-6;
+            if (root) roots.add(j);
+        }
+    }
+
+    /** Step 3: for each root, the last layer's raw score into the last position under every earlier patch, both sides. */
+    private void scorePatching() {
+        int top = layers - 1;
+        for (int k = 0; k < roots.size(); k++) {
+            int source = roots.get(k);
+            float old = runs.score(top, last, source);
+            rootClean.add(old);
+            // [zero/max][src side/dst side][layer][row][column]
+            float[][][][] scores = new float[4][][][];
+            for (int s = 0; s < 4; s++) scores[s] = filled(layers, old);
+            rootScores.add(scores);
+            for (int l = 0; l < top && !cancelled.getAsBoolean(); l++) {
+                List<Patch> patches = patches(l, padded[source]);
+                for (int from = 0; from < patches.size(); from += BATCH) {
+                    List<Patch> batch = patches.subList(from, Math.min(patches.size(), from + BATCH));
+                    float[][] after = runs.scoreAfter(l, batch, top, last, source);
+                    for (int b = 0; b < batch.size(); b++) {
+                        Patch p = batch.get(b);
+                        int variant = p.value() == 0f ? 0 : 2;
+                        scores[variant][l][p.row()][p.column()] = after[b][1];     // source side perturbed
+                        scores[variant + 1][l][p.row()][p.column()] = after[b][0]; // destination side perturbed
+                    }
+                }
+                progress.accept(0.4 + 0.5 * (k * top + l + 1) / Math.max(1, roots.size() * top));
+            }
+        }
+    }
+
+    /** Entries (row-major) whose value is below {@code threshold}. */
+    private List<int[]> below(float[][] values, double threshold) {
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) if (values[i][j] < threshold) out.add(new int[] {i, j});
+        return out;
+    }
+
+    /**
+     * Step 4, list against list: from output patching the negative list when the positives outnumber the
+     * negatives or there are none, the positive list when they do not or there are no negatives; from
+     * each root's source side and destination side, the negative list when the positives outnumber it,
+     * else the positive list. Kept both ways: sign 0.
+     */
+    private List<Kept> select(int layer) {
+        List<Long> positive = new ArrayList<>();
+        List<Long> negative = new ArrayList<>();
+        List<int[]> p = below(zeroLogit[layer], clean - LOGIT_DROP);
+        List<int[]> q = below(maxLogit[layer], clean - LOGIT_DROP);
+        if (p.size() > q.size() || p.isEmpty()) addAll(negative, q);
+        if (p.size() <= q.size() || q.isEmpty()) addAll(positive, p);
+        double threshold = sqrtWidth / 20;
+        for (int k = 0; k < roots.size(); k++) {
+            float[][][][] scores = rootScores.get(k);
+            double old = rootClean.get(k);
+            for (int side = 0; side < 2; side++) {
+                List<int[]> zeroed = below(scores[side][layer], old - threshold);
+                List<int[]> raised = below(scores[2 + side][layer], old - threshold);
+                if (zeroed.size() > raised.size()) addAll(negative, raised);
+                else addAll(positive, zeroed);
+            }
+        }
+        List<Kept> kept = new ArrayList<>();
+        for (long e : positive) if (!negative.contains(e)) kept.add(kept(e, 1));
+        for (long e : negative) if (!positive.contains(e)) kept.add(kept(e, -1));
+        for (long e : positive) if (negative.contains(e)) kept.add(kept(e, 0));
+        return kept;
+    }
+
+    private void addAll(List<Long> list, List<int[]> entries) {
+        for (int[] e : entries) {
+            long key = (long) e[0] << 32 | e[1];
+            if (!list.contains(key)) list.add(key);
+        }
+    }
+
+    private static Kept kept(long key, int sign) {
+        return new Kept((int) (key >>> 32), (int) key, sign);
+    }
+
+    /** Step 5 with step 6: the graph backwards from the root, each operation weighed and explained. */
+    private CircuitGraph build(List<List<Kept>> kept) {
+        CircuitGraph graph = new CircuitGraph(layout, tokens, input.edges(), layers);
+        List<Node> above = List.of(graph.root());
+        for (int l = layers - 1; l >= 0 && !cancelled.getAsBoolean(); l--) {
+            List<Node> below = graph.residualLayer(l, above);
+            Explanations explanations = null;
+            for (Kept op : kept.get(l)) {
+                for (Node node : above) {
+                    if (node.row != op.destination()) continue;
+                    Node source = graph.operationSource(below, l, op.source());
+                    graph.connect(source, node, op.sign(), weight(l, op));
+                    if (explanations == null) explanations = new Explanations(l);
+                    graph.explain(source, node, explanations.causes(op.destination(), op.source(), op.sign()));
+                }
+            }
+            above = below;
+            progress.accept(0.9 + 0.1 * (layers - l) / layers);
+        }
+        return graph;
+    }
+
+    /** max(logit drop, each root's score drop / sqrt(d)) under zeroing for a positive copy; the raise's for the others. */
+    private double weight(int layer, Kept op) {
+        int i = op.destination();
+        int j = op.source();
+        boolean positive = op.sign() == 1;
+        double weight = clean - (positive ? zeroLogit : maxLogit)[layer][i][j];
+        for (int k = 0; k < roots.size(); k++) {
+            float[][][][] scores = rootScores.get(k);
+            double old = rootClean.get(k);
+            for (int side = 0; side < 2; side++) {
+                double change = old - scores[(positive ? 0 : 2) + side][layer][i][j];
+                weight = Math.max(weight, (positive ? change : -change) / sqrtWidth);
+            }
+        }
+        return weight;
+    }
+
+    /**
+     * Step 6 for one layer: the layer's queries and keys with every token value present replaced by the
+     * replacement token, and with every position's bit zeroed, the earlier layers' attention frozen.
+     * Dependency indices follow the paper's numbering: token value t is t, position q is V+5+q.
+     */
+    private final class Explanations {
+        private final int base = layout.vocabularySize();
+        private final List<Integer> index = new ArrayList<>();
+        private final float[][][] perturbed;
+        private final float[] cleanQ;
+        private final float[] cleanK;
+        private final int width = runs.width();
+
+        Explanations(int layer) {
+            List<float[]> embeddings = new ArrayList<>();
+            float[] embedding = runs.embedding();
+            boolean[] present = new boolean[base];
+            for (int t : tokens) present[t] = true;
+            for (int t = 0; t < base; t++) {
+                if (t == replacement || !present[t]) continue; // replacing it changes nothing
+                float[] e = embedding.clone();
+                for (int r = 0; r < n; r++) {
+                    if (tokens[r] != t) continue;
+                    e[r * width + t] -= 1f;
+                    e[r * width + replacement] += 1f;
+                }
+                embeddings.add(e);
+                index.add(t);
+            }
+            for (int q = 0; q < n; q++) {
+                float[] e = embedding.clone();
+                e[q * width + width - n + q] = 0f;
+                embeddings.add(e);
+                index.add(base + q);
+            }
+            perturbed = runs.frozenQueriesAndKeys(layer, embeddings);
+            cleanQ = runs.queries(layer);
+            cleanK = runs.keys(layer);
+        }
+
+        List<Cause> causes(int destination, int source, int sign) {
+            double old = dot(cleanQ, destination, cleanK, source);
+            double threshold = sqrtWidth / 10;
+            java.util.Set<Integer> sourceDeps = new TreeSet<>();
+            java.util.Set<Integer> destinationDeps = new TreeSet<>();
+            for (int p = 0; p < index.size(); p++) {
+                double sourceSide = dot(cleanQ, destination, perturbed[1][p], source);
+                double destinationSide = dot(perturbed[0][p], destination, cleanK, source);
+                if (sign == -1 ? sourceSide > old + threshold : sourceSide < old - threshold) sourceDeps.add(index.get(p));
+                if (sign == -1 ? destinationSide > old + threshold : destinationSide < old - threshold) destinationDeps.add(index.get(p));
+            }
+            return classify(sourceDeps, destinationDeps);
+        }
+
+        /** The paper's reading of the dependencies: position steps, token matches, the special copies. */
+        private List<Cause> classify(java.util.Set<Integer> sourceDeps, java.util.Set<Integer> destinationDeps) {
+            List<Cause> causes = new ArrayList<>();
+            for (int s : sourceDeps) {
+                Cause cause = null;
+                if (s >= base && destinationDeps.contains(s + 1)) cause = new Cause.PositionStep(s + 1, s);
+                else if (s >= base && destinationDeps.contains(s - 1)) cause = new Cause.PositionStep(s - 1, s);
+                else if (s <= layout.maxVertex() && destinationDeps.contains(s)) cause = new Cause.TokenMatch(s);
+                if (cause != null && !causes.contains(cause)) causes.add(cause);
+            }
+            if (sourceDeps.contains(base + n - 4) && sourceDeps.contains(base + n - 3) && destinationDeps.contains(base + n - 1)) {
+                causes.add(new Cause.StartGoalCopy());
+            }
+            if (sourceDeps.contains(base + n - 3)) causes.add(new Cause.GoalCopy());
+            return causes;
+        }
+
+        private double dot(float[] q, int row, float[] k, int column) {
+            double sum = 0;
+            for (int c = 0; c < width; c++) sum += q[row * width + c] * k[column * width + c];
+            return sum;
+        }
+    }
+
+    /** Per layer, the kept nodes' vertex ids by position. */
+    private List<Map<Integer, SortedSet<Integer>>> layerSets(CircuitGraph graph, List<Node> remaining) {
+        List<Map<Integer, SortedSet<Integer>>> sets = new ArrayList<>();
+        for (int l = 0; l <= layers; l++) sets.add(new TreeMap<>());
+        for (Node node : remaining) sets.get(node.layer).put(node.row, graph.vertexIds(node));
+        return sets;
+    }
+
+    /** Every operation edge of the graph, with its causes and copy direction. */
+    private List<Trace.Operation> operations(CircuitGraph graph) {
+        List<Trace.Operation> out = new ArrayList<>();
+        int base = layout.vocabularySize();
+        for (Node node : graph.nodes()) {
+            for (CircuitGraph.Edge edge : node.successors) {
+                if (edge.residual) continue;
+                List<Cause> causes = edge.causes == null ? List.of() : edge.causes;
+                out.add(new Trace.Operation(node.layer, node.row, edge.to.row, kind(causes), edge.sign, edge.weight,
+                        causes.stream().map(c -> describe(c, base)).toList(), edge.direction == null ? null : edge.direction.toString()));
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(Trace.Operation::layer).thenComparingInt(Trace.Operation::destination)
+                .thenComparingInt(Trace.Operation::source));
+        return out;
+    }
+
+    /** One kind for display, the first that applies: special copy, token match, position step, other. */
+    private static Trace.Kind kind(List<Cause> causes) {
+        if (causes.stream().anyMatch(c -> c instanceof Cause.StartGoalCopy || c instanceof Cause.GoalCopy)) return Trace.Kind.SPECIAL_COPY;
+        if (causes.stream().anyMatch(c -> c instanceof Cause.TokenMatch)) return Trace.Kind.TOKEN_MATCH;
+        for (Cause c : causes) {
+            if (c instanceof Cause.PositionStep step) {
+                return step.destinationAfterSource() ? Trace.Kind.POSITION_FORWARD : Trace.Kind.POSITION_BACKWARD;
+            }
+        }
+        return Trace.Kind.OTHER;
+    }
+
+    private static String describe(Cause cause, int base) {
+        return switch (cause) {
+            case Cause.TokenMatch m -> "token:" + m.token();
+            case Cause.PositionStep s -> "step:" + (s.destinationCode() - base) + "<-" + (s.sourceCode() - base);
+            case Cause.StartGoalCopy c -> "start-goal-copy";
+            case Cause.GoalCopy c -> "goal-copy";
+        };
+    }
+}
