@@ -24,23 +24,17 @@ import java.util.function.DoubleConsumer;
 
 /**
  * Extracts, layer by layer, the set of vertices each token holds - the paper's circuit tracing
- * (search-task.md section 5, steps 0 to 8):
- * <ol>
- *   <li>patch every entry of every attention pattern to zero and to its column's maximum, re-run the
- *       later layers, and read the predicted vertex's coordinate at the last position: a drop above
- *       0.4 marks a positive (zeroed) or negative (raised) copy;</li>
- *   <li>the important last-layer copies into the last token name source positions s_k;</li>
- *   <li>for each s_k, patch every earlier entry again and recompute the last layer's raw score
- *       between the last token and s_k, perturbing the destination side or the source side: a drop
- *       above sqrt(d)/20 marks the entry important;</li>
- *   <li>an operation flagged both positive and negative keeps the smaller of the two lists;</li>
- *   <li>the operation graph is built backwards from the last token after the last block;</li>
- *   <li>each operation is explained by perturbing the input - every token value but padding replaced by
- *       an unused id, every position bit zeroed - and re-running with earlier attention frozen: token matching,
- *       a position step, or a special copy of the start or goal into the last token;</li>
- *   <li>sets of vertices flow forward along residual edges and along operations consistent with them;</li>
- *   <li>the last token is explained when its set contains a path from the start to the goal.</li>
- * </ol>
+ * (search-task.md section 5; docs/tracing.md). Two sets of rules ({@link Trace.Rules}):
+ * <ul>
+ *   <li>{@code PAPER}, the default: every decision as the paper's tracer makes it ({@link PaperTracing}
+ *       measures, {@link CircuitGraph} reads the graph) - output patching, score patching for the roots,
+ *       the list-against-list selection, directional explanations with earlier attention frozen, the
+ *       copy direction from the graph, propagation, filtering, and the path-merge count;</li>
+ *   <li>{@code LENIENT}, the workbench's first tracer, kept to compare: an operation flagged by either
+ *       patching in either direction is kept, explanations read the size of a change rather than its
+ *       direction, a copy from the start's or goal's position into the last token is special by position
+ *       alone, and the last token is explained when its vertices hold a path from the start to the goal.</li>
+ * </ul>
  * The replacement token is the paper's: the first id in 1..V+4 the input lacks; an input that holds all
  * of them, which the paper skips, is traced with the reserved id 0 and its trace says so
  * ({@link Trace.Replacement}). Batches of patched passes run in one engine call each. Single-head models only.
@@ -141,7 +135,17 @@ public final class CircuitTracer {
         }
     }
 
-    /** One trace in progress. */
+    /** Step 6 under the paper's rules for one operation of the given sign: the causes found, for inspection and tests. */
+    List<CircuitGraph.Cause> paperCauses(int[] tokens, int layer, int source, int destination, int sign) throws MalformedInputException {
+        SearchInput input = Tokenizer.decode(layout, tokens);
+        try (PatchedRuns runs = new PatchedRuns(model, tokens)) {
+            // the prediction plays no part in step 6; coordinate 0 stands in for it
+            PaperTracing tracing = new PaperTracing(runs, layout, tokens, input, 0, replacementToken(tokens, layout), () -> false, share -> { });
+            return tracing.explain(layer, destination, source, sign);
+        }
+    }
+
+    /** One trace in progress under the lenient rules. */
     private final class Run {
         private final PatchedRuns runs;
         private final int[] tokens;

@@ -152,15 +152,28 @@ final class PaperTracing {
      * whose zeroing gives the lowest value - keeping those into the last position.
      */
     private void findRoots() {
-        float[][] top = zeroLogit[layers - 1];
+        roots.addAll(roots(zeroLogit[layers - 1], clean));
+    }
+
+    /**
+     * The roots from the last layer's zeroed-entry logits {@code zeroed[row][column]}: the columns of the
+     * last row whose zeroing drops the logit by more than {@link #LOGIT_DROP} - or, when no entry of the
+     * layer does (in any row), the last row's entries within 1e-6 of the layer's lowest value. Positive
+     * copies into other rows only, and no fallback: no roots.
+     */
+    static List<Integer> roots(float[][] zeroed, float clean) {
         boolean any = false;
-        for (float[] row : top) for (float v : row) if (v < clean - LOGIT_DROP) any = true;
         float min = Float.POSITIVE_INFINITY;
-        for (float[] row : top) for (float v : row) min = Math.min(min, v);
-        for (int j = 0; j < n; j++) {
-            boolean root = any ? top[last][j] < clean - LOGIT_DROP : top[last][j] < min + 1e-6;
-            if (root) roots.add(j);
+        for (float[] row : zeroed) {
+            for (float v : row) {
+                if (v < clean - LOGIT_DROP) any = true;
+                min = Math.min(min, v);
+            }
         }
+        float[] last = zeroed[zeroed.length - 1];
+        List<Integer> out = new ArrayList<>();
+        for (int j = 0; j < last.length; j++) if (any ? last[j] < clean - LOGIT_DROP : last[j] < min + 1e-6) out.add(j);
+        return out;
     }
 
     /** Step 3: for each root, the last layer's raw score into the last position under every earlier patch, both sides. */
@@ -198,46 +211,63 @@ final class PaperTracing {
         return out;
     }
 
-    /**
-     * Step 4, list against list: from output patching the negative list when the positives outnumber the
-     * negatives or there are none, the positive list when they do not or there are no negatives; from
-     * each root's source side and destination side, the negative list when the positives outnumber it,
-     * else the positive list. Kept both ways: sign 0.
-     */
+    /** Step 4 for one layer: the entries flagged by each patching, chosen list against list ({@link Selection}). */
     private List<Kept> select(int layer) {
-        List<Long> positive = new ArrayList<>();
-        List<Long> negative = new ArrayList<>();
-        List<int[]> p = below(zeroLogit[layer], clean - LOGIT_DROP);
-        List<int[]> q = below(maxLogit[layer], clean - LOGIT_DROP);
-        if (p.size() > q.size() || p.isEmpty()) addAll(negative, q);
-        if (p.size() <= q.size() || q.isEmpty()) addAll(positive, p);
+        Selection selection = new Selection();
+        selection.fromOutput(below(zeroLogit[layer], clean - LOGIT_DROP), below(maxLogit[layer], clean - LOGIT_DROP));
         double threshold = sqrtWidth / 20;
         for (int k = 0; k < roots.size(); k++) {
             float[][][][] scores = rootScores.get(k);
             double old = rootClean.get(k);
             for (int side = 0; side < 2; side++) {
-                List<int[]> zeroed = below(scores[side][layer], old - threshold);
-                List<int[]> raised = below(scores[2 + side][layer], old - threshold);
-                if (zeroed.size() > raised.size()) addAll(negative, raised);
-                else addAll(positive, zeroed);
+                selection.fromScores(below(scores[side][layer], old - threshold), below(scores[2 + side][layer], old - threshold));
             }
         }
-        List<Kept> kept = new ArrayList<>();
-        for (long e : positive) if (!negative.contains(e)) kept.add(kept(e, 1));
-        for (long e : negative) if (!positive.contains(e)) kept.add(kept(e, -1));
-        for (long e : positive) if (negative.contains(e)) kept.add(kept(e, 0));
-        return kept;
+        return selection.kept();
     }
 
-    private void addAll(List<Long> list, List<int[]> entries) {
-        for (int[] e : entries) {
-            long key = (long) e[0] << 32 | e[1];
-            if (!list.contains(key)) list.add(key);
+    /**
+     * The paper's selection of one layer's operations, list against list rather than entry by entry:
+     * from output patching, the negative list when the positives outnumber the negatives or there are
+     * none, the positive list when they do not or there are no negatives; from each root's source side
+     * and destination side, the negative list when the positives outnumber it, else the positive list.
+     * An entry kept both ways gets sign 0.
+     */
+    static final class Selection {
+        private final List<Long> positive = new ArrayList<>();
+        private final List<Long> negative = new ArrayList<>();
+
+        /** {@code zeroed}: entries whose zeroing drops the logit; {@code raised}: whose raising does. */
+        void fromOutput(List<int[]> zeroed, List<int[]> raised) {
+            if (zeroed.size() > raised.size() || zeroed.isEmpty()) addAll(negative, raised);
+            if (zeroed.size() <= raised.size() || raised.isEmpty()) addAll(positive, zeroed);
         }
-    }
 
-    private static Kept kept(long key, int sign) {
-        return new Kept((int) (key >>> 32), (int) key, sign);
+        /** The same for one side of one root's score. */
+        void fromScores(List<int[]> zeroed, List<int[]> raised) {
+            if (zeroed.size() > raised.size()) addAll(negative, raised);
+            else addAll(positive, zeroed);
+        }
+
+        /** Positive copies first (sign +1), then negative ones (-1), then those kept both ways (0). */
+        List<Kept> kept() {
+            List<Kept> kept = new ArrayList<>();
+            for (long e : positive) if (!negative.contains(e)) kept.add(kept(e, 1));
+            for (long e : negative) if (!positive.contains(e)) kept.add(kept(e, -1));
+            for (long e : positive) if (negative.contains(e)) kept.add(kept(e, 0));
+            return kept;
+        }
+
+        private static void addAll(List<Long> list, List<int[]> entries) {
+            for (int[] e : entries) {
+                long key = (long) e[0] << 32 | e[1];
+                if (!list.contains(key)) list.add(key);
+            }
+        }
+
+        private static Kept kept(long key, int sign) {
+            return new Kept((int) (key >>> 32), (int) key, sign);
+        }
     }
 
     /** Step 5 with step 6: the graph backwards from the root, each operation weighed and explained. */
@@ -260,6 +290,11 @@ final class PaperTracing {
             progress.accept(0.9 + 0.1 * (layers - l) / layers);
         }
         return graph;
+    }
+
+    /** Step 6 alone, for one operation of one layer (for inspection and tests). */
+    List<Cause> explain(int layer, int destination, int source, int sign) {
+        return new Explanations(layer).causes(destination, source, sign);
     }
 
     /** max(logit drop, each root's score drop / sqrt(d)) under zeroing for a positive copy; the raise's for the others. */

@@ -54,6 +54,46 @@ class CircuitGraphTest {
     }
 
     @Test
+    void aGoalCopyIntoAnyOtherTokenCountsAsTemporaryStorageButOnlyFromATokenHoldingTheGoalsPosition() {
+        List<int[]> edges = List.of(new int[] {1, 2}, new int[] {2, 3});
+        int[] tokens = tokens(edges, 1, 3);
+        int elsewhere = sourceOfEdge(tokens, 2, 3);
+        for (int from : new int[] {N - 3, elsewhere + 1}) {
+            CircuitGraph graph = graph(tokens, edges, 2);
+            List<Node> one = graph.residualLayer(1, List.of(graph.root()));
+            Node store = graph.operationSource(one, 1, elsewhere);
+            graph.connect(store, graph.root(), 1, 1.0);
+            List<Node> zero = graph.residualLayer(0, one);
+            Node source = graph.operationSource(zero, 0, from);
+            graph.connect(source, store, 1, 1.0);
+            graph.explain(source, store, List.of(new Cause.GoalCopy()));
+            graph.propagate();
+            assertThat(store.reachable.contains(3) && store.reachable.contains(graph.positionCode(from)))
+                    .as("copied from position %d", from).isEqualTo(from == N - 3);
+        }
+    }
+
+    @Test
+    void aStartAndGoalCopyNeedsBothPositionsInTheSourcesSet() {
+        List<int[]> edges = List.of(new int[] {1, 3});
+        int[] tokens = tokens(edges, 1, 3);
+        for (boolean both : new boolean[] {true, false}) {
+            CircuitGraph graph = graph(tokens, edges, 2);
+            List<Node> one = graph.residualLayer(1, List.of(graph.root()));
+            Node goal = graph.operationSource(one, 1, N - 3);
+            graph.connect(goal, graph.root(), 1, 1.0);
+            graph.explain(goal, graph.root(), List.of(new Cause.StartGoalCopy()));
+            List<Node> zero = graph.residualLayer(0, one);
+            if (both) {
+                Node start = graph.operationSource(zero, 0, N - 4);
+                graph.connect(start, goal, 1, 1.0);
+                graph.explain(start, goal, List.of(new Cause.TokenMatch(1)));
+            }
+            assertThat(graph.propagate().contains(graph.root())).isEqualTo(both);
+        }
+    }
+
+    @Test
     void aPositionStepPassesASetOnlyInTheCopyDirectionTheGraphGives() {
         List<int[]> edges = List.of(new int[] {1, 2}, new int[] {2, 3}, new int[] {3, 5});
         int[] tokens = tokens(edges, 1, 5);

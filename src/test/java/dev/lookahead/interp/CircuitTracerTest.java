@@ -154,6 +154,74 @@ class CircuitTracerTest {
     }
 
     @Test
+    void underThePapersRulesAPositiveCopyIsExplainedByADropAndANegativeCopyOnlyByARise() throws Exception {
+        int[] tokens = tokens();
+        int first = -1;
+        int second = -1;
+        for (int r = 0; r < N; r++) {
+            if (tokens[r] != 1) continue;
+            if (first < 0) first = r;
+            else if (second < 0) second = r;
+        }
+        try (SearchModel model = blank()) {
+            float[][] query = new float[WIDTH][WIDTH];
+            float[][] key = new float[WIDTH][WIDTH];
+            for (int t = 1; t <= 4; t++) {
+                query[t][t] = 10;   // a token looks for its own vertex
+                key[t][t] = 10;
+            }
+            setAttention(model, query, key, new float[WIDTH][WIDTH]);
+            CircuitTracer tracer = new CircuitTracer(model);
+            // replacing vertex 1 everywhere lowers the score between two of its tokens, on both sides
+            assertThat(tracer.paperCauses(tokens, 0, first, second, 1)).as("a drop explains a positive copy")
+                    .contains(new CircuitGraph.Cause.TokenMatch(1));
+            assertThat(tracer.paperCauses(tokens, 0, first, second, 0)).as("sign 0 is read as positive")
+                    .contains(new CircuitGraph.Cause.TokenMatch(1));
+            assertThat(tracer.paperCauses(tokens, 0, first, second, -1)).as("a drop does not explain a negative copy").isEmpty();
+            assertThat(tracer.withRules(Trace.Rules.LENIENT).explainOperation(tokens, 0, first, second))
+                    .as("the lenient rules read the size of a change, not its direction").isEqualTo(Trace.Kind.TOKEN_MATCH);
+        }
+    }
+
+    @Test
+    void theSelectionKeepsTheShorterListNotEveryFlaggedEntry() {
+        List<int[]> three = List.of(new int[] {5, 1}, new int[] {5, 2}, new int[] {5, 3});
+        List<int[]> one = List.of(new int[] {6, 1});
+        PaperTracing.Selection outputOnly = new PaperTracing.Selection();
+        outputOnly.fromOutput(three, one);
+        assertThat(outputOnly.kept()).as("more positives than negatives: only the negatives stay")
+                .containsExactly(new PaperTracing.Kept(6, 1, -1));
+
+        PaperTracing.Selection fewerPositives = new PaperTracing.Selection();
+        fewerPositives.fromOutput(one, three);
+        assertThat(fewerPositives.kept()).containsExactly(new PaperTracing.Kept(6, 1, 1));
+
+        PaperTracing.Selection noNegatives = new PaperTracing.Selection();
+        noNegatives.fromOutput(three, List.of());
+        assertThat(noNegatives.kept()).as("no negatives: the positives stay").hasSize(3).allMatch(k -> k.sign() == 1);
+
+        PaperTracing.Selection scores = new PaperTracing.Selection();
+        scores.fromScores(List.of(), List.of(new int[] {6, 1}));
+        assertThat(scores.kept()).as("score patching keeps the negatives only when the positives outnumber them").isEmpty();
+        scores.fromScores(List.of(new int[] {6, 1}, new int[] {7, 7}), List.of(new int[] {6, 1}));
+        scores.fromOutput(List.of(new int[] {6, 1}, new int[] {8, 2}), List.of());
+        assertThat(scores.kept()).as("negative by a root's score, positive by the output: sign 0, after the one-sided ones")
+                .containsExactly(new PaperTracing.Kept(8, 2, 1), new PaperTracing.Kept(6, 1, 0));
+    }
+
+    @Test
+    void rootsAreTheLastLayersPositiveCopiesIntoTheLastTokenWithTheFallbackOnlyWhenThereAreNone() {
+        float clean = 5f;
+        float[][] intoLast = {{5f, 5f, 5f}, {5f, 5f, 5f}, {5f, 4.5f, 3f}};
+        assertThat(PaperTracing.roots(intoLast, clean)).as("only drops above 0.4").containsExactly(1, 2);
+        float[][] elsewhere = {{3f, 5f, 5f}, {5f, 5f, 5f}, {5f, 4.9f, 5f}};
+        assertThat(PaperTracing.roots(elsewhere, clean)).as("a positive copy into another token: no fallback, no roots").isEmpty();
+        float[][] none = {{5f, 5f, 5f}, {5f, 4.8f, 5f}, {4.8f, 4.9f, 4.8f}};
+        assertThat(PaperTracing.roots(none, clean)).as("no positive copy at all: the last row's entries at the minimum")
+                .containsExactly(0, 2);
+    }
+
+    @Test
     void theReplacementTokenIsThePapersFirstIdTheInputLacksAndIdZeroOnlyWhenItLacksNone() {
         TokenLayout layout = new TokenLayout(N); // vertices 1..4, P 5, E 6, PAD 7, Q 8
         int[] freeVertex = Tokenizer.encode(SearchInput.firstStep(layout, List.of(new int[] {1, 2}, new int[] {1, 4}), 1, 2));
