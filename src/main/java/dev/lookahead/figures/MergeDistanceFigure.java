@@ -11,16 +11,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The paper's path-merge heatmap, one panel per block: rows the receiving token's vertex (its
+ * The paper's path-merge heatmap, one panel per block (numbered from 1): rows the receiving token's vertex (its
  * distance from the start; the paper's "source vertex"), columns the attended token's vertex (the
  * paper's "target vertex"), each column normalised to sum to one as the paper's figure script does.
  * Counts come from tracing under the paper's rules (docs/tracing.md).
  */
 public final class MergeDistanceFigure implements Figure {
-    private static final double CELL = 16;
+    private static final double CELL = 22;
     private static final double GAP = 26;
-    private static final double TOP = 40;
-    private static final double LEFT = 34;
+    private static final double TOP = 48;
+    private static final double LEFT = 40;
     private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 7);
 
     private final List<Integer> layers = new ArrayList<>();
@@ -48,7 +48,7 @@ public final class MergeDistanceFigure implements Figure {
 
     @Override
     public double height() {
-        return TOP + size * CELL + 48;
+        return TOP + size * CELL + 40;
     }
 
     @Override
@@ -63,11 +63,13 @@ public final class MergeDistanceFigure implements Figure {
         g.setFont(SMALL);
         g.setColor(Palette.INK);
         AffineTransform saved = g.getTransform();
-        g.translate(10, TOP + size * CELL);
+        String rows = "receiving token (paper: source)";
+        g.translate(14, TOP + size * CELL / 2 + g.getFontMetrics().stringWidth(rows) / 2.0);
         g.rotate(-Math.PI / 2);
-        g.drawString("receiving token's vertex (paper: source)", 0f, 0f);
+        g.drawString(rows, 0f, 0f);
         g.setTransform(saved);
-        g.drawString("attended token's vertex (paper: target); each column sums to 1", (float) LEFT, (float) (TOP + size * CELL + 24));
+        g.drawString("columns: the attended token (paper: target); both as the distance of the token's vertex from the start;"
+                + " each column sums to 1; block 1 is the first", (float) LEFT, (float) (TOP + size * CELL + 16));
         g.drawString(note, 4f, (float) (height - 6));
         AttentionFigure.scale(g, width - 30, TOP, size * CELL);
     }
@@ -75,7 +77,7 @@ public final class MergeDistanceFigure implements Figure {
     private void panel(Graphics2D g, double left, int layer, long[][] c) {
         g.setFont(SMALL);
         g.setColor(Palette.INK);
-        g.drawString("block " + layer, (float) left, (float) (TOP - 14));
+        g.drawString("block " + (layer + 1), (float) left, (float) (TOP - 14));
         for (int j = 0; j < size; j++) {
             long column = 0;
             for (int i = 0; i < size; i++) column += c[i][j];
