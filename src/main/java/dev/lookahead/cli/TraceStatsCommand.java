@@ -46,8 +46,8 @@ final class TraceStatsCommand implements Callable<Integer> {
     Path json;
 
     @Option(names = "--figures", description = "Also draw the share explained per lookahead, one bar per model, into this folder"
-            + " as explained-by-lookahead.png, .svg and .pdf, and under the paper's rules each model's path-merge heatmap"
-            + " (path-merge-distances-MODEL.*).")
+            + " as explained-by-lookahead.png, .svg and .pdf, and under the paper's rules the path-merge operations per model"
+            + " (path-merges.*) and each model's path-merge heatmap (path-merge-distances-MODEL.*).")
     Path figures;
 
     @Mixin
@@ -77,6 +77,13 @@ final class TraceStatsCommand implements Callable<Integer> {
             for (FigureFormat format : FigureFormat.values()) {
                 FigureExport.write(TraceCharts.explainedByLookahead(explained), format,
                         figures.resolve("explained-by-lookahead." + format.extension()), 3);
+                Map<String, double[]> merges = new java.util.LinkedHashMap<>();
+                all.forEach((name, stats) -> {
+                    if (stats.paperRules()) merges.put(name, new double[] {stats.pathMergeOperationsPerExample(), 1 - stats.suboptimalPathMergeShare()});
+                });
+                if (!merges.isEmpty()) {
+                    FigureExport.write(TraceCharts.pathMerges(merges), format, figures.resolve("path-merges." + format.extension()), 3);
+                }
                 for (Map.Entry<String, TraceStatistics> stats : all.entrySet()) {
                     if (!stats.getValue().paperRules()) continue;
                     String file = "path-merge-distances-" + stats.getKey().replaceAll("[^A-Za-z0-9._-]", "_") + "." + format.extension();

@@ -59,6 +59,8 @@ class TraceCommandsTest {
                 "--per-lookahead", "1", "--json", json.toString(), "--figures", dir.resolve("figures").toString())).isZero();
         for (String format : List.of("png", "svg", "pdf")) {
             assertThat(dir.resolve("figures").resolve("explained-by-lookahead." + format)).isNotEmptyFile();
+            assertThat(dir.resolve("figures").resolve("path-merges." + format)).isNotEmptyFile();
+            assertThat(dir.resolve("figures").resolve("path-merge-distances-untrained_n17." + format)).isNotEmptyFile();
         }
         JsonNode models = Json.MAPPER.readTree(json.toFile()).get("models");
         assertThat(models).hasSize(2);
@@ -68,6 +70,8 @@ class TraceCommandsTest {
         long traced = 0;
         for (String kind : List.of("correct", "wrong")) if (split.has(kind)) traced += split.get(kind).get("trials").asLong();
         assertThat(traced).as("each traced example counted as predicted right or wrong").isEqualTo(1);
+        assertThat(models.get(1).get("merges_per_example").isNumber()).as("the paper's path-merge operations per example").isTrue();
+        assertThat(models.get(1).has("path_merge_distances_by_layer")).isTrue();
         assertThat(LookaheadCommand.execute("trace-stats", "--model", "untrained:x", "--per-lookahead", "1")).isEqualTo(1);
     }
 }
