@@ -79,14 +79,14 @@ final class TraceStatsCommand implements Callable<Integer> {
                         figures.resolve("explained-by-lookahead." + format.extension()), 3);
                 Map<String, double[]> merges = new java.util.LinkedHashMap<>();
                 all.forEach((name, stats) -> {
-                    if (stats.paperRules()) merges.put(name, new double[] {stats.pathMergeOperationsPerExample(), 1 - stats.suboptimalPathMergeShare()});
+                    if (stats.paperRules()) merges.put(shortName(name), new double[] {stats.pathMergeOperationsPerExample(), 1 - stats.suboptimalPathMergeShare()});
                 });
                 if (!merges.isEmpty()) {
                     FigureExport.write(TraceCharts.pathMerges(merges), format, figures.resolve("path-merges." + format.extension()), 3);
                 }
                 for (Map.Entry<String, TraceStatistics> stats : all.entrySet()) {
                     if (!stats.getValue().paperRules()) continue;
-                    String file = "path-merge-distances-" + stats.getKey().replaceAll("[^A-Za-z0-9._-]", "_") + "." + format.extension();
+                    String file = "path-merge-distances-" + shortName(stats.getKey()).replaceAll("[^A-Za-z0-9._-]", "_") + "." + format.extension();
                     FigureExport.write(new MergeDistanceFigure(stats.getValue().mergeDistances(), stats.getKey() + ", " + perLookahead
                             + " test examples per lookahead, seed " + seed + ", paper rules"), format, figures.resolve(file), 3);
                 }
@@ -94,6 +94,11 @@ final class TraceStatsCommand implements Callable<Integer> {
             System.err.println("wrote the figure to " + figures);
         }
         return 0;
+    }
+
+    /** A model's name for a figure: a training folder by its last part (resources/training/n32-naive: n32-naive). */
+    private static String shortName(String model) {
+        return model.contains("/") || model.contains(java.io.File.separator) ? Path.of(model).getFileName().toString() : model;
     }
 
     /** Traces one model's test examples. */

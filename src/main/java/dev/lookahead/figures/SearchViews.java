@@ -43,9 +43,11 @@ public final class SearchViews {
         int last = tokens.length - 1;
         Map<String, Figure> figures = new LinkedHashMap<>();
         for (int l : layers) {
-            figures.put("graph-layer" + l, new GraphFigure(graph, marks(trace, l, last, input.start(), truth),
-                    String.format("%s: the last token's vertices vs. within %d hop%s of %d", l == 0 ? "embedding" : "after block " + l,
-                            1 << l, l == 0 ? "" : "s", input.start())));
+            String when = l == 0 ? "embedding" : "after block " + l;
+            boolean outside = trace != null && !trace.layers().isEmpty() && !trace.layers().get(l).containsKey(last);
+            figures.put("graph-layer" + l, new GraphFigure(graph, marks(trace, l, last, input.start(), truth), outside
+                    ? when + ": the last token is not a node of the traced circuit"
+                    : String.format("%s: the last token's vertices vs. within %d hop%s of %d", when, 1 << l, l == 0 ? "" : "s", input.start())));
             if (l < patterns.length) {
                 for (int h = 0; h < patterns[l].length; h++) {
                     figures.put("attention-layer" + l + (h == 0 ? "" : "-head" + h), new AttentionFigure(patterns[l][h], labels,
@@ -71,8 +73,9 @@ public final class SearchViews {
 
     /** The last token's traced set at layer l against the vertices within 2^l hops of the start. */
     private static Map<Integer, String> marks(Trace trace, int l, int last, int start, GroundTruth truth) {
-        if (trace == null || trace.layers().isEmpty()) return Map.of();
-        SortedSet<Integer> held = trace.layers().get(l).getOrDefault(last, new TreeSet<>());
+        // no rings where the last token is not a node of the circuit (the paper's rules keep only nodes that explain the prediction)
+        if (trace == null || trace.layers().isEmpty() || !trace.layers().get(l).containsKey(last)) return Map.of();
+        SortedSet<Integer> held = trace.layers().get(l).get(last);
         Set<Integer> within = truth.reachableWithin(start, 1 << l);
         Map<Integer, String> marks = new HashMap<>();
         for (int v : held) marks.put(v, within.contains(v) ? GraphFigure.AGREE : GraphFigure.EXTRA);

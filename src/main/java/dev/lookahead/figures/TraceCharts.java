@@ -57,6 +57,8 @@ public final class TraceCharts {
         org.jfree.chart.renderer.category.BarRenderer left = new org.jfree.chart.renderer.category.BarRenderer();
         left.setSeriesPaint(0, Palette.series(0));
         left.setItemMargin(0.0);
+        left.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        left.setShadowVisible(false);
         CategoryPlot plot = new CategoryPlot(perExample, axis, new NumberAxis("path-merge operations per example"), left);
         NumberAxis share = new NumberAxis("optimal share");
         share.setRange(0, 1.0);

@@ -445,6 +445,11 @@ final class ModelSection extends VBox {
         showSets();
     }
 
+    /** The sentence under the slider that says what the chosen vertex's tokens hold. */
+    Label setDescription() {
+        return setText;
+    }
+
     /** Rings the chosen vertex's set at the chosen layer (traced, or the probes' estimate) against its true 2^l-hop set. */
     private void showSets() {
         if (sets == null || sets.isEmpty() || chosen == null) return;
@@ -452,17 +457,26 @@ final class ModelSection extends VBox {
         layerLabel.setText((l == 0 ? "Layer 0: the embedding" : "After block " + l + " of " + (sets.size() - 1))
                 + (setsTraced ? " (traced)" : " (probe estimate)"));
         SortedSet<Integer> traced = new TreeSet<>();
+        boolean inCircuit = false;
         for (Map.Entry<Integer, SortedSet<Integer>> node : sets.get(l).entrySet()) {
-            if (tokens[node.getKey()] == chosen) traced.addAll(node.getValue());
+            if (tokens[node.getKey()] != chosen) continue;
+            inCircuit = true;
+            traced.addAll(node.getValue());
         }
         Set<Integer> truth = new GroundTruth(graph.edges()).reachableWithin(chosen, 1 << l);
         Map<Integer, String> marks = new HashMap<>();
-        for (int v : traced) marks.put(v, truth.contains(v) ? AGREE : EXTRA);
-        for (int v : truth) marks.putIfAbsent(v, MISSED);
+        if (inCircuit || !setsTraced) {
+            for (int v : traced) marks.put(v, truth.contains(v) ? AGREE : EXTRA);
+            for (int v : truth) marks.putIfAbsent(v, MISSED);
+        }
         graphView.mark(marks);
-        setText.setText(String.format("Vertex %d: its tokens hold %s; truly reachable within %d hop%s: %s.%s", chosen,
-                traced.isEmpty() ? (setsTraced ? "nothing traced at this layer" : "nothing the probes call reachable") : traced,
-                1 << l, l == 0 ? "" : "s", truth, absentNote(l)));
+        String held = traced.isEmpty() ? (setsTraced ? "nothing traced at this layer" : "nothing the probes call reachable") : traced.toString();
+        setText.setText(setsTraced && !inCircuit
+                ? String.format("Vertex %d: none of its tokens is a node of the traced circuit %s (the paper's rules keep only the"
+                        + " nodes that explain the prediction); truly reachable within %d hop%s: %s.", chosen,
+                        l == 0 ? "in the embedding" : "after block " + l, 1 << l, l == 0 ? "" : "s", truth)
+                : String.format("Vertex %d: its tokens hold %s; truly reachable within %d hop%s: %s.%s", chosen, held,
+                        1 << l, l == 0 ? "" : "s", truth, absentNote(l)));
         if (views != null) onViews.accept(withArcsFromLockedToken(SearchViews.all(views.input(), views.patterns(), views.probabilities(),
                 trace, List.of(l)), l));
     }

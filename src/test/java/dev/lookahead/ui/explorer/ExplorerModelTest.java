@@ -48,8 +48,11 @@ class ExplorerModelTest extends WindowTest {
             assertThat(section.layerSlider().getMax()).isEqualTo(2);
             section.layerSlider().setValue(0);
             int start = app.explorer().shownGraph().start();
-            assertThat(app.explorer().graphView().marks()).containsEntry(start, ModelSection.AGREE);
-            assertThat(app.explorer().graphView().marks()).containsValue(ModelSection.MISSED);
+            // an untrained model's trace keeps no circuit under the paper's rules: the graph is left unringed, and
+            // the text says why rather than marking every reachable vertex missed
+            assertThat(section.trace().explained()).isFalse();
+            assertThat(app.explorer().graphView().marks()).isEmpty();
+            assertThat(section.setDescription().getText()).contains("Vertex " + start).contains("none of its tokens is a node of the traced circuit");
             assertThat(app.explorer().viewCanvas("attention").figure()).isInstanceOf(dev.lookahead.figures.AttentionFigure.class);
             assertThat(app.explorer().viewCanvas("set-sizes").figure()).isNotNull();
             app.explorer().selectView("attention");
