@@ -23,8 +23,16 @@ final class ProofsCheckCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Write the lines here (atomically) instead of standard output.")
     Path out;
 
+    @Option(names = "--semantics", defaultValue = "workbench", paramLabel = "paper|workbench",
+            description = "paper: the PrOntoQA-OOD evaluator's decisions, step by step (its per-step lists and flags under its own names;"
+                    + " needs gold_proof); workbench: the workbench's own checker (docs/user-guide.md). Default: ${DEFAULT-VALUE}.")
+    String semantics;
+
     @Override
     public Integer call() throws Exception {
+        if (!semantics.equals("paper") && !semantics.equals("workbench")) {
+            throw new IllegalArgumentException("unknown --semantics '" + semantics + "'; choose paper or workbench");
+        }
         if (!Files.isRegularFile(in)) throw new NoSuchFileException(in.toString(), null, "no such input file");
         JsonNode document = wholeDocument(in);
         int[] counts = new int[2];
@@ -35,7 +43,7 @@ final class ProofsCheckCommand implements Callable<Integer> {
             Output.write(out, writer -> {
                 for (ObjectNode line : lines) {
                     try {
-                        tally(ProofFiles.check(line), counts);
+                        tally(line, counts);
                     } catch (Exception e) {
                         failed[0]++;
                         line.put("error", line.path("id").asText() + ": " + JsonLineMapper.firstLine(e.getMessage()));
@@ -46,16 +54,28 @@ final class ProofsCheckCommand implements Callable<Integer> {
             });
             errors = failed[0];
         } else {
-            errors = new JsonLineMapper().map(in, out, line -> tally(ProofFiles.check(line), counts));
+            errors = new JsonLineMapper().map(in, out, line -> tally(line, counts));
         }
         System.err.printf("checked proofs: %d strict, %d valid (strict, skip or non-atomic), %d lines with errors%n",
                 counts[0], counts[1], errors);
         return errors > 0 ? 2 : 0;
     }
 
-    private static void tally(CheckedProof checked, int[] counts) {
-        if (checked.strict()) counts[0]++;
-        if (checked.validProof()) counts[1]++;
+    /** Checks one line under the chosen semantics and counts its verdict. */
+    private void tally(ObjectNode line, int[] counts) throws Exception {
+        boolean strict;
+        boolean valid;
+        if (semantics.equals("paper")) {
+            var r = ProofFiles.checkPaper(line);
+            strict = r.foundConclusion();
+            valid = r.validProof();
+        } else {
+            CheckedProof checked = ProofFiles.check(line);
+            strict = checked.strict();
+            valid = checked.validProof();
+        }
+        if (strict) counts[0]++;
+        if (valid) counts[1]++;
     }
 
     /** The file as one JSON document when it is not JSONL (a pretty-printed PrOntoQA file), else null. */

@@ -34,14 +34,29 @@ public final class PaperEvaluator {
         static final Provable NONE = new Provable(null, false, false, false, List.of(), List.of());
     }
 
-    /** The evaluator's result for one proof. */
+    /**
+     * The evaluator's result for one proof: its per-step lists (indices into {@code steps}) and proof-level flags,
+     * under the evaluator's own names.
+     *
+     * @param steps   the proof's steps as the evaluator reads them: per step its text, formula (null for a
+     *                contradiction without an argument), premises (step numbers, or -1 for a context sentence) and
+     *                the hypotheses open after it
+     * @param nonAtomic every non-atomic step (the evaluator reports only those of more than one step as useful or wrong)
+     * @param skip      every skip step (likewise)
+     * @param dropped sentences the evaluator could not read and so left out of the proof
+     */
     public record Result(List<Integer> correct, List<Integer> useful, List<Integer> wrongBranch, List<Integer> usefulSkip,
                          List<Integer> wrongSkip, List<Integer> usefulNonAtomic, List<Integer> wrongNonAtomic, List<Integer> invalid,
                          List<Integer> incorrect, boolean foundConclusion, boolean foundConclusionWithSkip,
-                         boolean foundConclusionWithNonAtomic) {
+                         boolean foundConclusionWithNonAtomic, List<Integer> nonAtomic, List<Integer> skip, List<EvaluatedStep> steps,
+                         List<String> dropped) {
         public boolean validProof() {
             return foundConclusion || foundConclusionWithSkip || foundConclusionWithNonAtomic;
         }
+    }
+
+    /** One step as the evaluator read it. */
+    public record EvaluatedStep(String text, Formula formula, boolean contradiction, List<Integer> premises, int openHypotheses) {
     }
 
     private final List<Formula> axioms;
@@ -54,8 +69,14 @@ public final class PaperEvaluator {
     private final List<Integer> skipSteps = new ArrayList<>();
     private final List<Integer> incorrectSteps = new ArrayList<>();
     private final List<Set<Formula>> hypotheses = new ArrayList<>();
+    /** Per step of the proof: the sentence it came from. */
+    private final List<String> texts;
+    /** Per step: the premises its label rests on (Integer steps, Formula axioms). */
+    private final Map<Integer, List<Object>> premisesOf = new HashMap<>();
 
-    private PaperEvaluator(List<Formula> axioms, Map<Formula, List<Formula>> graph, List<Object> expected, List<Object> proof) {
+    private PaperEvaluator(List<Formula> axioms, Map<Formula, List<Formula>> graph, List<Object> expected, List<Object> proof,
+                           List<String> texts) {
+        this.texts = texts;
         this.axioms = axioms;
         this.provabilityGraph = graph;
         this.expected = expected;
@@ -74,9 +95,11 @@ public final class PaperEvaluator {
         }
         Map<Formula, List<Formula>> graph = new LinkedHashMap<>();
         List<Formula> axioms = withSharedConsequents(contextFormulas, graph);
-        List<Object> expected = steps(gold);
-        List<Object> proof = steps(candidate);
-        return new PaperEvaluator(axioms, graph, expected, proof).run();
+        List<Object> expected = steps(gold, new ArrayList<>(), new ArrayList<>());
+        List<String> texts = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        List<Object> proof = steps(candidate, texts, dropped);
+        return new PaperEvaluator(axioms, graph, expected, proof, texts).run(dropped);
     }
 
     /**
@@ -84,15 +107,17 @@ public final class PaperEvaluator {
      * "Assume φ" kept as an assumption marker, "This contradicts with φ" as its own step, and a negated
      * conjunction or disjunction rewritten by De Morgan's law.
      */
-    private static List<Object> steps(List<String> sentences) {
+    private static List<Object> steps(List<String> sentences, List<String> texts, List<String> dropped) {
         List<Object> out = new ArrayList<>();
         for (String s : sentences) {
             SentenceParser.Sentence parsed;
             try {
                 parsed = SentenceParser.parse(s);
             } catch (SentenceParser.Unreadable e) {
+                dropped.add(s);
                 continue;
             }
+            int before = out.size();
             switch (parsed.kind()) {
                 case STATEMENT -> out.add(deMorgan(parsed.formula()));
                 case ASSUMPTION -> out.add(new Assume(deMorgan(parsed.formula())));
@@ -102,6 +127,7 @@ public final class PaperEvaluator {
                     out.add(deMorgan(parsed.conclusion()));
                 }
             }
+            while (texts.size() < out.size()) texts.add(out.size() - before > 1 && texts.size() == before ? s + " (its premise)" : s);
         }
         return out;
     }
@@ -153,7 +179,7 @@ public final class PaperEvaluator {
         return axioms;
     }
 
-    private Result run() {
+    private Result run(List<String> dropped) {
         List<Integer> correctAndUseful = new ArrayList<>();
         List<Integer> wrongBranch = new ArrayList<>();
         List<Integer> usefulSkip = new ArrayList<>();
@@ -210,7 +236,7 @@ public final class PaperEvaluator {
                 }
             }
             for (Formula d : p.discharged()) current.remove(d);
-            Object labelled = proof.get(i);
+            premisesOf.put(i, p.premises());
             if (steps != null && (steps == 0 || steps == 1)) {
                 if (p.valid()) {
                     correctSteps.add(i);
@@ -275,8 +301,18 @@ public final class PaperEvaluator {
             incorrectSteps.add(i);
             i++;
         }
+        List<EvaluatedStep> evaluated = new ArrayList<>();
+        for (int k = 0; k < proof.size(); k++) {
+            Object step = proof.get(k);
+            List<Integer> premises = new ArrayList<>();
+            for (Object p : premisesOf.getOrDefault(k, List.of())) premises.add(p instanceof Integer n ? n : -1);
+            Formula formula = step instanceof Formula f ? f : step instanceof Contradicts c ? c.argument() : step instanceof Assume a ? a.formula() : null;
+            evaluated.add(new EvaluatedStep(texts.get(k), formula, step instanceof Contradicts, premises,
+                    k < hypotheses.size() ? hypotheses.get(k).size() : 0));
+        }
         return new Result(List.copyOf(correctSteps), correctAndUseful, wrongBranch, usefulSkip, wrongSkip, usefulNonAtomic, wrongNonAtomic,
-                invalid, List.copyOf(incorrectSteps), found, foundSkip, foundNonAtomic);
+                invalid, List.copyOf(incorrectSteps), found, foundSkip, foundNonAtomic, List.copyOf(nonAtomicSteps), List.copyOf(skipSteps),
+                evaluated, List.copyOf(dropped));
     }
 
     /** The conclusion check: operands of a conjunction or disjunction compare as sets. */

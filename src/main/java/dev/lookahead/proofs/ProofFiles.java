@@ -102,6 +102,84 @@ public final class ProofFiles {
     }
 
     /** Checks one line ({@code question, query, candidate_proof}, optional {@code gold_proof}) and adds the results. */
+    /**
+     * Checks one line's candidate proof with the PrOntoQA-OOD evaluator's semantics ({@link PaperEvaluator})
+     * and adds its verdict: the steps as the evaluator reads them (a sentence it cannot read is left out and
+     * listed under {@code dropped_sentences}), its per-step lists and proof-level flags under its own names,
+     * and {@code strict}, {@code valid_proof} and {@code verdict} derived from them.
+     */
+    public static PaperEvaluator.Result checkPaper(ObjectNode line) {
+        List<String> context = sentences(line.get("question"));
+        if (context == null) throw new IllegalArgumentException("no 'question' (the context)");
+        List<String> candidate = sentences(line.get("candidate_proof"));
+        if (candidate == null) throw new IllegalArgumentException("no 'candidate_proof'");
+        List<String> gold = sentences(line.get("gold_proof"));
+        if (gold == null || gold.isEmpty()) {
+            throw new IllegalArgumentException("no 'gold_proof': the paper's evaluator reads what to prove, and which steps are useful, from it");
+        }
+        PaperEvaluator.Result r = PaperEvaluator.evaluate(context, gold, candidate);
+        line.put("semantics", "paper");
+        ArrayNode steps = line.putArray("steps");
+        for (int k = 0; k < r.steps().size(); k++) {
+            PaperEvaluator.EvaluatedStep s = r.steps().get(k);
+            ObjectNode step = steps.addObject();
+            step.put("text", s.text());
+            step.put("label", paperLabel(r, k, s));
+            step.put("useful", r.useful().contains(k) || r.usefulSkip().contains(k) || r.usefulNonAtomic().contains(k));
+            step.put("misleading", r.wrongBranch().contains(k));
+            ArrayNode premises = step.putArray("premises");
+            for (int p : s.premises()) {
+                if (p < 0) premises.add("context");
+                else premises.add(p);
+            }
+            if (s.formula() != null) step.put("formula", s.formula().show());
+            step.put("open_hypotheses", s.openHypotheses());
+        }
+        ArrayNode dropped = line.putArray("dropped_sentences");
+        r.dropped().forEach(dropped::add);
+        ObjectNode lists = line.putObject("step_lists");
+        putInts(lists.putArray("correct_steps"), r.correct());
+        putInts(lists.putArray("correct_and_useful_steps"), r.useful());
+        putInts(lists.putArray("wrong_branch_steps"), r.wrongBranch());
+        putInts(lists.putArray("useful_skip_steps"), r.usefulSkip());
+        putInts(lists.putArray("wrong_skip_steps"), r.wrongSkip());
+        putInts(lists.putArray("useful_non_atomic_steps"), r.usefulNonAtomic());
+        putInts(lists.putArray("wrong_non_atomic_steps"), r.wrongNonAtomic());
+        putInts(lists.putArray("invalid_steps"), r.invalid());
+        putInts(lists.putArray("incorrect_steps"), r.incorrect());
+        putInts(lists.putArray("non_atomic_steps"), r.nonAtomic());
+        putInts(lists.putArray("skip_steps"), r.skip());
+        line.put("found_conclusion", r.foundConclusion());
+        line.put("found_conclusion_with_skip_steps", r.foundConclusionWithSkip());
+        line.put("found_conclusion_with_non_atomic_steps", r.foundConclusionWithNonAtomic());
+        line.put("strict", r.foundConclusion());
+        line.put("via_skip", !r.foundConclusion() && r.foundConclusionWithSkip());
+        line.put("via_nonatomic", !r.foundConclusion() && !r.foundConclusionWithSkip() && r.foundConclusionWithNonAtomic());
+        line.put("valid_proof", r.validProof());
+        Integer firstError = null;
+        for (int k = 0; k < r.steps().size() && firstError == null; k++) {
+            if (r.incorrect().contains(k) || r.wrongBranch().contains(k)) firstError = k;
+        }
+        if (firstError == null) line.putNull("first_error");
+        else line.put("first_error", firstError);
+        line.put("verdict", r.foundConclusion() ? "strict" : r.foundConclusionWithSkip() ? "via_skip"
+                : r.foundConclusionWithNonAtomic() ? "via_nonatomic" : "not_reached");
+        return r;
+    }
+
+    /** A step's label from the evaluator's lists; a contradiction it accepts passes its label to the step it licenses. */
+    private static String paperLabel(PaperEvaluator.Result r, int k, PaperEvaluator.EvaluatedStep s) {
+        if (r.correct().contains(k)) return "correct";
+        if (r.skip().contains(k)) return "skip";
+        if (r.nonAtomic().contains(k)) return "non_atomic";
+        if (r.incorrect().contains(k)) return "invalid";
+        return s.contradiction() ? "contradiction" : "none";
+    }
+
+    private static void putInts(ArrayNode array, List<Integer> values) {
+        values.forEach(array::add);
+    }
+
     public static CheckedProof check(ObjectNode line) throws SentenceParser.Unreadable {
         List<String> context = sentences(line.get("question"));
         if (context == null) throw new IllegalArgumentException("no 'question' (the context)");

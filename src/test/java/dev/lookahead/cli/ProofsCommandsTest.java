@@ -91,4 +91,24 @@ class ProofsCommandsTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void checkingWithThePapersSemanticsWritesTheEvaluatorsListsAndFlagsUnderItsOwnNames() throws Exception {
+        Path problems = dir.resolve("paper-in.jsonl");
+        Files.writeString(problems, "{\"question\": \"Impuses are lempuses. Lempuses are wumpuses. Alex is an impus.\","
+                + " \"query\": \"Prove: Alex is a wumpus.\", \"gold_proof\": [\"Alex is an impus.\", \"Impuses are lempuses.\","
+                + " \"Alex is a lempus.\", \"Lempuses are wumpuses.\", \"Alex is a wumpus.\"], \"candidate_proof\": [\"Alex is an impus.\","
+                + " \"Alex is a lempus.\", \"Lempuses are wumpuses.\", \"Alex is a wumpus.\"]}\n");
+        Path checked = dir.resolve("paper-out.jsonl");
+        assertThat(LookaheadCommand.execute("proofs", "check", "--in", problems.toString(), "--semantics", "paper", "--out", checked.toString())).isZero();
+        JsonNode line = Json.MAPPER.readTree(Files.readAllLines(checked).get(0));
+        assertThat(line.get("semantics").asText()).isEqualTo("paper");
+        assertThat(line.get("found_conclusion").asBoolean()).as("a context rule used without being stated costs a step").isFalse();
+        assertThat(line.get("found_conclusion_with_non_atomic_steps").asBoolean()).isTrue();
+        assertThat(line.get("valid_proof").asBoolean()).isTrue();
+        assertThat(line.get("verdict").asText()).isEqualTo("via_nonatomic");
+        assertThat(line.get("step_lists").get("correct_steps").toString()).isEqualTo("[0,2]");
+        assertThat(line.get("steps").get(1).get("label").asText()).isEqualTo("non_atomic");
+        assertThat(LookaheadCommand.execute("proofs", "check", "--in", problems.toString(), "--semantics", "loose")).isNotZero();
+    }
 }
