@@ -19,10 +19,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * WORK IN PROGRESS (issue 19): the PrOntoQA-OOD evaluator's step-by-step decisions (deduction-proofs.md
- * section 4), re-implemented from its rules: premises are earlier steps of the proof, a context sentence
- * used without being stated costs one step, validity propagates through premises, hypotheses flow from
- * premises and contradictions discharge them. Not yet wired to any command.
+ * The PrOntoQA-OOD evaluator's step-by-step decisions (deduction-proofs.md section 4; docs/user-guide.md,
+ * "The study's own semantics"), re-implemented from its rules: premises are earlier steps of the proof, a
+ * context sentence used without being stated costs one step, validity propagates through premises,
+ * conjunction and disjunction introduction are valid whatever their premises, hypotheses flow from
+ * premises and contradictions discharge them - and the evaluator's known defects are kept (a shared
+ * conjunctive consequent extended in place; the skip and non-atomic flags of an instantiation's
+ * antecedent read the other way round; the missing-axiom flag left set by the conjunction-elimination
+ * scan). {@code proofs check --semantics paper} uses it.
  */
 public final class PaperEvaluator {
     /** "This contradicts with φ" (φ null for "This is a contradiction"), a step of its own. */
