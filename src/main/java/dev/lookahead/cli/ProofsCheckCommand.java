@@ -23,15 +23,16 @@ final class ProofsCheckCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Write the lines here (atomically) instead of standard output.")
     Path out;
 
-    @Option(names = "--semantics", defaultValue = "workbench", paramLabel = "paper|workbench",
+    @Option(names = "--semantics", defaultValue = "workbench", paramLabel = "paper|corrected|workbench",
             description = "paper: the PrOntoQA-OOD evaluator's decisions, step by step (its per-step lists and flags under its own names;"
-                    + " needs gold_proof); workbench: the workbench's own checker (docs/user-guide.md). Default: ${DEFAULT-VALUE}.")
+                    + " needs gold_proof); corrected: the same with the evaluator's known defects fixed, each fix that matters named under"
+                    + " deviations; workbench: the workbench's own checker (docs/user-guide.md). Default: ${DEFAULT-VALUE}.")
     String semantics;
 
     @Override
     public Integer call() throws Exception {
-        if (!semantics.equals("paper") && !semantics.equals("workbench")) {
-            throw new IllegalArgumentException("unknown --semantics '" + semantics + "'; choose paper or workbench");
+        if (!List.of("paper", "corrected", "workbench").contains(semantics)) {
+            throw new IllegalArgumentException("unknown --semantics '" + semantics + "'; choose paper, corrected or workbench");
         }
         if (!Files.isRegularFile(in)) throw new NoSuchFileException(in.toString(), null, "no such input file");
         JsonNode document = wholeDocument(in);
@@ -65,8 +66,9 @@ final class ProofsCheckCommand implements Callable<Integer> {
     private void tally(ObjectNode line, int[] counts) throws Exception {
         boolean strict;
         boolean valid;
-        if (semantics.equals("paper")) {
-            var r = ProofFiles.checkPaper(line);
+        if (!semantics.equals("workbench")) {
+            var r = ProofFiles.checkPaper(line, semantics.equals("corrected")
+                    ? java.util.EnumSet.allOf(dev.lookahead.proofs.PaperEvaluator.Fix.class) : java.util.Set.of());
             strict = r.foundConclusion();
             valid = r.validProof();
         } else {

@@ -29,6 +29,25 @@ import java.util.Set;
  * scan). {@code proofs check --semantics paper} uses it.
  */
 public final class PaperEvaluator {
+    /**
+     * The evaluator's known defects, each fixable on its own: the paper's semantics keeps them all, the corrected
+     * semantics fixes them all (docs/user-guide.md lists a minimal example of each).
+     */
+    public enum Fix {
+        /** Its provability graph extends a rule's conjunctive consequent in place with other rules' consequents. */
+        SHARED_CONSEQUENTS,
+        /** An instantiation's antecedent hands back its skip and non-atomic status in the order its callers read the other way round. */
+        FLAG_ORDER,
+        /** The flag that a premise is an unstated context sentence, once set by a scan over the axioms, stays set for earlier steps. */
+        MISSING_AXIOM_FLAG,
+        /** A step resting on a hypothesis that a contradiction or proof by cases has discharged still serves as a premise. */
+        CLOSED_SUBPROOFS;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
     /** "This contradicts with φ" (φ null for "This is a contradiction"), a step of its own. */
     private record Contradicts(Formula argument) {
     }
@@ -73,14 +92,18 @@ public final class PaperEvaluator {
     private final List<Integer> skipSteps = new ArrayList<>();
     private final List<Integer> incorrectSteps = new ArrayList<>();
     private final List<Set<Formula>> hypotheses = new ArrayList<>();
+    private final Set<Fix> fixes;
+    /** Hypotheses discharged so far (used only with {@link Fix#CLOSED_SUBPROOFS}). */
+    private final Set<Formula> discharged = new HashSet<>();
     /** Per step of the proof: the sentence it came from. */
     private final List<String> texts;
     /** Per step: the premises its label rests on (Integer steps, Formula axioms). */
     private final Map<Integer, List<Object>> premisesOf = new HashMap<>();
 
     private PaperEvaluator(List<Formula> axioms, Map<Formula, List<Formula>> graph, List<Object> expected, List<Object> proof,
-                           List<String> texts) {
+                           List<String> texts, Set<Fix> fixes) {
         this.texts = texts;
+        this.fixes = fixes;
         this.axioms = axioms;
         this.provabilityGraph = graph;
         this.expected = expected;
@@ -89,6 +112,11 @@ public final class PaperEvaluator {
 
     /** Evaluates a candidate proof (sentences) against the context and the gold proof, as the paper's evaluator does. */
     public static Result evaluate(List<String> context, List<String> gold, List<String> candidate) {
+        return evaluate(context, gold, candidate, Set.of());
+    }
+
+    /** As {@link #evaluate(List, List, List)} with some of the evaluator's defects fixed. */
+    public static Result evaluate(List<String> context, List<String> gold, List<String> candidate, Set<Fix> fixes) {
         List<Formula> contextFormulas = new ArrayList<>();
         for (String s : context) {
             try {
@@ -98,12 +126,12 @@ public final class PaperEvaluator {
             }
         }
         Map<Formula, List<Formula>> graph = new LinkedHashMap<>();
-        List<Formula> axioms = withSharedConsequents(contextFormulas, graph);
+        List<Formula> axioms = withSharedConsequents(contextFormulas, graph, fixes.contains(Fix.SHARED_CONSEQUENTS));
         List<Object> expected = steps(gold, new ArrayList<>(), new ArrayList<>());
         List<String> texts = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         List<Object> proof = steps(candidate, texts, dropped);
-        return new PaperEvaluator(axioms, graph, expected, proof, texts).run(dropped);
+        return new PaperEvaluator(axioms, graph, expected, proof, texts, Set.copyOf(fixes)).run(dropped);
     }
 
     /**
@@ -155,7 +183,7 @@ public final class PaperEvaluator {
      * consequent is the very list the graph holds for its antecedent, so a later rule with the same
      * antecedent extends that rule's conjunction in place.
      */
-    private static List<Formula> withSharedConsequents(List<Formula> context, Map<Formula, List<Formula>> graph) {
+    private static List<Formula> withSharedConsequents(List<Formula> context, Map<Formula, List<Formula>> graph, boolean copy) {
         Map<Integer, List<Formula>> shared = new HashMap<>();
         for (int k = 0; k < context.size(); k++) {
             Implies rule = context.get(k).asRule();
@@ -170,11 +198,12 @@ public final class PaperEvaluator {
             }
             for (Formula antecedent : antecedents) {
                 List<Formula> existing = graph.get(antecedent);
-                if (existing == null) graph.put(antecedent, consequents);
+                if (existing == null) graph.put(antecedent, copy ? new ArrayList<>(consequents) : consequents);
                 else existing.addAll(List.copyOf(consequents));
             }
         }
         List<Formula> axioms = new ArrayList<>(context);
+        if (copy) return axioms;
         shared.forEach((k, list) -> {
             ForAll q = (ForAll) context.get(k);
             Implies rule = (Implies) q.body();
@@ -240,6 +269,7 @@ public final class PaperEvaluator {
                 }
             }
             for (Formula d : p.discharged()) current.remove(d);
+            if (steps != null) discharged.addAll(p.discharged());
             premisesOf.put(i, p.premises());
             if (steps != null && (steps == 0 || steps == 1)) {
                 if (p.valid()) {
@@ -384,9 +414,16 @@ public final class PaperEvaluator {
     /** Earlier steps, nearest first, then the axioms: where premises are looked for. */
     private List<Object> premiseSources(int index) {
         List<Object> sources = new ArrayList<>();
-        for (int k = index - 1; k >= 0; k--) sources.add(k);
+        for (int k = index - 1; k >= 0; k--) if (open(k)) sources.add(k);
         sources.addAll(axioms);
         return sources;
+    }
+
+    /** Whether step k may still serve as a premise: always, unless closed subproofs are fixed and it rests on a discharged hypothesis. */
+    private boolean open(int k) {
+        if (!fixes.contains(Fix.CLOSED_SUBPROOFS) || k >= hypotheses.size()) return true;
+        for (Formula h : hypotheses.get(k)) if (discharged.contains(h)) return false;
+        return true;
     }
 
     private static List<Object> with(List<Object> previous, Object formula) {
@@ -434,6 +471,7 @@ public final class PaperEvaluator {
         Implies rule = (Implies) universal.body();
         Formula other = rule.antecedent().substitute(universal.variable(), constant);
         int at = lastIndex(proof.subList(0, Math.max(0, index)), other);
+        while (at >= 0 && !open(at)) at = lastIndex(proof.subList(0, at), other);
         if (at >= 0) {
             int steps = 1 + (missingAxiom ? 1 : 0);
             List<Object> premises = List.of(at, ruleIndex);
@@ -446,13 +484,15 @@ public final class PaperEvaluator {
             }
             if (isNonAtomic(at)) nonAtomic = true;
             if (isSkip(at)) skip = true;
-            return new Provable(steps, false, skip, nonAtomic, premises, List.of());
+            return fixes.contains(Fix.FLAG_ORDER) ? new Provable(steps, false, nonAtomic, skip, premises, List.of())
+                    : new Provable(steps, false, skip, nonAtomic, premises, List.of());
         }
         Provable p = provable(other, index, previous, false);
         if (p.steps() == null) return Provable.NONE;
         List<Object> premises = new ArrayList<>(p.premises());
         premises.add(ruleIndex);
-        return new Provable(p.steps() + 1 + (missingAxiom ? 1 : 0), false, false, true, premises, List.of());
+        return fixes.contains(Fix.FLAG_ORDER) ? new Provable(p.steps() + 1 + (missingAxiom ? 1 : 0), false, true, false, premises, List.of())
+                : new Provable(p.steps() + 1 + (missingAxiom ? 1 : 0), false, false, true, premises, List.of());
     }
 
     /** Indices i - 1 for the steps i up to {@code index} that state the formula or a conjunction holding it. */
@@ -499,10 +539,12 @@ public final class PaperEvaluator {
             }
             instantiation(formula, index, previous, s);
         }
-        if (withHypotheses && s.smallest == null && lastIndex(proof.subList(0, index), object) >= 0) {
+        int restated = lastIndex(proof.subList(0, index), object);
+        while (restated >= 0 && !open(restated)) restated = lastIndex(proof.subList(0, restated), object);
+        if (withHypotheses && s.smallest == null && restated >= 0) {
             s.smallest = 0;
             s.valid = true;
-            s.premises = new ArrayList<>(List.of(lastIndex(proof.subList(0, index), object)));
+            s.premises = new ArrayList<>(List.of(restated));
         }
         return s.result(List.of());
     }
@@ -563,8 +605,10 @@ public final class PaperEvaluator {
         for (Object source : premiseSources(index)) {
             if (s.smallest != null && s.smallest == 1) break;
             Object step;
-            if (source instanceof Integer k) step = proof.get(k);
-            else {
+            if (source instanceof Integer k) {
+                step = proof.get(k);
+                if (fixes.contains(Fix.MISSING_AXIOM_FLAG)) s.missingAxiom = false;
+            } else {
                 s.missingAxiom = true;
                 step = source;
             }
@@ -652,8 +696,10 @@ public final class PaperEvaluator {
     private void instantiation(Formula formula, int index, List<Object> previous, Search s) {
         for (Object source : premiseSources(index)) {
             Object step;
-            if (source instanceof Integer k) step = proof.get(k);
-            else {
+            if (source instanceof Integer k) {
+                step = proof.get(k);
+                if (fixes.contains(Fix.MISSING_AXIOM_FLAG)) s.missingAxiom = false;
+            } else {
                 s.missingAxiom = true;
                 step = source;
             }

@@ -109,6 +109,15 @@ public final class ProofFiles {
      * and {@code strict}, {@code valid_proof} and {@code verdict} derived from them.
      */
     public static PaperEvaluator.Result checkPaper(ObjectNode line) {
+        return checkPaper(line, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #checkPaper(ObjectNode)} with some of the evaluator's defects fixed: with all of them, the
+     * corrected semantics ({@code semantics: corrected}), whose {@code deviations} name each fix that changes
+     * this proof's verdict or lists (the result without that one fix differs).
+     */
+    public static PaperEvaluator.Result checkPaper(ObjectNode line, java.util.Set<PaperEvaluator.Fix> fixes) {
         List<String> context = sentences(line.get("question"));
         if (context == null) throw new IllegalArgumentException("no 'question' (the context)");
         List<String> candidate = sentences(line.get("candidate_proof"));
@@ -117,8 +126,16 @@ public final class ProofFiles {
         if (gold == null || gold.isEmpty()) {
             throw new IllegalArgumentException("no 'gold_proof': the paper's evaluator reads what to prove, and which steps are useful, from it");
         }
-        PaperEvaluator.Result r = PaperEvaluator.evaluate(context, gold, candidate);
-        line.put("semantics", "paper");
+        PaperEvaluator.Result r = PaperEvaluator.evaluate(context, gold, candidate, fixes);
+        line.put("semantics", fixes.isEmpty() ? "paper" : "corrected");
+        if (!fixes.isEmpty()) {
+            ArrayNode deviations = line.putArray("deviations");
+            for (PaperEvaluator.Fix fix : fixes) {
+                java.util.Set<PaperEvaluator.Fix> without = java.util.EnumSet.copyOf(fixes);
+                without.remove(fix);
+                if (!sameVerdict(r, PaperEvaluator.evaluate(context, gold, candidate, without))) deviations.add(fix.id());
+            }
+        }
         ArrayNode steps = line.putArray("steps");
         for (int k = 0; k < r.steps().size(); k++) {
             PaperEvaluator.EvaluatedStep s = r.steps().get(k);
@@ -165,6 +182,16 @@ public final class ProofFiles {
         line.put("verdict", r.foundConclusion() ? "strict" : r.foundConclusionWithSkip() ? "via_skip"
                 : r.foundConclusionWithNonAtomic() ? "via_nonatomic" : "not_reached");
         return r;
+    }
+
+    /** The same proof-level flags and per-step lists. */
+    private static boolean sameVerdict(PaperEvaluator.Result a, PaperEvaluator.Result b) {
+        return a.foundConclusion() == b.foundConclusion() && a.foundConclusionWithSkip() == b.foundConclusionWithSkip()
+                && a.foundConclusionWithNonAtomic() == b.foundConclusionWithNonAtomic() && a.correct().equals(b.correct())
+                && a.useful().equals(b.useful()) && a.wrongBranch().equals(b.wrongBranch()) && a.usefulSkip().equals(b.usefulSkip())
+                && a.wrongSkip().equals(b.wrongSkip()) && a.usefulNonAtomic().equals(b.usefulNonAtomic())
+                && a.wrongNonAtomic().equals(b.wrongNonAtomic()) && a.invalid().equals(b.invalid()) && a.incorrect().equals(b.incorrect())
+                && a.nonAtomic().equals(b.nonAtomic()) && a.skip().equals(b.skip());
     }
 
     /** A step's label from the evaluator's lists; a contradiction it accepts passes its label to the step it licenses. */

@@ -109,6 +109,12 @@ class ProofsCommandsTest {
         assertThat(line.get("verdict").asText()).isEqualTo("via_nonatomic");
         assertThat(line.get("step_lists").get("correct_steps").toString()).isEqualTo("[0,2]");
         assertThat(line.get("steps").get(1).get("label").asText()).isEqualTo("non_atomic");
+        Path corrected = dir.resolve("corrected-out.jsonl");
+        assertThat(LookaheadCommand.execute("proofs", "check", "--in", problems.toString(), "--semantics", "corrected", "--out",
+                corrected.toString())).isZero();
+        JsonNode fixed = Json.MAPPER.readTree(Files.readAllLines(corrected).get(0));
+        assertThat(fixed.get("semantics").asText()).isEqualTo("corrected");
+        assertThat(fixed.get("deviations").isArray()).as("each fix that changes this proof's verdict, named").isTrue();
         assertThat(LookaheadCommand.execute("proofs", "check", "--in", problems.toString(), "--semantics", "loose")).isNotZero();
     }
 }

@@ -86,4 +86,63 @@ class PaperEvaluatorTest {
         assertThat(paper.steps()).hasSize(3);
         assertThat(paper.foundConclusion()).isTrue();
     }
+
+    private static final java.util.Set<PaperEvaluator.Fix> ALL_FIXES = java.util.EnumSet.allOf(PaperEvaluator.Fix.class);
+
+    @Test
+    void theCorrectedSemanticsCopiesASharedConjunctiveConsequentSoTheRestatedRuleIsCorrect() throws Exception {
+        List<String> context = context("Shumpuses are floral and gorpuses. Shumpuses are not sunny. Every rompus is not a gorpus."
+                + " Yumpuses are vumpuses. Fae is a shumpus and dull. Fae is a yumpus.");
+        List<String> gold = List.of("Fae is a shumpus and dull.", "Fae is a shumpus.", "Shumpuses are floral and gorpuses.",
+                "Fae is floral and a gorpus.", "Fae is a gorpus.");
+        PaperEvaluator.Result corrected = PaperEvaluator.evaluate(context, gold, gold, java.util.EnumSet.of(PaperEvaluator.Fix.SHARED_CONSEQUENTS));
+        assertThat(corrected.correct()).containsExactly(0, 1, 2, 3, 4);
+        assertThat(corrected.foundConclusion()).isTrue();
+    }
+
+    @Test
+    void theCorrectedSemanticsTakesNoPremiseFromASubproofAContradictionHasClosed() throws Exception {
+        List<String> context = context("Jompuses are brimpuses. Each numpus is a vumpus. Everything that is a gorpus or a lempus is a numpus."
+                + " Stella is not a numpus. Stella is not a brimpus.");
+        List<String> gold = List.of("Assume Stella is a gorpus.", "Stella is a gorpus or a lempus.",
+                "Everything that is a gorpus or a lempus is a numpus.", "Stella is a numpus.", "This contradicts with Stella is not a numpus.",
+                "Stella is not a gorpus.", "Assume Stella is a lempus.", "Stella is a gorpus or a lempus.",
+                "Everything that is a gorpus or a lempus is a numpus.", "Stella is a numpus.", "This contradicts with Stella is not a numpus.",
+                "Stella is not a lempus.", "Stella is not a lempus and Stella is not a gorpus.");
+        // the paper's evaluator proves step 7 from the first, closed assumption, so the second contradiction fails
+        PaperEvaluator.Result corrected = PaperEvaluator.evaluate(context, gold, gold, java.util.EnumSet.of(PaperEvaluator.Fix.CLOSED_SUBPROOFS));
+        assertThat(corrected.incorrect()).isEmpty();
+        assertThat(corrected.foundConclusion()).isTrue();
+    }
+
+    @Test
+    void theCorrectedSemanticsReadsAConclusionFromASkipRuleAsReachedViaSkip() throws Exception {
+        List<String> context = context("Impuses are lempuses. Lempuses are wumpuses. Alex is an impus.");
+        List<String> gold = List.of("Alex is an impus.", "Impuses are lempuses.", "Alex is a lempus.", "Lempuses are wumpuses.", "Alex is a wumpus.");
+        List<String> candidate = List.of("Alex is an impus.", "Impuses are wumpuses.", "Alex is a wumpus.");
+
+        PaperEvaluator.Result paper = PaperEvaluator.evaluate(context, gold, candidate);
+        assertThat(paper.skip()).as("'Impuses are wumpuses.' follows from two context rules").containsExactly(1);
+        assertThat(paper.foundConclusionWithSkip()).as("the evaluator's flags come back swapped, and the scan over the context"
+                + " leaves the missing-axiom flag set: the conclusion is counted non-atomic").isFalse();
+        assertThat(paper.foundConclusionWithNonAtomic()).isTrue();
+
+        PaperEvaluator.Result corrected = PaperEvaluator.evaluate(context, gold, candidate, ALL_FIXES);
+        assertThat(corrected.foundConclusionWithSkip()).isTrue();
+        assertThat(corrected.foundConclusionWithNonAtomic()).isFalse();
+    }
+
+    @Test
+    void everyGoldProofOfEachRuleIsStrictUnderTheCorrectedSemantics() throws Exception {
+        for (DeductionRule rule : DeductionRule.values()) {
+            for (int width : new int[] {2, 3}) {
+                var options = new ProblemGenerator.Options(rule, 4, width, ProblemGenerator.Distractors.RELEVANT,
+                        ProblemGenerator.Ordering.RANDOM, 3, 0, false, null, null);
+                for (DeductionProblem problem : ProblemGenerator.generate(options, 15, width)) {
+                    PaperEvaluator.Result r = PaperEvaluator.evaluate(problem.context(), problem.goldProof(), problem.goldProof(), ALL_FIXES);
+                    assertThat(r.foundConclusion()).as("%s width %d: %s", rule, width, problem.goldProof()).isTrue();
+                }
+            }
+        }
+    }
 }
