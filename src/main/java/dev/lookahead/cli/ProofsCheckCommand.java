@@ -23,6 +23,12 @@ final class ProofsCheckCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Write the lines here (atomically) instead of standard output.")
     Path out;
 
+    @Option(names = "--format", defaultValue = "auto", paramLabel = "auto|prontoqa-log",
+            description = "auto: JSONL lines, or a file in the original PrOntoQA JSON shape; prontoqa-log: a result log written by the"
+                    + " PrOntoQA-OOD experiment script (Q:, Predicted answer:, Expected answer:, n: per example), to re-score a model's"
+                    + " published outputs. Default: ${DEFAULT-VALUE}.")
+    String format;
+
     @Option(names = "--semantics", defaultValue = "workbench", paramLabel = "paper|corrected|workbench",
             description = "paper: the PrOntoQA-OOD evaluator's decisions, step by step (its per-step lists and flags under its own names;"
                     + " needs gold_proof); corrected: the same with the evaluator's known defects fixed, each fix that matters named under"
@@ -35,11 +41,14 @@ final class ProofsCheckCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unknown --semantics '" + semantics + "'; choose paper, corrected or workbench");
         }
         if (!Files.isRegularFile(in)) throw new NoSuchFileException(in.toString(), null, "no such input file");
-        JsonNode document = wholeDocument(in);
+        if (!format.equals("auto") && !format.equals("prontoqa-log")) {
+            throw new IllegalArgumentException("unknown --format '" + format + "'; choose auto or prontoqa-log");
+        }
+        JsonNode document = format.equals("auto") ? wholeDocument(in) : null;
         int[] counts = new int[2];
         int errors;
-        if (document != null && ProofFiles.isPrOntoQa(document)) {
-            List<ObjectNode> lines = ProofFiles.checkLines(document);
+        if (format.equals("prontoqa-log") || (document != null && ProofFiles.isPrOntoQa(document))) {
+            List<ObjectNode> lines = format.equals("prontoqa-log") ? dev.lookahead.proofs.PrOntoQaLog.read(in) : ProofFiles.checkLines(document);
             int[] failed = new int[1];
             Output.write(out, writer -> {
                 for (ObjectNode line : lines) {

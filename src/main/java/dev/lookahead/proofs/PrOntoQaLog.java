@@ -1,0 +1,120 @@
+package dev.lookahead.proofs;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.io.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads the result logs the PrOntoQA-OOD experiment script writes for a model (the format its
+ * {@code analyze_log} parses): for each example the last "Q: " line (the context, then "Prove: ..." or
+ * "True or false: ..."), the model's "Predicted answer:", the "Expected answer:" (the gold chain of
+ * thought, followed by its True/False label unless the run was proofs-only) and an "n: " summary line
+ * numbering the trials. Each example becomes a line {@code proofs check} checks: id (the trial), question,
+ * query, gold_proof, candidate_proof, and the predicted and expected labels when there are any. An example
+ * the script marked CONTEXT_TOO_LONG_ERROR has no answer and is left out, as the script leaves it out.
+ */
+public final class PrOntoQaLog {
+    private static final Set<String> TRUE = Set.of("true", "t", "yes", "y", "correct", "right");
+    private static final Set<String> FALSE = Set.of("false", "f", "no", "n", "incorrect", "wrong");
+
+    private PrOntoQaLog() {
+    }
+
+    /** The examples of a log, in order; a malformed log is refused naming the file and line. */
+    public static List<ObjectNode> read(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<ObjectNode> examples = new ArrayList<>();
+        String question = null;
+        int trial = 0;
+        int k = 0;
+        while (k < lines.size()) {
+            String line = lines.get(k);
+            if (line.startsWith("Q: ")) {
+                question = line.substring(3);
+                k++;
+                continue;
+            }
+            if (!line.startsWith("Predicted answer:")) {
+                k++;
+                continue;
+            }
+            int startLine = k + 1;
+            StringBuilder predicted = new StringBuilder(line.substring("Predicted answer:".length()));
+            k++;
+            while (k < lines.size() && !lines.get(k).startsWith("Expected answer: ")) predicted.append('\n').append(lines.get(k++));
+            if (k >= lines.size()) throw malformed(file, startLine, "a predicted answer with no 'Expected answer:' after it");
+            StringBuilder expected = new StringBuilder(lines.get(k).substring("Expected answer: ".length()));
+            k++;
+            while (k < lines.size() && !lines.get(k).startsWith("n: ")) expected.append('\n').append(lines.get(k++));
+            if (k >= lines.size()) throw malformed(file, startLine, "an example with no 'n: ' summary line after its expected answer");
+            int number = trialNumber(file, k + 1, lines.get(k));
+            if (number != trial + 1) throw malformed(file, k + 1, "trial " + number + " follows trial " + trial + " (the numbers must count up by one)");
+            trial = number;
+            if (question == null) throw malformed(file, startLine, "a predicted answer before any 'Q: ' line");
+            // the script's own marker for a prompt the model could not take: no answer to check
+            if (!predicted.toString().contains("CONTEXT_TOO_LONG_ERROR")) {
+                examples.add(example(file, startLine, trial, question, predicted.toString().strip(), expected.toString().strip()));
+            }
+            k++;
+        }
+        return examples;
+    }
+
+    private static int trialNumber(Path file, int lineNumber, String line) {
+        int comma = line.indexOf(',');
+        try {
+            return Integer.parseInt(line.substring(3, comma < 0 ? line.length() : comma).strip());
+        } catch (NumberFormatException e) {
+            throw malformed(file, lineNumber, "'" + line + "' does not start with 'n: <trial number>,'");
+        }
+    }
+
+    private static ObjectNode example(Path file, int lineNumber, int trial, String question, String predicted, String expected) {
+        ObjectNode line = Json.MAPPER.createObjectNode();
+        line.put("id", Integer.toString(trial));
+        int prove = question.indexOf("Prove:");
+        int trueOrFalse = question.indexOf("True or false:");
+        int split = trueOrFalse >= 0 ? trueOrFalse : prove;
+        if (split < 0) throw malformed(file, lineNumber, "the question of trial " + trial + " has neither 'Prove:' nor 'True or false:'");
+        boolean proofsOnly = trueOrFalse < 0;
+        line.put("question", question.substring(0, split).strip());
+        line.put("query", question.substring(split).strip());
+        String goldText = expected;
+        if (!proofsOnly) {
+            int space = expected.lastIndexOf(' ');
+            goldText = space < 0 ? "" : expected.substring(0, space);
+            line.put("expected_label", expected.substring(space + 1).strip());
+        }
+        putSentences(line.putArray("gold_proof"), goldText);
+        String answer = predicted;
+        int cut = answer.indexOf("Q:");
+        if (cut >= 0) answer = answer.substring(0, cut);
+        answer = answer.stripTrailing();
+        int labelAt = answer.lastIndexOf(' ');
+        int period = answer.lastIndexOf('.');
+        if (period > labelAt) {
+            String possible = answer.substring(Math.max(0, labelAt), period).strip().toLowerCase(Locale.ROOT);
+            if (!TRUE.contains(possible) && !FALSE.contains(possible)) labelAt = period + 1;
+        }
+        putSentences(line.putArray("candidate_proof"), answer.substring(0, Math.max(0, Math.min(labelAt, answer.length()))));
+        if (labelAt + 1 < answer.length()) line.put("predicted_label", answer.substring(labelAt + 1).strip().toLowerCase(Locale.ROOT));
+        line.put("log_line", lineNumber);
+        return line;
+    }
+
+    private static void putSentences(ArrayNode array, String text) {
+        for (String s : SentenceParser.sentences(text)) array.add(s);
+    }
+
+    private static IllegalArgumentException malformed(Path file, int line, String problem) {
+        return new IllegalArgumentException(file + ", line " + line + ": " + problem + " - not a result log of the PrOntoQA-OOD script");
+    }
+}
