@@ -24,9 +24,11 @@ final class ProofsReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ProofReport report = new ProofReport();
         List<String> errors = new ArrayList<>();
+        java.util.Set<String> semantics = new java.util.TreeSet<>();
         LineFields.forEachLine(in, (number, source) -> {
             try {
                 JsonNode line = source.json();
+                semantics.add(line.hasNonNull("semantics") ? line.get("semantics").asText() : "workbench");
                 for (String field : List.of("strict", "valid_proof", "steps")) {
                     if (!line.hasNonNull(field)) {
                         throw new IllegalArgumentException("not a line written by proofs check (no '" + field + "'); run proofs check on it first");
@@ -57,6 +59,12 @@ final class ProofsReportCommand implements Callable<Integer> {
         });
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("file", in.toString());
+        if (semantics.size() > 1) {
+            throw new IllegalArgumentException(in + " mixes lines checked under different semantics " + semantics
+                    + "; check them all with one --semantics to report them together");
+        }
+        String mode = semantics.isEmpty() ? "workbench" : semantics.iterator().next();
+        root.put("semantics", mode);
         root.put("proofs", report.all().strict().trials());
         root.put("skipped_lines", errors.size());
         put(root.putObject("all"), report.all());
@@ -76,7 +84,7 @@ final class ProofsReportCommand implements Callable<Integer> {
         ObjectNode first = root.putObject("first_error");
         report.firstErrors().forEach(first::put);
 
-        System.err.printf("%d proofs, %d lines skipped%n", report.all().strict().trials(), errors.size());
+        System.err.printf("%d proofs checked under the %s semantics, %d lines skipped%n", report.all().strict().trials(), mode, errors.size());
         errors.stream().limit(5).forEach(e -> System.err.println("  " + e));
         StringBuilder table = new StringBuilder();
         table.append(String.format("%-22s %6s  %-24s %-24s%n", "group", "n", "strict [95% CI]", "valid proof [95% CI]"));

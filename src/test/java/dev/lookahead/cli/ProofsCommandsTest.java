@@ -109,6 +109,9 @@ class ProofsCommandsTest {
         assertThat(line.get("verdict").asText()).isEqualTo("via_nonatomic");
         assertThat(line.get("step_lists").get("correct_steps").toString()).isEqualTo("[0,2]");
         assertThat(line.get("steps").get(1).get("label").asText()).isEqualTo("non_atomic");
+        Path report = dir.resolve("paper-report.json");
+        assertThat(LookaheadCommand.execute("proofs", "report", "--in", checked.toString(), "--json", report.toString())).isZero();
+        assertThat(Json.MAPPER.readTree(report.toFile()).get("semantics").asText()).as("the report says which semantics it counts").isEqualTo("paper");
         Path corrected = dir.resolve("corrected-out.jsonl");
         assertThat(LookaheadCommand.execute("proofs", "check", "--in", problems.toString(), "--semantics", "corrected", "--out",
                 corrected.toString())).isZero();
