@@ -27,16 +27,13 @@ final class BenchProofsCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "5", description = "Measured repeats; the median is reported (default ${DEFAULT-VALUE}).")
     int repeats;
 
-    @Option(names = "--semantics", defaultValue = "workbench", paramLabel = "paper|corrected|workbench",
-            description = "Which checker to time, as proofs check --semantics (default ${DEFAULT-VALUE}).")
-    String semantics;
+    @picocli.CommandLine.Mixin
+    SemanticsOption semantics;
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("paper", "corrected", "workbench").contains(semantics)) {
-            throw new IllegalArgumentException("unknown --semantics '" + semantics + "'; choose paper, corrected or workbench");
-        }
-        java.util.Set<PaperEvaluator.Fix> fixes = semantics.equals("corrected") ? java.util.EnumSet.allOf(PaperEvaluator.Fix.class) : java.util.Set.of();
+        boolean workbench = semantics.workbench();
+        java.util.Set<PaperEvaluator.Fix> fixes = semantics.fixes();
         List<DeductionProblem> problems = new ArrayList<>();
         DeductionRule[] rules = DeductionRule.values();
         int each = (proofs + rules.length - 1) / rules.length;
@@ -54,7 +51,7 @@ final class BenchProofsCommand implements Callable<Integer> {
                 DeductionProblem p = measured.get(k);
                 List<String> candidate = new ArrayList<>(p.goldProof());
                 if (k % 2 == 1 && candidate.size() > 2) candidate.remove(1);
-                if (!semantics.equals("workbench")) {
+                if (!workbench) {
                     if (PaperEvaluator.evaluate(p.context(), p.goldProof(), candidate, fixes).foundConclusion()) strict++;
                     continue;
                 }
@@ -69,13 +66,13 @@ final class BenchProofsCommand implements Callable<Integer> {
         });
         double seconds = proofs / rate;
         System.out.printf("checked %,d proofs under the %s semantics (every rule, relevant distractors, gold and mutated): median of %d repeats%n",
-                proofs, semantics, repeats);
+                proofs, semantics.semantics, repeats);
         System.out.printf("  %,.0f proofs/s, %.2f s for %,d proofs (%,d of them strict)%n", rate, seconds, proofs, strictProofs[0]);
         if (json != null) {
             ObjectNode summary = Json.MAPPER.createObjectNode();
             summary.put("benchmark", "proofs");
             summary.put("proofs", proofs);
-            summary.put("semantics", semantics);
+            summary.put("semantics", semantics.semantics);
             summary.put("repeats", repeats);
             summary.put("proofs_per_second", Math.round(rate));
             summary.put("seconds_for_all", seconds);

@@ -29,17 +29,12 @@ final class ProofsCheckCommand implements Callable<Integer> {
                     + " published outputs. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--semantics", defaultValue = "workbench", paramLabel = "paper|corrected|workbench",
-            description = "paper: the PrOntoQA-OOD evaluator's decisions, step by step (its per-step lists and flags under its own names;"
-                    + " needs gold_proof); corrected: the same with the evaluator's known defects fixed, each fix that matters named under"
-                    + " deviations; workbench: the workbench's own checker (docs/user-guide.md). Default: ${DEFAULT-VALUE}.")
-    String semantics;
+    @picocli.CommandLine.Mixin
+    SemanticsOption semantics;
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("paper", "corrected", "workbench").contains(semantics)) {
-            throw new IllegalArgumentException("unknown --semantics '" + semantics + "'; choose paper, corrected or workbench");
-        }
+        semantics.refuseUnknown();
         if (!Files.isRegularFile(in)) throw new NoSuchFileException(in.toString(), null, "no such input file");
         if (!format.equals("auto") && !format.equals("prontoqa-log")) {
             throw new IllegalArgumentException("unknown --format '" + format + "'; choose auto or prontoqa-log");
@@ -75,9 +70,8 @@ final class ProofsCheckCommand implements Callable<Integer> {
     private void tally(ObjectNode line, int[] counts) throws Exception {
         boolean strict;
         boolean valid;
-        if (!semantics.equals("workbench")) {
-            var r = ProofFiles.checkPaper(line, semantics.equals("corrected")
-                    ? java.util.EnumSet.allOf(dev.lookahead.proofs.PaperEvaluator.Fix.class) : java.util.Set.of());
+        if (!semantics.workbench()) {
+            var r = ProofFiles.checkPaper(line, semantics.fixes());
             strict = r.foundConclusion();
             valid = r.validProof();
         } else {

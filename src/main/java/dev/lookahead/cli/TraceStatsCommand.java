@@ -169,12 +169,7 @@ final class TraceStatsCommand implements Callable<Integer> {
             entry.put("layer", layer);
             entry.put("rows", "distance of the receiving token's vertex from the start (the paper's source vertex)");
             entry.put("columns", "distance of the attended token's vertex from the start (the paper's target vertex)");
-            ArrayNode rows = entry.putArray("counts");
-            int size = usedSize(counts);
-            for (int i = 0; i < size; i++) {
-                ArrayNode row = rows.addArray();
-                for (int j = 0; j < size; j++) row.add(counts[i][j]);
-            }
+            putCounts(entry, counts);
         });
         ArrayNode sizes = root.putArray("set_size_by_layer");
         System.out.println("layer  mean set size  true 2^l-hop set  2^l  precision  on a path  sound");
@@ -191,14 +186,19 @@ final class TraceStatsCommand implements Callable<Integer> {
             entry.put("layer", layer);
             entry.put("rows", "how far the source's set reaches (hops)");
             entry.put("columns", "how far the destination's set reaches (hops)");
-            ArrayNode rows = entry.putArray("counts");
-            int size = usedSize(counts);
-            for (int i = 0; i < size; i++) {
-                ArrayNode row = rows.addArray();
-                for (int j = 0; j < size; j++) row.add(counts[i][j]);
-            }
+            putCounts(entry, counts);
         });
         return root;
+    }
+
+    /** A square matrix of counts as {@code counts}, cut to the smallest square holding every non-zero count. */
+    private static void putCounts(ObjectNode entry, long[][] counts) {
+        ArrayNode rows = entry.putArray("counts");
+        int size = usedSize(counts);
+        for (int i = 0; i < size; i++) {
+            ArrayNode row = rows.addArray();
+            for (int j = 0; j < size; j++) row.add(counts[i][j]);
+        }
     }
 
     /** The smallest square holding every non-zero count. */

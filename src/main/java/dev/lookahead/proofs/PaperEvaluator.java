@@ -629,11 +629,8 @@ public final class PaperEvaluator {
                     if (!unify(formula, operand, first, second)) continue;
                     Term constant = second.get(q.variable());
                     if (with(previous, formula).contains(rule.antecedent().substitute(q.variable(), constant))) continue;
-                    List<Integer> expectedIndices = expectedPremiseIndices(formula, index);
-                    int newIndex = source instanceof Integer k && k == index - 1 ? index - 1 : index;
-                    Provable a = antecedentProvable(q, source, constant, s.missingAxiom, newIndex, with(previous, formula));
-                    if (a.steps() != null && (s.smallest == null || a.steps() + 1 < s.smallest)
-                            && (expectedIndices.contains(source) || anyIn(expectedIndices, a.premises()))) {
+                    Provable a = premisedAntecedent(q, source, step, constant, formula, index, previous, s.missingAxiom);
+                    if (a != null && (s.smallest == null || a.steps() + 1 < s.smallest)) {
                         s.smallest = a.steps() + 1;
                         s.valid = a.valid();
                         s.nonAtomic = a.nonAtomic();
@@ -711,11 +708,8 @@ public final class PaperEvaluator {
                 if (unifiesConsequent(formula, q.variable(), rule.consequent(), first, second)) {
                     Term constant = second.get(q.variable());
                     if (with(previous, formula).contains(rule.antecedent().substitute(q.variable(), constant))) continue;
-                    List<Integer> expectedIndices = expectedIndicesWith(formula, index, source, step);
-                    int newIndex = source instanceof Integer k && k == index - 1 ? index - 1 : index;
-                    Provable a = antecedentProvable(q, source, constant, s.missingAxiom, newIndex, with(previous, formula));
-                    if (a.steps() != null && (s.smallest == null || a.steps() < s.smallest)
-                            && (expectedIndices.contains(source) || anyIn(expectedIndices, a.premises()))) {
+                    Provable a = premisedAntecedent(q, source, step, constant, formula, index, previous, s.missingAxiom);
+                    if (a != null && (s.smallest == null || a.steps() < s.smallest)) {
                         s.smallest = a.steps();
                         s.valid = isCorrect(source) && a.valid() && candidate.equals(step);
                         s.nonAtomic = isNonAtomic(source) || a.nonAtomic() || (isCorrect(source) && a.valid() && !candidate.equals(step));
@@ -733,11 +727,8 @@ public final class PaperEvaluator {
                 if (unifies) {
                     Term constant = second.get(q.variable());
                     if (with(previous, formula).contains(contra.antecedent().substitute(q.variable(), constant))) continue;
-                    List<Integer> expectedIndices = expectedIndicesWith(formula, index, source, step);
-                    int newIndex = source instanceof Integer k && k == index - 1 ? index - 1 : index;
-                    Provable a = antecedentProvable(contrapositive, source, constant, s.missingAxiom, newIndex, with(previous, formula));
-                    if (a.steps() != null && (s.smallest == null || a.steps() < s.smallest)
-                            && (expectedIndices.contains(source) || anyIn(expectedIndices, a.premises()))) {
+                    Provable a = premisedAntecedent(contrapositive, source, step, constant, formula, index, previous, s.missingAxiom);
+                    if (a != null && (s.smallest == null || a.steps() < s.smallest)) {
                         s.smallest = a.steps();
                         s.valid = false;
                         s.nonAtomic = isNonAtomic(source) || a.nonAtomic() || (isCorrect(source) && a.valid());
@@ -749,10 +740,19 @@ public final class PaperEvaluator {
         }
     }
 
-    private List<Integer> expectedIndicesWith(Formula formula, int index, Object source, Object step) {
-        List<Integer> indices = expectedPremiseIndices(formula, index);
-        if (source instanceof Integer k && step instanceof And) indices.add(k);
-        return indices;
+    /**
+     * The antecedent of {@code universal} (a rule found at {@code source}, itself {@code step} or an operand of it)
+     * instantiated for {@code formula}, when it is provable and the rule or the antecedent's proof uses one of the
+     * steps the evaluator expects a premise at (the step before each statement of the formula); else null.
+     */
+    private Provable premisedAntecedent(ForAll universal, Object source, Object step, Term constant, Formula formula, int index,
+                                       List<Object> previous, boolean missingAxiom) {
+        List<Integer> expectedIndices = expectedPremiseIndices(formula, index);
+        if (source instanceof Integer k && step instanceof And) expectedIndices.add(k);
+        int newIndex = source instanceof Integer k && k == index - 1 ? index - 1 : index;
+        Provable a = antecedentProvable(universal, source, constant, missingAxiom, newIndex, with(previous, formula));
+        if (a.steps() == null || !(expectedIndices.contains(source) || anyIn(expectedIndices, a.premises()))) return null;
+        return a;
     }
 
     /**
