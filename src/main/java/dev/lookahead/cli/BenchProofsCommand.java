@@ -6,8 +6,8 @@ import dev.lookahead.io.Json;
 import dev.lookahead.proofs.DeductionProblem;
 import dev.lookahead.proofs.DeductionRule;
 import dev.lookahead.proofs.ProblemGenerator;
-import dev.lookahead.proofs.PaperEvaluator;
-import dev.lookahead.proofs.ProofChecker;
+import dev.lookahead.proofs.ProofCheck;
+import dev.lookahead.proofs.ProofSemantics;
 import dev.lookahead.proofs.SentenceParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,8 +32,7 @@ final class BenchProofsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        boolean workbench = semantics.workbench();
-        java.util.Set<PaperEvaluator.Fix> fixes = semantics.fixes();
+        ProofSemantics mode = semantics.value();
         List<DeductionProblem> problems = new ArrayList<>();
         DeductionRule[] rules = DeductionRule.values();
         int each = (proofs + rules.length - 1) / rules.length;
@@ -51,12 +50,8 @@ final class BenchProofsCommand implements Callable<Integer> {
                 DeductionProblem p = measured.get(k);
                 List<String> candidate = new ArrayList<>(p.goldProof());
                 if (k % 2 == 1 && candidate.size() > 2) candidate.remove(1);
-                if (!workbench) {
-                    if (PaperEvaluator.evaluate(p.context(), p.goldProof(), candidate, fixes).foundConclusion()) strict++;
-                    continue;
-                }
                 try {
-                    if (ProofChecker.check(p.context(), p.goldProof(), p.query(), candidate).strict()) strict++;
+                    if (ProofCheck.check(p.context(), p.goldProof(), candidate, mode).strict()) strict++;
                 } catch (SentenceParser.Unreadable e) {
                     throw new IllegalStateException(e);
                 }
@@ -66,13 +61,13 @@ final class BenchProofsCommand implements Callable<Integer> {
         });
         double seconds = proofs / rate;
         System.out.printf("checked %,d proofs under the %s semantics (every rule, relevant distractors, gold and mutated): median of %d repeats%n",
-                proofs, semantics.semantics, repeats);
+                proofs, mode.id(), repeats);
         System.out.printf("  %,.0f proofs/s, %.2f s for %,d proofs (%,d of them strict)%n", rate, seconds, proofs, strictProofs[0]);
         if (json != null) {
             ObjectNode summary = Json.MAPPER.createObjectNode();
             summary.put("benchmark", "proofs");
             summary.put("proofs", proofs);
-            summary.put("semantics", semantics.semantics);
+            summary.put("semantics", mode.id());
             summary.put("repeats", repeats);
             summary.put("proofs_per_second", Math.round(rate));
             summary.put("seconds_for_all", seconds);

@@ -6,6 +6,7 @@ import dev.lookahead.io.Json;
 import dev.lookahead.io.TextLines;
 import dev.lookahead.proofs.CheckedProof;
 import dev.lookahead.proofs.ProofFiles;
+import dev.lookahead.proofs.ProofSemantics;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ final class ProofsCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        semantics.refuseUnknown();
+        ProofSemantics mode = semantics.value();
         if (!Files.isRegularFile(in)) throw new NoSuchFileException(in.toString(), null, "no such input file");
         if (!format.equals("auto") && !format.equals("prontoqa-log")) {
             throw new IllegalArgumentException("unknown --format '" + format + "'; choose auto or prontoqa-log");
@@ -48,7 +49,7 @@ final class ProofsCheckCommand implements Callable<Integer> {
             Output.write(out, writer -> {
                 for (ObjectNode line : lines) {
                     try {
-                        tally(line, counts);
+                        tally(line, mode, counts);
                     } catch (Exception e) {
                         failed[0]++;
                         line.put("error", line.path("id").asText() + ": " + JsonLineMapper.firstLine(e.getMessage()));
@@ -59,7 +60,7 @@ final class ProofsCheckCommand implements Callable<Integer> {
             });
             errors = failed[0];
         } else {
-            errors = new JsonLineMapper().map(in, out, line -> tally(line, counts));
+            errors = new JsonLineMapper().map(in, out, line -> tally(line, mode, counts));
         }
         System.err.printf("checked proofs: %d strict, %d valid (strict, skip or non-atomic), %d lines with errors%n",
                 counts[0], counts[1], errors);
@@ -67,20 +68,10 @@ final class ProofsCheckCommand implements Callable<Integer> {
     }
 
     /** Checks one line under the chosen semantics and counts its verdict. */
-    private void tally(ObjectNode line, int[] counts) throws Exception {
-        boolean strict;
-        boolean valid;
-        if (!semantics.workbench()) {
-            var r = ProofFiles.checkPaper(line, semantics.fixes());
-            strict = r.foundConclusion();
-            valid = r.validProof();
-        } else {
-            CheckedProof checked = ProofFiles.check(line);
-            strict = checked.strict();
-            valid = checked.validProof();
-        }
-        if (strict) counts[0]++;
-        if (valid) counts[1]++;
+    private static void tally(ObjectNode line, ProofSemantics mode, int[] counts) throws Exception {
+        CheckedProof checked = ProofFiles.check(line, mode);
+        if (checked.strict()) counts[0]++;
+        if (checked.validProof()) counts[1]++;
     }
 
     /** The file as one JSON document when it is not JSONL (a pretty-printed PrOntoQA file), else null. */

@@ -28,12 +28,17 @@ final class ProofsReportCommand implements Callable<Integer> {
         LineFields.forEachLine(in, (number, source) -> {
             try {
                 JsonNode line = source.json();
-                semantics.add(line.hasNonNull("semantics") ? line.get("semantics").asText() : "workbench");
                 for (String field : List.of("strict", "valid_proof", "steps")) {
                     if (!line.hasNonNull(field)) {
                         throw new IllegalArgumentException("not a line written by proofs check (no '" + field + "'); run proofs check on it first");
                     }
                 }
+                for (String field : List.of("semantics", "step_lists")) {
+                    if (!line.hasNonNull(field)) {
+                        throw new IllegalArgumentException("no '" + field + "': written by an older proofs check; run proofs check on it again");
+                    }
+                }
+                semantics.add(line.get("semantics").asText());
                 if (!line.get("steps").isArray()) throw new IllegalArgumentException("'steps' must be a list of checked steps");
                 if (line.hasNonNull("first_error") && line.get("steps").get(line.get("first_error").asInt()) == null) {
                     throw new IllegalArgumentException("'first_error' " + line.get("first_error") + " names no step of 'steps'");
@@ -52,7 +57,8 @@ final class ProofsReportCommand implements Callable<Integer> {
                 boolean fullyCorrect = labels.stream().noneMatch(l -> l.equals("invalid") || l.equals("unparseable"));
                 String rule = line.hasNonNull("rule") ? line.get("rule").asText() : null;
                 report.add(rule, optional(line, "hops"), optional(line, "width"), ProofReport.demosKind(rule, line.get("demos")),
-                        line.get("strict").asBoolean(), line.get("valid_proof").asBoolean(), fullyCorrect, labels, misleading, firstError);
+                        line.get("strict").asBoolean(), line.get("valid_proof").asBoolean(), fullyCorrect, labels, misleading, firstError,
+                        stepLists(line.get("step_lists")));
             } catch (Exception e) {
                 errors.add("line " + number + ": " + JsonLineMapper.firstLine(e.getMessage()));
             }
@@ -63,7 +69,7 @@ final class ProofsReportCommand implements Callable<Integer> {
             throw new IllegalArgumentException(in + " mixes lines checked under different semantics " + semantics
                     + "; check them all with one --semantics to report them together");
         }
-        String mode = semantics.isEmpty() ? "workbench" : semantics.iterator().next();
+        String mode = semantics.isEmpty() ? "none" : semantics.iterator().next();
         root.put("semantics", mode);
         root.put("proofs", report.all().strict().trials());
         root.put("skipped_lines", errors.size());
@@ -83,6 +89,13 @@ final class ProofsReportCommand implements Callable<Integer> {
         root.put("misleading_steps", report.misleadingSteps());
         ObjectNode first = root.putObject("first_error");
         report.firstErrors().forEach(first::put);
+        ObjectNode types = root.putObject("step_types");
+        report.stepTypes().forEach(types::put);
+        ObjectNode typesByRule = root.putObject("step_types_by_rule");
+        report.stepTypesByRule().forEach((rule, counts) -> counts.forEach(typesByRule.putObject(rule)::put));
+        ObjectNode mistakes = root.putObject("first_mistake");
+        report.firstMistakeInCorrectProofs().forEach(mistakes.putObject("strict_proofs")::put);
+        report.firstMistakeInIncorrectProofs().forEach(mistakes.putObject("other_proofs")::put);
 
         System.err.printf("%d proofs checked under the %s semantics, %d lines skipped%n", report.all().strict().trials(), mode, errors.size());
         errors.stream().limit(5).forEach(e -> System.err.println("  " + e));
@@ -95,9 +108,24 @@ final class ProofsReportCommand implements Callable<Integer> {
         report.byDemos().forEach((kind, g) -> row(table, "demos " + kind, g));
         table.append("step labels: ").append(report.labels()).append(", misleading steps: ").append(report.misleadingSteps()).append('\n');
         table.append("first error: ").append(report.firstErrors()).append('\n');
+        table.append("evaluator's step lists: ").append(report.stepTypes()).append('\n');
+        table.append("first mistake, strict proofs: ").append(report.firstMistakeInCorrectProofs())
+                .append("; other proofs: ").append(report.firstMistakeInIncorrectProofs()).append('\n');
         System.out.print(table);
         if (json != null) AtomicFiles.writeString(json, Json.pretty(root) + "\n");
         return errors.isEmpty() ? 0 : 2;
+    }
+
+    /** The evaluator's lists of a checked line, by name. */
+    private static java.util.Map<String, List<Integer>> stepLists(JsonNode node) {
+        if (!node.isObject()) throw new IllegalArgumentException("'step_lists' must be an object of named step lists");
+        java.util.Map<String, List<Integer>> lists = new java.util.HashMap<>();
+        node.fields().forEachRemaining(e -> {
+            List<Integer> indices = new ArrayList<>();
+            for (JsonNode k : e.getValue()) indices.add(k.asInt());
+            lists.put(e.getKey(), indices);
+        });
+        return lists;
     }
 
     private static Integer optional(JsonNode line, String field) {

@@ -46,7 +46,7 @@ public final class ProofCharts {
     }
 
     /** Per rule, the share of steps with each label, stacked to 1. */
-    public static ChartFigure stepLabels(Map<String, Map<String, Long>> labelsByRule) {
+    public static ChartFigure stepLabels(Map<String, Map<String, Long>> labelsByRule, String titleSuffix) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<String> labels = List.of("correct", "non_atomic", "skip", "invalid", "unparseable");
         for (Map.Entry<String, Map<String, Long>> e : labelsByRule.entrySet()) {
@@ -59,17 +59,39 @@ public final class ProofCharts {
         for (int k = 0; k < labels.size(); k++) renderer.setSeriesPaint(k, Palette.stepLabel(labels.get(k)));
         NumberAxis range = new NumberAxis("share of steps");
         range.setRange(0, 1.0);
-        return new ChartFigure(chart("Step labels per rule", "rule", data, renderer, range), ChartStyle.WIDTH, ChartStyle.HEIGHT);
+        return new ChartFigure(chart("Step labels per rule" + titleSuffix, "rule", data, renderer, range), ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 
     /** How many proofs first go wrong with each kind of step ("none": no error). */
-    public static ChartFigure firstErrors(Map<String, Long> firstErrors) {
+    public static ChartFigure firstErrors(Map<String, Long> firstErrors, String titleSuffix) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         firstErrors.forEach((kind, count) -> data.addValue(count, "proofs", kind));
         WilsonBarRenderer renderer = new WilsonBarRenderer((row, column) -> null);
         renderer.setSeriesPaint(0, Palette.VERMILLION);
-        JFreeChart chart = chart("First error", "kind of the first wrong step", data, renderer, new NumberAxis("proofs"));
+        JFreeChart chart = chart("First error" + titleSuffix, "kind of the first wrong step", data, renderer, new NumberAxis("proofs"));
         return new ChartFigure(chart, ChartStyle.WIDTH, ChartStyle.HEIGHT);
+    }
+
+    /**
+     * The study's first-mistake breakdown: per kind of mistake (the evaluator's lists), the share of strict
+     * proofs and of other proofs whose earliest mistake is of that kind (ties count for each kind).
+     */
+    public static ChartFigure firstMistakes(ProofReport report, String titleSuffix) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        long strict = report.all().strict().successes();
+        long other = report.all().strict().trials() - strict;
+        for (String kind : ProofReport.MISTAKES) {
+            String category = kind.replace("_steps", "").replace('_', ' ');
+            data.addValue(strict == 0 ? 0 : (double) report.firstMistakeInCorrectProofs().getOrDefault(kind, 0L) / strict, "strict proofs", category);
+            data.addValue(other == 0 ? 0 : (double) report.firstMistakeInIncorrectProofs().getOrDefault(kind, 0L) / other, "other proofs", category);
+        }
+        WilsonBarRenderer renderer = new WilsonBarRenderer((row, column) -> null);
+        renderer.setSeriesPaint(0, Palette.BLUE);
+        renderer.setSeriesPaint(1, Palette.VERMILLION);
+        NumberAxis range = new NumberAxis("share of proofs");
+        range.setRange(0, 1.0);
+        return new ChartFigure(chart("First mistake" + titleSuffix, "kind of the earliest mistake", data, renderer, range),
+                ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 
     private static JFreeChart chart(String title, String domain, DefaultCategoryDataset data,

@@ -51,7 +51,7 @@ public final class ProofComparisonFigure implements Figure {
         g.setFont(TITLE);
         g.drawString(fit(g, comparison.query() == null ? "" : comparison.query(), 2 * COLUMN + GAP), (float) MARGIN, (float) (MARGIN + 8));
         g.setFont(TEXT);
-        String verdict = "candidate: " + candidate.verdict().replace('_', ' ')
+        String verdict = "candidate (" + candidate.semantics().id() + " semantics): " + candidate.verdict().replace('_', ' ')
                 + (candidate.firstError() == null ? "" : ", first error at step " + (candidate.firstError() + 1));
         g.drawString(verdict, (float) MARGIN, (float) (MARGIN + 21));
         g.setFont(TITLE);

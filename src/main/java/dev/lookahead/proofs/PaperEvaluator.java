@@ -53,8 +53,17 @@ public final class PaperEvaluator {
     }
 
     /** What proving one formula found: steps (null: not provable), validity, premises (Integer steps or Formula axioms). */
-    private record Provable(Integer steps, boolean valid, boolean nonAtomic, boolean skip, List<Object> premises, List<Formula> discharged) {
+    private record Provable(Integer steps, boolean valid, boolean nonAtomic, boolean skip, List<Object> premises, List<Formula> discharged,
+                            String rule) {
         static final Provable NONE = new Provable(null, false, false, false, List.of(), List.of());
+
+        Provable(Integer steps, boolean valid, boolean nonAtomic, boolean skip, List<Object> premises, List<Formula> discharged) {
+            this(steps, valid, nonAtomic, skip, premises, discharged, null);
+        }
+
+        Provable named(String name) {
+            return new Provable(steps, valid, nonAtomic, skip, premises, discharged, name);
+        }
     }
 
     /**
@@ -78,8 +87,16 @@ public final class PaperEvaluator {
         }
     }
 
-    /** One step as the evaluator read it. */
-    public record EvaluatedStep(String text, Formula formula, boolean contradiction, List<Integer> premises, int openHypotheses) {
+    /**
+     * One step as the evaluator read it.
+     *
+     * @param sentence the index of the candidate sentence it came from
+     * @param part     "since-premise" or "since-conclusion" for the two steps of a "Since A, B" sentence, else null
+     * @param rule     the deduction that licensed it ({@code axiom, repeat, assume, modus_ponens, modus_tollens, and_intro,
+     *                 and_elim, or_intro, or_elim, contradiction, proof_by_contradiction}), or null when nothing did
+     */
+    public record EvaluatedStep(String text, int sentence, String part, Formula formula, boolean contradiction, List<Integer> premises,
+                                int openHypotheses, String rule) {
     }
 
     private final List<Formula> axioms;
@@ -96,13 +113,15 @@ public final class PaperEvaluator {
     /** Hypotheses discharged so far (used only with {@link Fix#CLOSED_SUBPROOFS}). */
     private final Set<Formula> discharged = new HashSet<>();
     /** Per step of the proof: the sentence it came from. */
-    private final List<String> texts;
+    private final List<Origin> origins;
+    /** Per step: the deduction its label rests on. */
+    private final Map<Integer, String> rulesOf = new HashMap<>();
     /** Per step: the premises its label rests on (Integer steps, Formula axioms). */
     private final Map<Integer, List<Object>> premisesOf = new HashMap<>();
 
     private PaperEvaluator(List<Formula> axioms, Map<Formula, List<Formula>> graph, List<Object> expected, List<Object> proof,
-                           List<String> texts, Set<Fix> fixes) {
-        this.texts = texts;
+                           List<Origin> origins, Set<Fix> fixes) {
+        this.origins = origins;
         this.fixes = fixes;
         this.axioms = axioms;
         this.provabilityGraph = graph;
@@ -128,10 +147,10 @@ public final class PaperEvaluator {
         Map<Formula, List<Formula>> graph = new LinkedHashMap<>();
         List<Formula> axioms = withSharedConsequents(contextFormulas, graph, fixes.contains(Fix.SHARED_CONSEQUENTS));
         List<Object> expected = steps(gold, new ArrayList<>(), new ArrayList<>());
-        List<String> texts = new ArrayList<>();
+        List<Origin> origins = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
-        List<Object> proof = steps(candidate, texts, dropped);
-        return new PaperEvaluator(axioms, graph, expected, proof, texts, Set.copyOf(fixes)).run(dropped);
+        List<Object> proof = steps(candidate, origins, dropped);
+        return new PaperEvaluator(axioms, graph, expected, proof, origins, Set.copyOf(fixes)).run(dropped);
     }
 
     /**
@@ -139,9 +158,10 @@ public final class PaperEvaluator {
      * "Assume φ" kept as an assumption marker, "This contradicts with φ" as its own step, and a negated
      * conjunction or disjunction rewritten by De Morgan's law.
      */
-    private static List<Object> steps(List<String> sentences, List<String> texts, List<String> dropped) {
+    private static List<Object> steps(List<String> sentences, List<Origin> origins, List<String> dropped) {
         List<Object> out = new ArrayList<>();
-        for (String s : sentences) {
+        for (int at = 0; at < sentences.size(); at++) {
+            String s = sentences.get(at);
             SentenceParser.Sentence parsed;
             try {
                 parsed = SentenceParser.parse(s);
@@ -159,9 +179,17 @@ public final class PaperEvaluator {
                     out.add(deMorgan(parsed.conclusion()));
                 }
             }
-            while (texts.size() < out.size()) texts.add(out.size() - before > 1 && texts.size() == before ? s + " (its premise)" : s);
+            boolean since = out.size() - before > 1;
+            while (origins.size() < out.size()) {
+                String part = since ? (origins.size() == before ? "since-premise" : "since-conclusion") : null;
+                origins.add(new Origin(s, at, part));
+            }
         }
         return out;
+    }
+
+    /** Where a step of the proof came from: its sentence, that sentence's index, and which part of a "Since" sentence. */
+    private record Origin(String text, int sentence, String part) {
     }
 
     /** "Assume φ" before the evaluator unwraps it. */
@@ -243,6 +271,7 @@ public final class PaperEvaluator {
                 wrongBranch.add(i);
             }
             if (assumption) {
+                rulesOf.put(i, "assume");
                 correctSteps.add(i);
                 hypotheses.add(current);
                 i++;
@@ -257,8 +286,11 @@ public final class PaperEvaluator {
                 }
             }
             if (steps != null && step instanceof Contradicts) {
+                rulesOf.put(i, "contradiction");
+                premisesOf.put(i, p.premises());
                 hypotheses.add(current);
                 i++;
+                rulesOf.put(i, "proof_by_contradiction");
                 isConclusion = Objects.equals(proof.get(i), conclusion);
             }
             for (Object premise : p.premises()) {
@@ -271,6 +303,7 @@ public final class PaperEvaluator {
             for (Formula d : p.discharged()) current.remove(d);
             if (steps != null) discharged.addAll(p.discharged());
             premisesOf.put(i, p.premises());
+            if (steps != null) rulesOf.putIfAbsent(i, p.rule());
             if (steps != null && (steps == 0 || steps == 1)) {
                 if (p.valid()) {
                     correctSteps.add(i);
@@ -339,10 +372,11 @@ public final class PaperEvaluator {
         for (int k = 0; k < proof.size(); k++) {
             Object step = proof.get(k);
             List<Integer> premises = new ArrayList<>();
-            for (Object p : premisesOf.getOrDefault(k, List.of())) premises.add(p instanceof Integer n ? n : -1);
+            for (Object p : premisesOf.getOrDefault(k, List.of())) premises.add(p instanceof Integer n ? n : lastIndex(proof.subList(0, k), p));
             Formula formula = step instanceof Formula f ? f : step instanceof Contradicts c ? c.argument() : step instanceof Assume a ? a.formula() : null;
-            evaluated.add(new EvaluatedStep(texts.get(k), formula, step instanceof Contradicts, premises,
-                    k < hypotheses.size() ? hypotheses.get(k).size() : 0));
+            Origin origin = origins.get(k);
+            evaluated.add(new EvaluatedStep(origin.text(), origin.sentence(), origin.part(), formula, step instanceof Contradicts, premises,
+                    k < hypotheses.size() ? hypotheses.get(k).size() : 0, rulesOf.get(k)));
         }
         return new Result(List.copyOf(correctSteps), correctAndUseful, wrongBranch, usefulSkip, wrongSkip, usefulNonAtomic, wrongNonAtomic,
                 invalid, List.copyOf(incorrectSteps), found, foundSkip, foundNonAtomic, List.copyOf(nonAtomicSteps), List.copyOf(skipSteps),
@@ -519,23 +553,25 @@ public final class PaperEvaluator {
         boolean missingAxiom;
         List<Object> premises = new ArrayList<>();
         Integer smallest;
+        /** The deduction behind {@link #smallest}. */
+        String rule;
 
         Provable result(List<Formula> discharged) {
-            return new Provable(smallest, valid, nonAtomic, skip, premises, discharged);
+            return new Provable(smallest, valid, nonAtomic, skip, premises, discharged, rule);
         }
     }
 
     /** Whether {@code object} proves in one or more steps from the earlier steps and the axioms (the evaluator's is_provable). */
     private Provable provable(Object object, int index, List<Object> previous, boolean withHypotheses) {
-        if (object instanceof Formula f && axioms.contains(f)) return new Provable(1, true, false, false, List.of(), List.of());
+        if (object instanceof Formula f && axioms.contains(f)) return new Provable(1, true, false, false, List.of(), List.of(), "axiom");
         Search s = new Search();
-        if (object instanceof Contradicts c && index + 1 < proof.size() && withHypotheses) return contradiction(c, index, previous);
+        if (object instanceof Contradicts c && index + 1 < proof.size() && withHypotheses) return contradiction(c, index, previous).named("contradiction");
         if (object instanceof Formula formula) {
             introduction(formula, index, previous, s);
             conjunctionElimination(formula, index, previous, s);
             if (withHypotheses && (s.smallest == null || s.smallest > 1) && index > 0) {
                 Provable cases = disjunctionElimination(formula, index, s);
-                if (cases != null) return cases;
+                if (cases != null) return cases.named("or_elim");
             }
             instantiation(formula, index, previous, s);
         }
@@ -545,6 +581,7 @@ public final class PaperEvaluator {
             s.smallest = 0;
             s.valid = true;
             s.premises = new ArrayList<>(List.of(restated));
+            s.rule = "repeat";
         }
         return s.result(List.of());
     }
@@ -592,11 +629,13 @@ public final class PaperEvaluator {
                     s.premises = new ArrayList<>(p.premises());
                     s.smallest = p.steps() + 1;
                     s.valid = true;
+                    s.rule = "or_intro";
                 }
             } else {
                 s.premises.addAll(p.premises());
                 s.smallest += p.steps();
                 s.valid = true;
+                s.rule = "and_intro";
             }
         }
     }
@@ -617,6 +656,7 @@ public final class PaperEvaluator {
                     if (!operand.equals(formula)) continue;
                     s.premises = new ArrayList<>(List.of(source));
                     s.smallest = 1 + (s.missingAxiom ? 1 : 0);
+                    s.rule = "and_elim";
                     if (isCorrect(source)) s.valid = true;
                     else if (isNonAtomic(source) || isAxiom(source)) s.nonAtomic = true;
                     else if (isSkip(source)) s.skip = true;
@@ -636,6 +676,7 @@ public final class PaperEvaluator {
                         s.nonAtomic = a.nonAtomic();
                         s.skip = a.skip();
                         s.premises = new ArrayList<>(a.premises());
+                        s.rule = "modus_ponens";
                         if (s.valid) break;
                     }
                 }
@@ -715,6 +756,7 @@ public final class PaperEvaluator {
                         s.nonAtomic = isNonAtomic(source) || a.nonAtomic() || (isCorrect(source) && a.valid() && !candidate.equals(step));
                         s.skip = isSkip(source) || a.skip();
                         s.premises = new ArrayList<>(a.premises());
+                        s.rule = "modus_ponens";
                         if (s.valid) break;
                     }
                 }
@@ -734,6 +776,7 @@ public final class PaperEvaluator {
                         s.nonAtomic = isNonAtomic(source) || a.nonAtomic() || (isCorrect(source) && a.valid());
                         s.skip = isSkip(source) || a.skip();
                         s.premises = new ArrayList<>(a.premises());
+                        s.rule = "modus_tollens";
                     }
                 }
             }

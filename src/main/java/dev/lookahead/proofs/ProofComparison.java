@@ -4,18 +4,22 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A candidate proof beside the gold proof (spec section 6): the context with each sentence's
- * logical form and role, both proofs checked step by step, and the two aligned row by row so that
- * the steps stating the same formula sit side by side.
+ * logical form and role, both proofs checked step by step under one semantics, the two aligned row by
+ * row so that the steps stating the same formula sit side by side, and the candidate's steps that the
+ * other semantics labels differently.
  *
- * @param rows gold and candidate step indices per row; either may be null where one proof has a
- *             step the other lacks
+ * @param rows        gold and candidate step indices per row; either may be null where one proof has a
+ *                    step the other lacks
+ * @param otherLabels per candidate step whose label differs under {@code semantics.other()}, that label, in step order
  */
 public record ProofComparison(List<ContextSentence> context, String query, CheckedProof gold, CheckedProof candidate,
-                              List<Row> rows) {
+                              List<Row> rows, Map<Integer, CheckedProof.Label> otherLabels) {
 
     /** A context sentence; {@code role} is "gold" when the gold proof uses it, else "distractor". */
     public record ContextSentence(String text, Formula formula, String role) {
@@ -27,6 +31,11 @@ public record ProofComparison(List<ContextSentence> context, String query, Check
     public ProofComparison {
         context = List.copyOf(context);
         rows = List.copyOf(rows);
+        otherLabels = Collections.unmodifiableMap(new TreeMap<>(otherLabels));
+    }
+
+    public ProofSemantics semantics() {
+        return candidate.semantics();
     }
 
     /**
@@ -34,18 +43,25 @@ public record ProofComparison(List<ContextSentence> context, String query, Check
      *
      * @throws SentenceParser.Unreadable when the context, the query or the gold proof cannot be read
      */
-    public static ProofComparison of(List<String> context, String query, List<String> gold, List<String> candidate)
-            throws SentenceParser.Unreadable {
-        CheckedProof checkedGold = ProofChecker.check(context, gold, query, gold);
-        CheckedProof checkedCandidate = ProofChecker.check(context, gold, query, candidate);
+    public static ProofComparison of(List<String> context, String query, List<String> gold, List<String> candidate,
+                                     ProofSemantics semantics) throws SentenceParser.Unreadable {
+        CheckedProof checkedGold = ProofCheck.check(context, gold, gold, semantics);
+        CheckedProof checkedCandidate = ProofCheck.check(context, gold, candidate, semantics);
+        CheckedProof other = ProofCheck.check(context, gold, candidate, semantics.other());
+        Map<Integer, CheckedProof.Label> otherLabels = new TreeMap<>();
+        for (int k = 0; k < checkedCandidate.steps().size(); k++) {
+            CheckedProof.Label label = other.steps().get(k).label();
+            if (label != checkedCandidate.steps().get(k).label()) otherLabels.put(k, label);
+        }
         Set<Formula> used = new HashSet<>();
-        for (CheckedProof.Step s : checkedGold.steps()) if (s.formula() != null) used.add(s.formula());
+        for (CheckedProof.Step s : checkedGold.steps()) if (s.formula() != null) used.add(s.formula().normalized());
         List<ContextSentence> sentences = new ArrayList<>();
         for (String text : context) {
             Formula f = SentenceParser.formula(text).normalized();
             sentences.add(new ContextSentence(text, f, used.contains(f) ? "gold" : "distractor"));
         }
-        return new ProofComparison(sentences, query, checkedGold, checkedCandidate, align(checkedGold.steps(), checkedCandidate.steps()));
+        return new ProofComparison(sentences, query, checkedGold, checkedCandidate, align(checkedGold.steps(), checkedCandidate.steps()),
+                otherLabels);
     }
 
     /** Longest common subsequence over the steps' formulas (and kinds); unmatched steps get rows of their own. */

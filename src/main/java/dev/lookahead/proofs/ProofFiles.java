@@ -101,139 +101,31 @@ public final class ProofFiles {
         return out;
     }
 
-    /** Checks one line ({@code question, query, candidate_proof}, optional {@code gold_proof}) and adds the results. */
     /**
-     * Checks one line's candidate proof with the PrOntoQA-OOD evaluator's semantics ({@link PaperEvaluator})
-     * and adds its verdict: the steps as the evaluator reads them (a sentence it cannot read is left out and
-     * listed under {@code dropped_sentences}), its per-step lists and proof-level flags under its own names,
-     * and {@code strict}, {@code valid_proof} and {@code verdict} derived from them.
+     * Checks one line's candidate proof ({@code question, candidate_proof, gold_proof}; {@code query} optional) under
+     * {@code semantics} and adds the verdict: {@code semantics}, {@code deviations} (corrected only), one entry per
+     * checked step under {@code steps}, the evaluator's per-step lists under their own names in {@code step_lists}
+     * (indices into {@code steps}), its three proof-level flags under their own names and as {@code strict},
+     * {@code via_skip} and {@code via_nonatomic}, and {@code valid_proof}, {@code first_error}, {@code verdict}, {@code goal}.
      */
-    public static PaperEvaluator.Result checkPaper(ObjectNode line) {
-        return checkPaper(line, java.util.Set.of());
-    }
-
-    /**
-     * As {@link #checkPaper(ObjectNode)} with some of the evaluator's defects fixed: with all of them, the
-     * corrected semantics ({@code semantics: corrected}), whose {@code deviations} name each fix that changes
-     * this proof's verdict or lists (the result without that one fix differs).
-     */
-    public static PaperEvaluator.Result checkPaper(ObjectNode line, java.util.Set<PaperEvaluator.Fix> fixes) {
+    public static CheckedProof check(ObjectNode line, ProofSemantics semantics) throws SentenceParser.Unreadable {
         List<String> context = sentences(line.get("question"));
         if (context == null) throw new IllegalArgumentException("no 'question' (the context)");
         List<String> candidate = sentences(line.get("candidate_proof"));
         if (candidate == null) throw new IllegalArgumentException("no 'candidate_proof'");
-        List<String> gold = sentences(line.get("gold_proof"));
-        if (gold == null || gold.isEmpty()) {
-            throw new IllegalArgumentException("no 'gold_proof': the paper's evaluator reads what to prove, and which steps are useful, from it");
-        }
-        PaperEvaluator.Result r = PaperEvaluator.evaluate(context, gold, candidate, fixes);
-        line.put("semantics", fixes.isEmpty() ? "paper" : "corrected");
-        if (!fixes.isEmpty()) {
+        CheckedProof checked = ProofCheck.check(context, sentences(line.get("gold_proof")), candidate, semantics);
+        line.put("semantics", semantics.id());
+        if (semantics == ProofSemantics.CORRECTED) {
             ArrayNode deviations = line.putArray("deviations");
-            for (PaperEvaluator.Fix fix : fixes) {
-                java.util.Set<PaperEvaluator.Fix> without = java.util.EnumSet.copyOf(fixes);
-                without.remove(fix);
-                if (!sameVerdict(r, PaperEvaluator.evaluate(context, gold, candidate, without))) deviations.add(fix.id());
-            }
+            checked.deviations().forEach(deviations::add);
         }
         ArrayNode steps = line.putArray("steps");
-        for (int k = 0; k < r.steps().size(); k++) {
-            PaperEvaluator.EvaluatedStep s = r.steps().get(k);
-            ObjectNode step = steps.addObject();
-            step.put("text", s.text());
-            step.put("label", paperLabel(r, k, s));
-            step.put("useful", r.useful().contains(k) || r.usefulSkip().contains(k) || r.usefulNonAtomic().contains(k));
-            step.put("misleading", r.wrongBranch().contains(k));
-            ArrayNode premises = step.putArray("premises");
-            for (int p : s.premises()) {
-                if (p < 0) premises.add("context");
-                else premises.add(p);
-            }
-            if (s.formula() != null) step.put("formula", s.formula().show());
-            step.put("open_hypotheses", s.openHypotheses());
-        }
-        ArrayNode dropped = line.putArray("dropped_sentences");
-        r.dropped().forEach(dropped::add);
+        for (CheckedProof.Step s : checked.steps()) steps.add(step(s));
         ObjectNode lists = line.putObject("step_lists");
-        putInts(lists.putArray("correct_steps"), r.correct());
-        putInts(lists.putArray("correct_and_useful_steps"), r.useful());
-        putInts(lists.putArray("wrong_branch_steps"), r.wrongBranch());
-        putInts(lists.putArray("useful_skip_steps"), r.usefulSkip());
-        putInts(lists.putArray("wrong_skip_steps"), r.wrongSkip());
-        putInts(lists.putArray("useful_non_atomic_steps"), r.usefulNonAtomic());
-        putInts(lists.putArray("wrong_non_atomic_steps"), r.wrongNonAtomic());
-        putInts(lists.putArray("invalid_steps"), r.invalid());
-        putInts(lists.putArray("incorrect_steps"), r.incorrect());
-        putInts(lists.putArray("non_atomic_steps"), r.nonAtomic());
-        putInts(lists.putArray("skip_steps"), r.skip());
-        line.put("found_conclusion", r.foundConclusion());
-        line.put("found_conclusion_with_skip_steps", r.foundConclusionWithSkip());
-        line.put("found_conclusion_with_non_atomic_steps", r.foundConclusionWithNonAtomic());
-        line.put("strict", r.foundConclusion());
-        line.put("via_skip", !r.foundConclusion() && r.foundConclusionWithSkip());
-        line.put("via_nonatomic", !r.foundConclusion() && !r.foundConclusionWithSkip() && r.foundConclusionWithNonAtomic());
-        line.put("valid_proof", r.validProof());
-        Integer firstError = null;
-        for (int k = 0; k < r.steps().size() && firstError == null; k++) {
-            if (r.incorrect().contains(k) || r.wrongBranch().contains(k)) firstError = k;
-        }
-        if (firstError == null) line.putNull("first_error");
-        else line.put("first_error", firstError);
-        line.put("verdict", r.foundConclusion() ? "strict" : r.foundConclusionWithSkip() ? "via_skip"
-                : r.foundConclusionWithNonAtomic() ? "via_nonatomic" : "not_reached");
-        return r;
-    }
-
-    /** The same proof-level flags and per-step lists. */
-    private static boolean sameVerdict(PaperEvaluator.Result a, PaperEvaluator.Result b) {
-        return a.foundConclusion() == b.foundConclusion() && a.foundConclusionWithSkip() == b.foundConclusionWithSkip()
-                && a.foundConclusionWithNonAtomic() == b.foundConclusionWithNonAtomic() && a.correct().equals(b.correct())
-                && a.useful().equals(b.useful()) && a.wrongBranch().equals(b.wrongBranch()) && a.usefulSkip().equals(b.usefulSkip())
-                && a.wrongSkip().equals(b.wrongSkip()) && a.usefulNonAtomic().equals(b.usefulNonAtomic())
-                && a.wrongNonAtomic().equals(b.wrongNonAtomic()) && a.invalid().equals(b.invalid()) && a.incorrect().equals(b.incorrect())
-                && a.nonAtomic().equals(b.nonAtomic()) && a.skip().equals(b.skip());
-    }
-
-    /** A step's label from the evaluator's lists; a contradiction it accepts passes its label to the step it licenses. */
-    private static String paperLabel(PaperEvaluator.Result r, int k, PaperEvaluator.EvaluatedStep s) {
-        if (r.correct().contains(k)) return "correct";
-        if (r.skip().contains(k)) return "skip";
-        if (r.nonAtomic().contains(k)) return "non_atomic";
-        if (r.incorrect().contains(k)) return "invalid";
-        return s.contradiction() ? "contradiction" : "none";
-    }
-
-    private static void putInts(ArrayNode array, List<Integer> values) {
-        values.forEach(array::add);
-    }
-
-    public static CheckedProof check(ObjectNode line) throws SentenceParser.Unreadable {
-        List<String> context = sentences(line.get("question"));
-        if (context == null) throw new IllegalArgumentException("no 'question' (the context)");
-        List<String> candidate = sentences(line.get("candidate_proof"));
-        if (candidate == null) throw new IllegalArgumentException("no 'candidate_proof'");
-        JsonNode query = line.get("query");
-        if (query == null || query.isNull() || !query.isTextual() || query.asText().isBlank()) {
-            throw new IllegalArgumentException("no 'query' (what the proof must reach, e.g. \"Prove: Max is not a wumpus.\")");
-        }
-        CheckedProof checked = ProofChecker.check(context, sentences(line.get("gold_proof")), query.asText(), candidate);
-        ArrayNode steps = line.putArray("steps");
-        for (CheckedProof.Step s : checked.steps()) {
-            ObjectNode step = steps.addObject();
-            step.put("text", s.text());
-            step.put("label", s.label().id());
-            step.put("useful", s.useful());
-            step.put("misleading", s.misleading());
-            ArrayNode premises = step.putArray("premises");
-            for (int p : s.premises()) {
-                if (p == CheckedProof.Step.CONTEXT) premises.add("context");
-                else premises.add(p);
-            }
-            if (s.rule() == null) step.putNull("rule");
-            else step.put("rule", s.rule());
-            if (s.formula() != null) step.put("formula", s.formula().show());
-            if (s.problem() != null) step.put("problem", s.problem());
-        }
+        checked.stepLists().forEach((name, indices) -> indices.forEach(lists.putArray(name)::add));
+        line.put("found_conclusion", checked.strict());
+        line.put("found_conclusion_with_skip_steps", checked.viaSkip());
+        line.put("found_conclusion_with_non_atomic_steps", checked.viaNonAtomic());
         line.put("strict", checked.strict());
         line.put("via_skip", checked.viaSkip());
         line.put("via_nonatomic", checked.viaNonAtomic());
@@ -243,5 +135,25 @@ public final class ProofFiles {
         line.put("verdict", checked.verdict());
         line.put("goal", checked.goal().show());
         return checked;
+    }
+
+    private static ObjectNode step(CheckedProof.Step s) {
+        ObjectNode step = Json.MAPPER.createObjectNode();
+        step.put("text", s.text());
+        step.put("label", s.label().id());
+        step.put("useful", s.useful());
+        step.put("misleading", s.misleading());
+        ArrayNode premises = step.putArray("premises");
+        for (int p : s.premises()) {
+            if (p == CheckedProof.Step.CONTEXT) premises.add("context");
+            else premises.add(p);
+        }
+        step.put("rule", s.rule());
+        step.put("part", s.part());
+        if (s.formula() != null) step.put("formula", s.formula().show());
+        if (s.problem() != null) step.put("problem", s.problem());
+        step.put("open_hypotheses", s.depth());
+        step.put("evaluator_step", s.evaluatorStep());
+        return step;
     }
 }

@@ -29,6 +29,18 @@ public final class ProofReport {
     private final Map<String, Map<String, Long>> labelsByRule = new TreeMap<>();
     private final Map<String, Long> firstErrors = new TreeMap<>();
     private long misleadingSteps;
+    private final Map<String, Long> stepTypes = new java.util.LinkedHashMap<>();
+    private final Map<String, Map<String, Long>> stepTypesByRule = new TreeMap<>();
+    private final Map<String, Long> firstMistakeInCorrect = new java.util.LinkedHashMap<>();
+    private final Map<String, Long> firstMistakeInIncorrect = new java.util.LinkedHashMap<>();
+
+    /** The evaluator's step lists that the study's analysis counts, in the order its plots show them. */
+    public static final List<String> STEP_TYPES = List.of("correct_steps", "correct_and_useful_steps", "wrong_branch_steps",
+            "useful_skip_steps", "wrong_skip_steps", "useful_non_atomic_steps", "wrong_non_atomic_steps", "incorrect_steps");
+
+    /** The six kinds of mistake whose first occurrence the study's analysis counts. */
+    public static final List<String> MISTAKES = List.of("wrong_branch_steps", "useful_skip_steps", "wrong_skip_steps",
+            "useful_non_atomic_steps", "wrong_non_atomic_steps", "incorrect_steps");
 
     /**
      * Adds one checked proof.
@@ -38,7 +50,7 @@ public final class ProofReport {
      * @param firstErrorKind the label of the first error ("misleading" for a wrong branch), or null
      */
     public void add(String rule, Integer hops, Integer width, String demos, boolean strict, boolean valid, boolean fullyCorrect,
-                    Iterable<String> stepLabels, long misleading, String firstErrorKind) {
+                    Iterable<String> stepLabels, long misleading, String firstErrorKind, Map<String, List<Integer>> stepLists) {
         String ruleName = rule == null ? "?" : rule;
         all = all.plus(strict, valid, fullyCorrect);
         byRule.merge(ruleName, Group.EMPTY.plus(strict, valid, fullyCorrect), ProofReport::merge);
@@ -50,6 +62,30 @@ public final class ProofReport {
         for (String label : stepLabels) labels.merge(label, 1L, Long::sum);
         misleadingSteps += misleading;
         firstErrors.merge(firstErrorKind == null ? "none" : firstErrorKind, 1L, Long::sum);
+        Map<String, Long> ruleTypes = stepTypesByRule.computeIfAbsent(ruleName, r -> new java.util.LinkedHashMap<>());
+        for (String type : STEP_TYPES) {
+            long count = stepLists.getOrDefault(type, List.of()).size();
+            stepTypes.merge(type, count, Long::sum);
+            ruleTypes.merge(type, count, Long::sum);
+        }
+        countFirstMistakes(stepLists, strict ? firstMistakeInCorrect : firstMistakeInIncorrect);
+    }
+
+    /**
+     * The study's first-mistake count: each kind whose earliest step comes no later than the earliest step of any
+     * kind (ties count for each); "none" when the proof has no mistake.
+     */
+    private static void countFirstMistakes(Map<String, List<Integer>> stepLists, Map<String, Long> counts) {
+        int earliest = Integer.MAX_VALUE;
+        for (String kind : MISTAKES) for (int k : stepLists.getOrDefault(kind, List.of())) earliest = Math.min(earliest, k);
+        if (earliest == Integer.MAX_VALUE) {
+            counts.merge("none", 1L, Long::sum);
+            return;
+        }
+        for (String kind : MISTAKES) {
+            List<Integer> steps = stepLists.getOrDefault(kind, List.of());
+            if (!steps.isEmpty() && java.util.Collections.min(steps) <= earliest) counts.merge(kind, 1L, Long::sum);
+        }
     }
 
     /** Adds one checked proof, its step labels and first error read from the check. */
@@ -61,7 +97,8 @@ public final class ProofReport {
             CheckedProof.Step step = checked.steps().get(checked.firstError());
             firstError = firstErrorKind(step.label().id(), step.misleading());
         }
-        add(rule, hops, width, demos, checked.strict(), checked.validProof(), checked.fullyCorrect(), labels, misleading, firstError);
+        add(rule, hops, width, demos, checked.strict(), checked.validProof(), checked.fullyCorrect(), labels, misleading, firstError,
+                checked.stepLists());
     }
 
     /** The kind of a first error: its label, or "misleading" for a correct step that takes the wrong branch. */
@@ -128,5 +165,25 @@ public final class ProofReport {
 
     public long misleadingSteps() {
         return misleadingSteps;
+    }
+
+    /** Steps in each of the evaluator's lists ({@link #STEP_TYPES}), summed over the proofs. */
+    public Map<String, Long> stepTypes() {
+        return stepTypes;
+    }
+
+    /** Per rule, steps in each of the evaluator's lists. */
+    public Map<String, Map<String, Long>> stepTypesByRule() {
+        return stepTypesByRule;
+    }
+
+    /** Among strict proofs ({@code found_conclusion}), how many have each kind of mistake first ({@link #MISTAKES}, or "none"). */
+    public Map<String, Long> firstMistakeInCorrectProofs() {
+        return firstMistakeInCorrect;
+    }
+
+    /** Among proofs that are not strict, how many have each kind of mistake first. */
+    public Map<String, Long> firstMistakeInIncorrectProofs() {
+        return firstMistakeInIncorrect;
     }
 }

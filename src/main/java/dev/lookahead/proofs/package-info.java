@@ -1,4 +1,5 @@
 /**
- * Deduction problems as the PrOntoQA-OOD study poses them: logic, generator, English, parser, proof checker, comparison and reports.
+ * Deduction problems as the PrOntoQA-OOD study poses them: logic, generator, English, parser, the study's evaluator and its
+ * corrected semantics ({@link dev.lookahead.proofs.ProofCheck}), comparison and reports.
  */
 package dev.lookahead.proofs;

@@ -125,10 +125,10 @@ class FileSafetyTest {
         Files.writeString(proofs, "{\"question\": \"Max is a wumpus.\", \"candidate_proof\": [\"Max is a wumpus.\"]}\n");
         Path checked = dir.resolve("checked.jsonl");
         assertThat(LookaheadCommand.execute("proofs", "check", "--in", proofs.toString(), "--out", checked.toString())).isEqualTo(2);
-        assertThat(Files.readString(checked)).contains("line 1").contains("no 'query'");
+        assertThat(Files.readString(checked)).contains("line 1").contains("no 'gold_proof'");
 
         Path half = Files.writeString(dir.resolve("half-checked.jsonl"), "{\"strict\": true, \"steps\": []}\n"
-                + "{\"strict\": true, \"valid_proof\": true, \"steps\": [], \"first_error\": 3}\n");
+                + "{\"semantics\": \"paper\", \"strict\": true, \"valid_proof\": true, \"steps\": [], \"step_lists\": {}, \"first_error\": 3}\n");
         String report = standardError(() -> LookaheadCommand.execute("proofs", "report", "--in", half.toString(),
                 "--json", dir.resolve("report.json").toString()));
         assertThat(Files.readString(dir.resolve("report.json")) + report)

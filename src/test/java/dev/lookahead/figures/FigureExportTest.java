@@ -26,7 +26,8 @@ class FigureExportTest {
             String rule = k % 2 == 0 ? "ModusPonens" : "OrElim";
             boolean strict = k % 3 != 0;
             report.add(rule, 1 + k % 3, 2, k % 4 == 0 ? "ood" : "in-distribution", strict, strict || k % 5 == 0, strict,
-                    List.of("correct", "correct", strict ? "correct" : "invalid"), 0, strict ? null : "invalid");
+                    List.of("correct", "correct", strict ? "correct" : "invalid"), 0, strict ? null : "invalid",
+                    strict ? java.util.Map.of("correct_steps", List.of(0, 1, 2)) : java.util.Map.of("correct_steps", List.of(0, 1), "incorrect_steps", List.of(2)));
         }
         return report;
     }
@@ -64,7 +65,8 @@ class FigureExportTest {
     void everyProofChartDrawsInEveryFormat() throws Exception {
         ProofReport report = sampleReport();
         List<Figure> figures = List.of(ProofCharts.accuracy("By hops", "hops", report.byHops()),
-                ProofCharts.stepLabels(report.labelsByRule()), ProofCharts.firstErrors(report.firstErrors()));
+                ProofCharts.stepLabels(report.labelsByRule(), ""), ProofCharts.firstErrors(report.firstErrors(), ""),
+                ProofCharts.firstMistakes(report, " (paper semantics)"));
         for (int k = 0; k < figures.size(); k++) {
             for (FigureFormat format : FigureFormat.values()) {
                 Path file = dir.resolve("chart" + k + "." + format.extension());

@@ -6,9 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The PrOntoQA-OOD evaluator's decisions, pinned on proofs where they differ from the workbench's own
- * checker; every expected value here is what the study's evaluator itself gave the same proof
- * (docs/experiments/proofs-reference/).
+ * The PrOntoQA-OOD evaluator's decisions, pinned on proofs where they matter; every expected value here is
+ * what the study's evaluator itself gave the same proof (docs/experiments/proofs-reference/).
  */
 class PaperEvaluatorTest {
     private static List<String> context(String text) {
@@ -27,7 +26,6 @@ class PaperEvaluatorTest {
         assertThat(paper.usefulNonAtomic()).as("'Impuses are lempuses.' never stated; 'Alex is a wumpus.' rests on that step").containsExactly(1, 3);
         assertThat(paper.foundConclusion()).isFalse();
         assertThat(paper.foundConclusionWithNonAtomic()).isTrue();
-        assertThat(ProofChecker.check(context, gold, null, candidate).strict()).as("the workbench's checker takes context rules as given").isTrue();
     }
 
     @Test
@@ -57,7 +55,6 @@ class PaperEvaluatorTest {
         assertThat(paper.correct()).containsExactly(0);
         assertThat(paper.usefulNonAtomic()).as("the conclusion the contradiction licenses").containsExactly(2);
         assertThat(paper.validProof()).isTrue();
-        assertThat(ProofChecker.check(context, gold, null, candidate).validProof()).as("the workbench's checker rejects it").isFalse();
     }
 
     @Test

@@ -26,10 +26,10 @@ class PrOntoQaLogTest {
         assertThat(second.get("gold_proof")).hasSize(5);
         assertThat(second.get("candidate_proof")).hasSize(4);
         // scored as the script scores it (the study's own parse_log gives these flags for the sample)
-        PaperEvaluator.Result r = ProofFiles.checkPaper(second);
-        assertThat(r.foundConclusion()).isFalse();
-        assertThat(r.foundConclusionWithNonAtomic()).isTrue();
-        assertThat(ProofFiles.checkPaper(examples.get(3)).incorrect()).containsExactly(2, 3);
+        CheckedProof r = ProofFiles.check(second, ProofSemantics.PAPER);
+        assertThat(r.strict()).isFalse();
+        assertThat(r.viaNonAtomic()).isTrue();
+        assertThat(ProofFiles.check(examples.get(3), ProofSemantics.PAPER).stepLists().get("incorrect_steps")).containsExactly(2, 3);
     }
 
     @Test

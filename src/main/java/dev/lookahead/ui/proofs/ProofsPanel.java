@@ -10,6 +10,7 @@ import dev.lookahead.proofs.DeductionRule;
 import dev.lookahead.proofs.ProblemGenerator;
 import dev.lookahead.proofs.ProofComparison;
 import dev.lookahead.proofs.ProofReport;
+import dev.lookahead.proofs.ProofSemantics;
 import dev.lookahead.proofs.SentenceParser;
 import dev.lookahead.ui.BackgroundWork;
 import dev.lookahead.ui.FigureSaving;
@@ -30,6 +31,7 @@ import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -58,8 +60,9 @@ import org.jfree.chart.fx.ChartViewer;
 
 /**
  * The Proofs panel: generate a deduction problem, paste a model's proof and see it checked as you
- * type beside the gold proof; open a whole results file, filter it and open any example; see the
- * aggregate charts and export them, or the comparison, as PNG, SVG or PDF.
+ * type beside the gold proof, under the study's semantics or the corrected one, with the steps the two
+ * label differently marked; open a whole results file, filter it and open any example; see the
+ * aggregate charts (one semantics, or both side by side) and export them, or the comparison, as PNG, SVG or PDF.
  */
 public final class ProofsPanel extends BorderPane {
     private static final String ALL = "all";
@@ -82,6 +85,8 @@ public final class ProofsPanel extends BorderPane {
     private final GridPane rows = new GridPane();
     private final PauseTransition typing = new PauseTransition(Duration.millis(250));
     private final TabPane views = new TabPane();
+    private final ChoiceBox<ProofSemantics> semantics = new ChoiceBox<>(FXCollections.observableArrayList(ProofSemantics.values()));
+    private final CheckBox bothSemantics = new CheckBox("Both semantics side by side");
 
     private final TableView<ProofResults.Line> table = new TableView<>();
     private final ChoiceBox<String> ruleFilter = new ChoiceBox<>();
@@ -118,6 +123,12 @@ public final class ProofsPanel extends BorderPane {
             }
         });
         distractors.setConverter(lowerCase(ProblemGenerator.Distractors::parse));
+        semantics.setConverter(lowerCase(ProofSemantics::parse));
+        semantics.setValue(ProofSemantics.PAPER);
+        semantics.setTooltip(new Tooltip("paper: the PrOntoQA-OOD evaluator's decisions, its known defects kept, so numbers match the paper's;"
+                + " corrected: the same evaluator with each defect fixed (docs/user-guide.md)"));
+        semantics.valueProperty().addListener((obs, old, value) -> semanticsChanged());
+        bothSemantics.selectedProperty().addListener((obs, old, value) -> updateCharts());
         ordering.setConverter(lowerCase(ProblemGenerator.Ordering::parse));
         for (Spinner<Integer> s : List.of(hops, width, seed)) {
             s.setEditable(true);
@@ -179,7 +190,9 @@ public final class ProofsPanel extends BorderPane {
         query.getStyleClass().add("proof-query");
         Label contextTitle = new Label("Context (role, logical form)");
         contextTitle.getStyleClass().add("section-title");
-        VBox side = new VBox(8, title, form, new HBox(8, generate, next), contextTitle, context, query);
+        HBox checkedUnder = new HBox(8, new Label("Semantics"), semantics);
+        checkedUnder.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox side = new VBox(8, title, form, new HBox(8, generate, next), checkedUnder, contextTitle, context, query);
         side.getStyleClass().add("side-panel");
         return side;
     }
@@ -258,7 +271,8 @@ public final class ProofsPanel extends BorderPane {
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         Label legend = new Label("green correct · blue non-atomic · orange skip · red invalid · purple unparseable · yellow misleading;"
-                + " bars on the left are assumption scopes; hover a step to see its premises");
+                + " outlined: labelled differently under the other semantics; bars on the left are assumption scopes;"
+                + " hover a step to see its premises");
         legend.getStyleClass().add("logical-form");
         legend.setWrapText(true);
         VBox box = new VBox(8, verdict, candidate, new HBox(8, useGold, export), legend, scroll);
@@ -269,7 +283,7 @@ public final class ProofsPanel extends BorderPane {
     private void recheck() {
         if (problemContext.isEmpty()) return;
         try {
-            comparison = ProofComparison.of(problemContext, problemQuery, gold, SentenceParser.sentences(candidate.getText()));
+            comparison = ProofComparison.of(problemContext, problemQuery, gold, SentenceParser.sentences(candidate.getText()), semantics.getValue());
         } catch (SentenceParser.Unreadable e) {
             comparison = null;
             verdict.setText("The problem cannot be read: " + e.getMessage());
@@ -278,10 +292,40 @@ public final class ProofsPanel extends BorderPane {
         }
         context.getItems().setAll(comparison.context());
         CheckedProof checked = comparison.candidate();
-        verdict.setText(verdictText(checked));
+        verdict.setText(verdictText(checked) + differences(comparison));
         verdict.getStyleClass().removeAll("good", "bad");
         verdict.getStyleClass().add(checked.validProof() ? "good" : "bad");
         drawRows();
+    }
+
+    /** Which steps the other semantics labels differently, and the fixes that change this proof. */
+    private static String differences(ProofComparison c) {
+        StringBuilder text = new StringBuilder();
+        if (!c.candidate().deviations().isEmpty()) text.append(" Fixes that change this proof: ").append(String.join(", ", c.candidate().deviations())).append('.');
+        if (!c.otherLabels().isEmpty()) {
+            text.append(" Under the ").append(c.semantics().other().id()).append(" semantics step");
+            text.append(c.otherLabels().size() == 1 ? " " : "s ");
+            text.append(String.join(", ", c.otherLabels().keySet().stream().map(k -> Integer.toString(k + 1)).toList()));
+            text.append(c.otherLabels().size() == 1 ? " is" : " are").append(" labelled differently (outlined).");
+        }
+        return text.toString();
+    }
+
+    /** Re-checks the comparison, the results and the charts under the semantics just chosen. */
+    private void semanticsChanged() {
+        recheck();
+        table.refresh();
+        applyFilters();
+        status.accept("Proofs checked under the " + semantics.getValue().id() + " semantics");
+    }
+
+    /** The semantics proofs are checked under now. */
+    public ProofSemantics semantics() {
+        return semantics.getValue();
+    }
+
+    public void setSemantics(ProofSemantics value) {
+        semantics.setValue(value);
     }
 
     /** The verdict line: what the proof reaches, and where and why it first goes wrong. */
@@ -311,9 +355,10 @@ public final class ProofsPanel extends BorderPane {
         List<ProofComparison.Row> aligned = comparison.rows();
         for (int r = 0; r < aligned.size(); r++) {
             ProofComparison.Row row = aligned.get(r);
-            if (row.gold() != null) rows.add(stepCell(comparison.gold(), row.gold(), false), 0, r + 1);
+            if (row.gold() != null) rows.add(stepCell(comparison.gold(), row.gold(), false, null, null), 0, r + 1);
             if (row.candidate() != null) {
-                Node cell = stepCell(comparison.candidate(), row.candidate(), row.candidate().equals(comparison.candidate().firstError()));
+                Node cell = stepCell(comparison.candidate(), row.candidate(), row.candidate().equals(comparison.candidate().firstError()),
+                        comparison.otherLabels().get(row.candidate()), comparison.semantics().other());
                 candidateCells.put(row.candidate(), cell);
                 rows.add(cell, 1, r + 1);
             }
@@ -332,17 +377,19 @@ public final class ProofsPanel extends BorderPane {
         rows.getColumnConstraints().setAll(half, half);
     }
 
-    private static Node stepCell(CheckedProof proof, int index, boolean firstError) {
+    private static Node stepCell(CheckedProof proof, int index, boolean firstError, CheckedProof.Label otherLabel, ProofSemantics other) {
         CheckedProof.Step step = proof.steps().get(index);
         Label text = new Label((index + 1) + ". " + step.text());
         text.setWrapText(true);
-        Label details = new Label(step.summary());
+        String differs = otherLabel == null ? "" : " · " + other.id() + ": " + otherLabel.id().replace('_', '-');
+        Label details = new Label(step.summary() + differs);
         details.getStyleClass().add("logical-form");
         details.setWrapText(true);
         VBox content = new VBox(1, text, details);
         content.getStyleClass().addAll("proof-step", "label-" + step.label().id());
         if (step.misleading()) content.getStyleClass().add("misleading");
         if (firstError) content.getStyleClass().add("first-error");
+        if (otherLabel != null) content.getStyleClass().add("differs");
         HBox.setHgrow(content, Priority.ALWAYS);
         HBox cell = new HBox(4);
         for (int d = 0; d < step.depth(); d++) {
@@ -405,9 +452,9 @@ public final class ProofsPanel extends BorderPane {
         table.getColumns().setAll(List.of(
                 column("line", l -> l.number()), column("id", ProofResults.Line::id), column("rule", ProofResults.Line::rule),
                 column("hops", ProofResults.Line::hops), column("width", ProofResults.Line::width), column("demos", ProofResults.Line::demos),
-                column("verdict", l -> l.checked().verdict()),
-                column("first error", l -> l.checked().firstError() == null ? "" : Integer.toString(l.checked().firstError() + 1)),
-                column("steps", l -> l.checked().steps().size())));
+                column("verdict", l -> checked(l).verdict()),
+                column("first error", l -> checked(l).firstError() == null ? "" : Integer.toString(checked(l).firstError() + 1)),
+                column("steps", l -> checked(l).steps().size())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Open a file of proofs (lines with question, query, candidate_proof, gold_proof),"
                 + " or the output of proofs check; samples/proofs/ holds one."));
@@ -422,6 +469,11 @@ public final class ProofsPanel extends BorderPane {
         VBox box = new VBox(8, bar, table);
         box.setPadding(new Insets(10));
         return box;
+    }
+
+    /** A line as checked under the semantics chosen now. */
+    public CheckedProof checked(ProofResults.Line line) {
+        return line.checked(semantics.getValue());
     }
 
     private static <T> TableColumn<ProofResults.Line, T> column(String title, java.util.function.Function<ProofResults.Line, T> value) {
@@ -464,8 +516,8 @@ public final class ProofsPanel extends BorderPane {
         String v = verdictFilter.getValue();
         String l = labelFilter.getValue();
         shownLines.setPredicate(line -> (r == null || r.equals(ALL) || r.equals(line.rule()))
-                && (v == null || v.equals(ALL) || v.equals(line.checked().verdict()))
-                && (l == null || l.equals(ALL) || line.checked().steps().stream()
+                && (v == null || v.equals(ALL) || v.equals(checked(line).verdict()))
+                && (l == null || l.equals(ALL) || checked(line).steps().stream()
                         .anyMatch(s -> l.equals("misleading") ? s.misleading() : s.label().id().equals(l))));
         updateCharts();
     }
@@ -473,7 +525,8 @@ public final class ProofsPanel extends BorderPane {
     /** Opens one line of the results in the comparison. */
     public void openLine(ProofResults.Line line) {
         show(line.context(), line.query(), line.gold(), String.join("\n", line.candidate()));
-        status.accept("Line " + line.number() + " of " + results.file().getFileName() + ": " + line.checked().verdict());
+        status.accept("Line " + line.number() + " of " + results.file().getFileName() + ": " + checked(line).verdict()
+                + " under the " + semantics.getValue().id() + " semantics");
     }
 
     public TableView<ProofResults.Line> resultsTable() {
@@ -489,31 +542,47 @@ public final class ProofsPanel extends BorderPane {
         scroll.setFitToWidth(true);
         charts.getChildren().add(new Label("Open a results file to see accuracy per rule, hops, width and demonstrations,"
                 + " the step labels and where proofs first go wrong."));
-        return scroll;
+        HBox bar = new HBox(8, bothSemantics);
+        bar.setPadding(new Insets(10, 10, 0, 10));
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        return new VBox(4, bar, scroll);
     }
 
+    /** The charts of the lines shown, under the chosen semantics; with both, each chart under each semantics side by side. */
     private void updateCharts() {
         charts.getChildren().clear();
         chartFigures.clear();
         if (results == null) return;
         List<ProofResults.Line> lines = List.copyOf(shownLines);
-        ProofReport report = ProofResults.report(lines);
-        chartFigures.add(ProofCharts.accuracy("Accuracy per rule", "rule", report.byRule()));
-        chartFigures.add(ProofCharts.accuracy("Accuracy per hops", "hops", report.byHops()));
-        chartFigures.add(ProofCharts.accuracy("Accuracy per width", "width", report.byWidth()));
-        chartFigures.add(ProofCharts.accuracy("In-distribution vs OOD demonstrations", "demonstrations", report.byDemos()));
-        chartFigures.add(ProofCharts.stepLabels(report.labelsByRule()));
-        chartFigures.add(ProofCharts.firstErrors(report.firstErrors()));
-        String[] names = {"accuracy-per-rule", "accuracy-per-hops", "accuracy-per-width", "accuracy-per-demos", "step-labels", "first-error"};
-        for (int k = 0; k < chartFigures.size(); k++) {
-            ChartFigure figure = (ChartFigure) chartFigures.get(k);
-            ChartViewer viewer = new ChartViewer(figure.chart());
-            viewer.setPrefSize(figure.width() * 1.4, figure.height() * 1.4);
-            String name = names[k];
-            Button export = new Button("Export…");
-            export.setOnAction(e -> FigureSaving.chooseAndSave(this, figure, name, status));
-            charts.getChildren().add(new VBox(4, viewer, export));
+        List<ProofSemantics> modes = bothSemantics.isSelected() ? List.of(ProofSemantics.values()) : List.of(semantics.getValue());
+        Map<ProofSemantics, ProofReport> reports = new java.util.EnumMap<>(ProofSemantics.class);
+        for (ProofSemantics mode : modes) reports.put(mode, ProofResults.report(lines, mode));
+        String[] names = {"accuracy-per-rule", "accuracy-per-hops", "accuracy-per-width", "accuracy-per-demos", "step-labels", "first-error",
+                "first-mistake"};
+        for (int chart = 0; chart < names.length; chart++) {
+            for (ProofSemantics mode : modes) {
+                ChartFigure figure = chart(chart, reports.get(mode), " (" + mode.id() + " semantics)");
+                chartFigures.add(figure);
+                ChartViewer viewer = new ChartViewer(figure.chart());
+                viewer.setPrefSize(figure.width() * 1.4, figure.height() * 1.4);
+                String name = names[chart] + "-" + mode.id();
+                Button export = new Button("Export…");
+                export.setOnAction(e -> FigureSaving.chooseAndSave(this, figure, name, status));
+                charts.getChildren().add(new VBox(4, viewer, export));
+            }
         }
+    }
+
+    private static ChartFigure chart(int which, ProofReport report, String mode) {
+        return switch (which) {
+            case 0 -> ProofCharts.accuracy("Accuracy per rule" + mode, "rule", report.byRule());
+            case 1 -> ProofCharts.accuracy("Accuracy per hops" + mode, "hops", report.byHops());
+            case 2 -> ProofCharts.accuracy("Accuracy per width" + mode, "width", report.byWidth());
+            case 3 -> ProofCharts.accuracy("In-distribution vs OOD demonstrations" + mode, "demonstrations", report.byDemos());
+            case 4 -> ProofCharts.stepLabels(report.labelsByRule(), mode);
+            case 5 -> ProofCharts.firstErrors(report.firstErrors(), mode);
+            default -> ProofCharts.firstMistakes(report, mode);
+        };
     }
 
     /** The charts shown now (for tests and export). */

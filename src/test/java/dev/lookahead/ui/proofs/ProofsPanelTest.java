@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lookahead.proofs.CheckedProof;
 import dev.lookahead.proofs.DeductionRule;
+import dev.lookahead.proofs.ProofSemantics;
 import dev.lookahead.ui.FxTesting;
 import dev.lookahead.ui.WindowTest;
 import java.nio.file.Files;
@@ -26,11 +27,16 @@ class ProofsPanelTest extends WindowTest {
         return app.proofs();
     }
 
+    private void selectProofsTab() {
+        TabPane tabs = (TabPane) stage.getScene().lookup(".tab-pane");
+        tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getText().equals("Proofs")).findFirst().orElseThrow());
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void aFlawedProofIsCheckedAsTypedWithItsFirstErrorMarkedAndTheComparisonExports() throws Exception {
         FxTesting.onFx(() -> {
-            ((TabPane) stage.getScene().lookup(".tab-pane")).getSelectionModel().select(2);
+            selectProofsTab();
             ChoiceBox<DeductionRule> rule = (ChoiceBox<DeductionRule>) panel().lookup(".choice-box");
             rule.setValue(DeductionRule.OR_ELIM);
             panel().generate();
@@ -69,7 +75,10 @@ class ProofsPanelTest extends WindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         FxTesting.onFx(() -> {
             assertThat(panel().resultsTable().getItems()).hasSize(80);
-            assertThat(panel().chartFigures()).hasSize(6);
+            assertThat(panel().chartFigures()).hasSize(7);
+            panel().lookupAll(".check-box").stream().map(n -> (javafx.scene.control.CheckBox) n)
+                    .filter(c -> c.getText().startsWith("Both semantics")).findFirst().orElseThrow().setSelected(true);
+            assertThat(panel().chartFigures()).as("each chart under each semantics, side by side").hasSize(14);
         });
         FxTesting.onFx(() -> {
             ChoiceBox<?> verdict = panel().lookupAll(".choice-box").stream().map(n -> (ChoiceBox<?>) n)
@@ -78,12 +87,36 @@ class ProofsPanelTest extends WindowTest {
             ChoiceBox<String> verdictFilter = (ChoiceBox<String>) verdict;
             verdictFilter.setValue("not_reached");
             assertThat(panel().resultsTable().getItems()).isNotEmpty()
-                    .allMatch(line -> line.checked().verdict().equals("not_reached"));
+                    .allMatch(line -> panel().checked(line).verdict().equals("not_reached"));
             panel().openLine(panel().resultsTable().getItems().get(0));
             assertThat(panel().comparison().candidate().validProof()).isFalse();
         });
         Path png = dir.resolve("accuracy.png");
         FxTesting.onFx(() -> panel().export(panel().chartFigures().get(0), png));
         assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isEqualTo((int) Math.ceil(panel().chartFigures().get(0).width() * 3));
+    }
+
+    @Test
+    void theSemanticsCanBeSwitchedAndStepsTheTwoLabelDifferentlyAreMarked() throws Exception {
+        List<String> context = dev.lookahead.proofs.SentenceParser.sentences("Shumpuses are floral and gorpuses. Shumpuses are not sunny."
+                + " Every rompus is not a gorpus. Yumpuses are vumpuses. Fae is a shumpus and dull. Fae is a yumpus.");
+        List<String> gold = List.of("Fae is a shumpus and dull.", "Fae is a shumpus.", "Shumpuses are floral and gorpuses.",
+                "Fae is floral and a gorpus.", "Fae is a gorpus.");
+        FxTesting.onFx(() -> {
+            selectProofsTab();
+            assertThat(panel().semantics()).as("the study's semantics is the default").isEqualTo(ProofSemantics.PAPER);
+            panel().show(context, "Prove: Fae is a gorpus.", gold, String.join("\n", gold));
+            assertThat(panel().comparison().candidate().strict()).as("the study's evaluator fails this gold proof").isFalse();
+            assertThat(panel().rows().lookupAll(".differs")).hasSize(3);
+            assertThat(panel().verdictLabel().getText()).contains("Under the corrected semantics steps 3, 4, 5 are labelled differently");
+        });
+        FxTesting.snapshot(stage.getScene(), Path.of("target", "screenshots", "proofs-semantics.png"));
+        FxTesting.onFx(() -> {
+            panel().setSemantics(ProofSemantics.CORRECTED);
+            assertThat(panel().comparison().candidate().strict()).isTrue();
+            assertThat(panel().verdictLabel().getText()).startsWith("Proof correct").contains("shared-consequents");
+            assertThat(panel().rows().lookupAll(".differs")).hasSize(3);
+            panel().setSemantics(ProofSemantics.PAPER);
+        });
     }
 }
