@@ -41,7 +41,13 @@ public final class PaperEvaluator {
         /** The flag that a premise is an unstated context sentence, once set by a scan over the axioms, stays set for earlier steps. */
         MISSING_AXIOM_FLAG,
         /** A step resting on a hypothesis that a contradiction or proof by cases has discharged still serves as a premise. */
-        CLOSED_SUBPROOFS;
+        CLOSED_SUBPROOFS,
+        /**
+         * A contradiction may discharge only a hypothesis its premises rest on, so one reached without the open
+         * assumption (from a context that contradicts itself) proves nothing; natural deduction lets it discharge the
+         * assumption all the same.
+         */
+        UNUSED_HYPOTHESIS;
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -112,6 +118,8 @@ public final class PaperEvaluator {
     private final Set<Fix> fixes;
     /** Hypotheses discharged so far (used only with {@link Fix#CLOSED_SUBPROOFS}). */
     private final Set<Formula> discharged = new HashSet<>();
+    /** Assumptions made and not yet discharged (used only with {@link Fix#UNUSED_HYPOTHESIS}). */
+    private final List<Formula> openAssumptions = new ArrayList<>();
     /** Per step of the proof: the sentence it came from. */
     private final List<Origin> origins;
     /** Per step: the deduction its label rests on. */
@@ -271,6 +279,7 @@ public final class PaperEvaluator {
                 wrongBranch.add(i);
             }
             if (assumption) {
+                openAssumptions.add((Formula) step);
                 rulesOf.put(i, "assume");
                 correctSteps.add(i);
                 hypotheses.add(current);
@@ -301,7 +310,10 @@ public final class PaperEvaluator {
                 }
             }
             for (Formula d : p.discharged()) current.remove(d);
-            if (steps != null) discharged.addAll(p.discharged());
+            if (steps != null) {
+                discharged.addAll(p.discharged());
+                openAssumptions.removeAll(p.discharged());
+            }
             premisesOf.put(i, p.premises());
             if (steps != null) rulesOf.putIfAbsent(i, p.rule());
             if (steps != null && (steps == 0 || steps == 1)) {
@@ -603,6 +615,7 @@ public final class PaperEvaluator {
             Object stated = premise instanceof Integer k ? proof.get(k) : premise;
             for (int j = 0; j < index; j++) if (Objects.equals(proof.get(j), stated)) possible.addAll(hypotheses.get(j));
         }
+        if (fixes.contains(Fix.UNUSED_HYPOTHESIS)) possible.addAll(openAssumptions);
         if (!(next instanceof Formula n) || !possible.contains(flip(n))) return Provable.NONE;
         Formula negation = flip(n);
         List<Object> premises = new ArrayList<>(p.premises());

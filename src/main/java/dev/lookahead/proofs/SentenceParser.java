@@ -402,7 +402,7 @@ public final class SentenceParser {
 
     private boolean startsPredicate(int p, boolean plural) {
         if (at(p, "not")) p++;
-        if (!plural && (at(p, "a") || at(p, "an"))) return isNounAt(p + 1, false);
+        if (!plural && (at(p, "a") || at(p, "an"))) return isNounAt(firstNounAfterAdjectives(p + 1), false);
         return isNounAt(p, plural) || isAdjective(p);
     }
 
@@ -416,10 +416,11 @@ public final class SentenceParser {
         if (at("a") || at("an")) {
             if (plural) throw stop("a plural noun without 'a' (the subject is plural)");
             pos++;
-            int end = nounEnd(pos, false);
-            if (end < 0) throw stop("a noun after 'a'");
-            atom = Formula.atom(nounAt(pos, end, false));
-            pos = end;
+            if (!isNounAt(firstNounAfterAdjectives(pos), false)) throw stop("a noun after 'a'");
+            // "a slow lempus": slow(x) and lempus(x), adjectives first, as the study's parser reads it
+            atom = nounPhrase(false);
+        } else if (plural && isAdjective(pos) && isNounAt(firstNounAfterAdjectives(pos), true)) {
+            atom = nounPhrase(plural);
         } else if (isNounAt(pos, plural)) {
             int end = nounEnd(pos, plural);
             atom = Formula.atom(nounAt(pos, end, plural));

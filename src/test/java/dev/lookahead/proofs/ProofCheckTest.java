@@ -112,4 +112,39 @@ class ProofCheckTest {
         assertThatThrownBy(() -> ProofCheck.check(CONTRADICTION_CONTEXT, List.of(), List.of("Wren is a wumpus."), ProofSemantics.PAPER))
                 .hasMessageContaining("no 'gold_proof'");
     }
+
+    @Test
+    void conjunctionIntroductionIsCorrectWhateverItsPremisesStatus() throws Exception {
+        List<String> context = SentenceParser.sentences("Impuses are lempuses. Lempuses are wumpuses. Alex is an impus. Alex is red.");
+        List<String> gold = List.of("Alex is an impus.", "Impuses are lempuses.", "Alex is a lempus.", "Alex is red.", "Alex is a lempus and red.");
+        CheckedProof proof = paper(context, gold, "Alex is an impus.", "Alex is a lempus.", "Alex is red.", "Alex is a lempus and red.");
+        assertThat(labels(proof)).containsExactly(Label.CORRECT, Label.NON_ATOMIC, Label.CORRECT, Label.CORRECT);
+        assertThat(proof.steps().get(3).rule()).isEqualTo("and_intro");
+        assertThat(proof.strict()).as("the evaluator's exception: the non-atomic premise is not carried into the conjunction").isTrue();
+    }
+
+    @Test
+    void theFlagOrderAndMissingAxiomFixesTogetherLetASkipRuleReachTheGoalViaSkip() throws Exception {
+        List<String> context = SentenceParser.sentences("Impuses are lempuses. Lempuses are wumpuses. Alex is an impus.");
+        List<String> gold = List.of("Alex is an impus.", "Impuses are lempuses.", "Alex is a lempus.", "Lempuses are wumpuses.", "Alex is a wumpus.");
+        List<String> candidate = List.of("Alex is an impus.", "Impuses are wumpuses.", "Alex is a wumpus.");
+        CheckedProof paper = ProofCheck.check(context, gold, candidate, ProofSemantics.PAPER);
+        CheckedProof corrected = ProofCheck.check(context, gold, candidate, ProofSemantics.CORRECTED);
+        assertThat(paper.verdict()).isEqualTo("via_nonatomic");
+        assertThat(corrected.verdict()).isEqualTo("via_skip");
+        assertThat(corrected.deviations()).containsExactly("flag-order", "missing-axiom-flag");
+    }
+
+    @Test
+    void theCorrectedSemanticsLetsAContradictionDischargeAnAssumptionItDidNotUse() throws Exception {
+        // a context that contradicts itself, as the study's generator sometimes writes one
+        List<String> context = SentenceParser.sentences("Alex is a rompus. Each rompus is a lorpus. Alex is not a lorpus. Brimpuses are wumpuses.");
+        List<String> gold = List.of("Assume Alex is a brimpus.", "Alex is a rompus.", "Each rompus is a lorpus.", "Alex is a lorpus.",
+                "This contradicts with Alex is not a lorpus.", "Alex is not a brimpus.");
+        CheckedProof paper = ProofCheck.check(context, gold, gold, ProofSemantics.PAPER);
+        assertThat(paper.stepLists().get("incorrect_steps")).as("the evaluator: the contradiction rests on no hypothesis").containsExactly(4, 5);
+        CheckedProof corrected = ProofCheck.check(context, gold, gold, ProofSemantics.CORRECTED);
+        assertThat(corrected.strict()).isTrue();
+        assertThat(corrected.deviations()).containsExactly("unused-hypothesis");
+    }
 }

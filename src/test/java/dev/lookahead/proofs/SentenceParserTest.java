@@ -16,6 +16,18 @@ class SentenceParserTest {
     }
 
     @Test
+    void anAdjectiveBeforeANounReadsAsTheirConjunctionAdjectiveFirstAsTheStudyReadsIt() throws Exception {
+        Formula slowLempus = new Formula.And(List.of(Formula.atom("slow"), Formula.atom("lempus")));
+        assertThat(read("Polly is a slow lempus.")).isEqualTo(slowLempus.substitute(Formula.X, new Formula.Constant("Polly")));
+        assertThat(read("Every wumpus is a slow lempus.")).isEqualTo(Formula.rule(Formula.atom("wumpus"), slowLempus));
+        assertThat(read("Wumpuses are slow lempuses.")).isEqualTo(read("Every wumpus is a slow lempus."));
+        assertThat(read("Slow lempuses are wumpuses.")).isEqualTo(Formula.rule(slowLempus, Formula.atom("wumpus")));
+        assertThat(read("Polly is not a slow lempus.")).isEqualTo(new Not(read("Polly is a slow lempus.")));
+        assertThat(read("Wumpuses are slow and lempuses.")).as("the same conjunction, written as a list").isEqualTo(read("Wumpuses are slow lempuses."));
+        assertThatThrownBy(() -> read("Polly is a slow.")).hasMessageContaining("a noun after 'a'");
+    }
+
+    @Test
     void everySentenceFormOfTheSpecReadsAsItsLogicalForm() throws Exception {
         assertThat(read("Max is a wumpus.")).isEqualTo(Formula.atom("wumpus", "Max"));
         assertThat(read("Max is not red.")).isEqualTo(new Not(Formula.atom("red", "Max")));
