@@ -20,6 +20,8 @@ for (rule, kind), (n, strict, valid) in sorted(table.items()):
 for kind in ("gold", "mutated"):
     rows = [v for (rule, k), v in table.items() if k == kind]
     n, strict, valid = (sum(v[i] for v in rows) for i in range(3))
+    if n == 0:
+        continue
     print("%-14s %-8s %6d %8d (%.2f) %10d (%.2f)" % ("all", kind, n, strict, strict / n, valid, valid / n))
 gold = [(o, r) for o, r in zip(ours, theirs) if o["mutation"] == "none"]
 print("gold proofs the evaluator calls strict: %d of %d" % (sum(r["strict"] for _, r in gold), len(gold)))
@@ -28,10 +30,12 @@ print("gold proofs the evaluator calls strict: %d of %d" % (sum(r["strict"] for 
 # back to the evaluator's own numbering through the step's `evaluator_step`.
 LISTS = {"correct": "correct_steps", "useful": "correct_and_useful_steps", "wrong_branch": "wrong_branch_steps",
          "useful_skip": "useful_skip_steps", "wrong_skip": "wrong_skip_steps", "useful_nonatomic": "useful_non_atomic_steps",
-         "wrong_nonatomic": "wrong_non_atomic_steps", "invalid": "invalid_steps", "incorrect": "incorrect_steps"}
+         "wrong_nonatomic": "wrong_non_atomic_steps", "invalid": "invalid_steps", "incorrect": "incorrect_steps",
+         "unparseable": "unparseable_steps"}
 if "step_lists" in ours[0]:
     same = 0
     for o, r in zip(ours, theirs):
         numbering = [s["evaluator_step"] for s in o["steps"]]
-        same += all(sorted(numbering[k] for k in o["step_lists"][ours_name]) == sorted(r[name]) for name, ours_name in LISTS.items())
+        same += all(sorted(numbering[k] for k in o["step_lists"][ours_name]) == sorted(r[name])
+                    for name, ours_name in LISTS.items() if name in r)
     print("lines with every per-step list the same: %d of %d" % (same, len(ours)))

@@ -33,6 +33,7 @@ final class BenchProofsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProofSemantics mode = semantics.value();
+        dev.lookahead.proofs.UnreadableSentences unreadable = semantics.unreadable();
         List<DeductionProblem> problems = new ArrayList<>();
         DeductionRule[] rules = DeductionRule.values();
         int each = (proofs + rules.length - 1) / rules.length;
@@ -51,7 +52,7 @@ final class BenchProofsCommand implements Callable<Integer> {
                 List<String> candidate = new ArrayList<>(p.goldProof());
                 if (k % 2 == 1 && candidate.size() > 2) candidate.remove(1);
                 try {
-                    if (ProofCheck.check(p.context(), p.goldProof(), candidate, mode).strict()) strict++;
+                    if (ProofCheck.check(p.context(), p.goldProof(), candidate, mode, unreadable).strict()) strict++;
                 } catch (SentenceParser.Unreadable e) {
                     throw new IllegalStateException(e);
                 }

@@ -7,6 +7,7 @@ import dev.lookahead.io.TextLines;
 import dev.lookahead.proofs.CheckedProof;
 import dev.lookahead.proofs.ProofFiles;
 import dev.lookahead.proofs.ProofSemantics;
+import dev.lookahead.proofs.UnreadableSentences;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ final class ProofsCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProofSemantics mode = semantics.value();
+        UnreadableSentences unreadable = semantics.unreadable();
         if (!Files.isRegularFile(in)) throw new NoSuchFileException(in.toString(), null, "no such input file");
         if (!format.equals("auto") && !format.equals("prontoqa-log")) {
             throw new IllegalArgumentException("unknown --format '" + format + "'; choose auto or prontoqa-log");
@@ -49,7 +51,7 @@ final class ProofsCheckCommand implements Callable<Integer> {
             Output.write(out, writer -> {
                 for (ObjectNode line : lines) {
                     try {
-                        tally(line, mode, counts);
+                        tally(line, mode, unreadable, counts);
                     } catch (Exception e) {
                         failed[0]++;
                         line.put("error", line.path("id").asText() + ": " + JsonLineMapper.firstLine(e.getMessage()));
@@ -60,7 +62,7 @@ final class ProofsCheckCommand implements Callable<Integer> {
             });
             errors = failed[0];
         } else {
-            errors = new JsonLineMapper().map(in, out, line -> tally(line, mode, counts));
+            errors = new JsonLineMapper().map(in, out, line -> tally(line, mode, unreadable, counts));
         }
         System.err.printf("checked proofs: %d strict, %d valid (strict, skip or non-atomic), %d lines with errors%n",
                 counts[0], counts[1], errors);
@@ -68,8 +70,8 @@ final class ProofsCheckCommand implements Callable<Integer> {
     }
 
     /** Checks one line under the chosen semantics and counts its verdict. */
-    private static void tally(ObjectNode line, ProofSemantics mode, int[] counts) throws Exception {
-        CheckedProof checked = ProofFiles.check(line, mode);
+    private static void tally(ObjectNode line, ProofSemantics mode, UnreadableSentences unreadable, int[] counts) throws Exception {
+        CheckedProof checked = ProofFiles.check(line, mode, unreadable);
         if (checked.strict()) counts[0]++;
         if (checked.validProof()) counts[1]++;
     }

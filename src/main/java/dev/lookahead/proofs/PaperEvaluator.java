@@ -81,13 +81,14 @@ public final class PaperEvaluator {
      *                the hypotheses open after it
      * @param nonAtomic every non-atomic step (the evaluator reports only those of more than one step as useful or wrong)
      * @param skip      every skip step (likewise)
-     * @param dropped sentences the evaluator could not read and so left out of the proof
+     * @param dropped     sentences the evaluator could not read and so left out of the proof
+     * @param unparseable steps the evaluator could not read but kept, as incorrect steps ({@link UnreadableSentences})
      */
     public record Result(List<Integer> correct, List<Integer> useful, List<Integer> wrongBranch, List<Integer> usefulSkip,
                          List<Integer> wrongSkip, List<Integer> usefulNonAtomic, List<Integer> wrongNonAtomic, List<Integer> invalid,
                          List<Integer> incorrect, boolean foundConclusion, boolean foundConclusionWithSkip,
                          boolean foundConclusionWithNonAtomic, List<Integer> nonAtomic, List<Integer> skip, List<EvaluatedStep> steps,
-                         List<String> dropped) {
+                         List<String> dropped, List<Integer> unparseable) {
         public boolean validProof() {
             return foundConclusion || foundConclusionWithSkip || foundConclusionWithNonAtomic;
         }
@@ -142,8 +143,17 @@ public final class PaperEvaluator {
         return evaluate(context, gold, candidate, Set.of());
     }
 
-    /** As {@link #evaluate(List, List, List)} with some of the evaluator's defects fixed. */
+    /** As {@link #evaluate(List, List, List, Set, UnreadableSentences)} with the workbench's own unreadable-sentence rule. */
     public static Result evaluate(List<String> context, List<String> gold, List<String> candidate, Set<Fix> fixes) {
+        return evaluate(context, gold, candidate, fixes, UnreadableSentences.WORKBENCH);
+    }
+
+    /**
+     * As {@link #evaluate(List, List, List)} with some of the evaluator's defects fixed, and {@code unreadable} deciding
+     * which sentences the evaluator cannot read it keeps as incorrect steps (the others it leaves out).
+     */
+    public static Result evaluate(List<String> context, List<String> gold, List<String> candidate, Set<Fix> fixes,
+                                  UnreadableSentences unreadable) {
         List<Formula> contextFormulas = new ArrayList<>();
         for (String s : context) {
             try {
@@ -154,10 +164,10 @@ public final class PaperEvaluator {
         }
         Map<Formula, List<Formula>> graph = new LinkedHashMap<>();
         List<Formula> axioms = withSharedConsequents(contextFormulas, graph, fixes.contains(Fix.SHARED_CONSEQUENTS));
-        List<Object> expected = steps(gold, new ArrayList<>(), new ArrayList<>());
+        List<Object> expected = steps(gold, new ArrayList<>(), new ArrayList<>(), unreadable);
         List<Origin> origins = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
-        List<Object> proof = steps(candidate, origins, dropped);
+        List<Object> proof = steps(candidate, origins, dropped, unreadable);
         return new PaperEvaluator(axioms, graph, expected, proof, origins, Set.copyOf(fixes)).run(dropped);
     }
 
@@ -166,7 +176,7 @@ public final class PaperEvaluator {
      * "Assume φ" kept as an assumption marker, "This contradicts with φ" as its own step, and a negated
      * conjunction or disjunction rewritten by De Morgan's law.
      */
-    private static List<Object> steps(List<String> sentences, List<Origin> origins, List<String> dropped) {
+    private static List<Object> steps(List<String> sentences, List<Origin> origins, List<String> dropped, UnreadableSentences unreadable) {
         List<Object> out = new ArrayList<>();
         for (int at = 0; at < sentences.size(); at++) {
             String s = sentences.get(at);
@@ -174,7 +184,12 @@ public final class PaperEvaluator {
             try {
                 parsed = SentenceParser.parse(s);
             } catch (SentenceParser.Unreadable e) {
-                dropped.add(s);
+                if (unreadable.kept(s)) {
+                    out.add(UNREAD);
+                    origins.add(new Origin(s, at, null));
+                } else {
+                    dropped.add(s);
+                }
                 continue;
             }
             int before = out.size();
@@ -195,6 +210,14 @@ public final class PaperEvaluator {
         }
         return out;
     }
+
+    /** A sentence the evaluator could not read but keeps in the proof, as an incorrect step. */
+    private static final Object UNREAD = new Object() {
+        @Override
+        public String toString() {
+            return "unreadable";
+        }
+    };
 
     /** Where a step of the proof came from: its sentence, that sentence's index, and which part of a "Since" sentence. */
     private record Origin(String text, int sentence, String part) {
@@ -261,9 +284,17 @@ public final class PaperEvaluator {
         boolean foundNonAtomic = false;
         Object conclusion = expected.isEmpty() ? null : expected.get(expected.size() - 1);
         int i = 0;
+        List<Integer> unparseable = new ArrayList<>();
         while (i < proof.size()) {
             Object step = proof.get(i);
             Set<Formula> current = new HashSet<>();
+            if (step == UNREAD) {
+                unparseable.add(i);
+                incorrectSteps.add(i);
+                hypotheses.add(current);
+                i++;
+                continue;
+            }
             boolean assumption = false;
             if (step instanceof Assume a) {
                 step = a.formula();
@@ -392,7 +423,7 @@ public final class PaperEvaluator {
         }
         return new Result(List.copyOf(correctSteps), correctAndUseful, wrongBranch, usefulSkip, wrongSkip, usefulNonAtomic, wrongNonAtomic,
                 invalid, List.copyOf(incorrectSteps), found, foundSkip, foundNonAtomic, List.copyOf(nonAtomicSteps), List.copyOf(skipSteps),
-                evaluated, List.copyOf(dropped));
+                evaluated, List.copyOf(dropped), List.copyOf(unparseable));
     }
 
     /** The conclusion check: operands of a conjunction or disjunction compare as sets. */

@@ -26,16 +26,22 @@ public final class ProofCheck {
      */
     public static CheckedProof check(List<String> context, List<String> gold, List<String> candidate, ProofSemantics semantics)
             throws SentenceParser.Unreadable {
+        return check(context, gold, candidate, semantics, UnreadableSentences.WORKBENCH);
+    }
+
+    /** As {@link #check(List, List, List, ProofSemantics)}, {@code unreadable} deciding which unreadable sentences stay in the proof. */
+    public static CheckedProof check(List<String> context, List<String> gold, List<String> candidate, ProofSemantics semantics,
+                                     UnreadableSentences unreadable) throws SentenceParser.Unreadable {
         if (gold == null || gold.isEmpty()) {
             throw new IllegalArgumentException("no 'gold_proof': the paper's evaluator reads what to prove, and which steps are useful, from it");
         }
         Formula goal = goal(gold.get(gold.size() - 1));
-        PaperEvaluator.Result r = PaperEvaluator.evaluate(context, gold, candidate, semantics.fixes());
+        PaperEvaluator.Result r = PaperEvaluator.evaluate(context, gold, candidate, semantics.fixes(), unreadable);
         List<String> deviations = new ArrayList<>();
         for (PaperEvaluator.Fix fix : semantics.fixes()) {
             Set<PaperEvaluator.Fix> without = EnumSet.copyOf(semantics.fixes());
             without.remove(fix);
-            if (!sameVerdict(r, PaperEvaluator.evaluate(context, gold, candidate, without))) deviations.add(fix.id());
+            if (!sameVerdict(r, PaperEvaluator.evaluate(context, gold, candidate, without, unreadable))) deviations.add(fix.id());
         }
         return read(r, candidate, goal, semantics, deviations);
     }
@@ -62,7 +68,7 @@ public final class ProofCheck {
             }
         }
         List<Step> steps = new ArrayList<>();
-        for (int entry : order) steps.add(entry >= 0 ? step(r, entry, position) : unparseable(candidate.get(-1 - entry)));
+        for (int entry : order) steps.add(entry >= 0 ? step(r, entry, position) : left(unparseable(candidate.get(-1 - entry))));
         Integer firstError = null;
         for (int i = 0; i < steps.size() && firstError == null; i++) {
             Step s = steps.get(i);
@@ -82,12 +88,14 @@ public final class ProofCheck {
         for (int p : s.premises()) premises.add(p < 0 ? Step.CONTEXT : position[p]);
         boolean useful = r.useful().contains(k) || r.usefulSkip().contains(k) || r.usefulNonAtomic().contains(k);
         boolean misleading = r.wrongBranch().contains(k);
-        return new Step(s.text(), label, useful, misleading, premises, s.rule(), s.formula(), problem(label, misleading, premises),
-                s.openHypotheses(), s.part(), k);
+        String problem = label == Label.UNPARSEABLE ? unparseable(s.text()).problem() + " (kept as an incorrect step)"
+                : problem(label, misleading, premises);
+        return new Step(s.text(), label, useful, misleading, premises, s.rule(), s.formula(), problem, s.openHypotheses(), s.part(), k);
     }
 
     /** A step's label from the evaluator's lists; an accepted contradiction takes the label of the conclusion it licenses. */
     private static Label label(PaperEvaluator.Result r, int k) {
+        if (r.unparseable().contains(k)) return Label.UNPARSEABLE;
         if (r.correct().contains(k)) return Label.CORRECT;
         if (r.skip().contains(k)) return Label.SKIP;
         if (r.nonAtomic().contains(k)) return Label.NON_ATOMIC;
@@ -119,6 +127,11 @@ public final class ProofCheck {
         return new Step(text, Label.UNPARSEABLE, false, false, List.of(), null, null, why, 0, null, null);
     }
 
+    /** An unreadable sentence the evaluator left out of the proof, kept in place here. */
+    private static Step left(Step s) {
+        return new Step(s.text(), s.label(), false, false, List.of(), null, null, s.problem() + " (left out of the proof)", 0, null, null);
+    }
+
     /** The goal stated by a valid step, but with a hypothesis still open. */
     private static boolean openHypothesis(List<Step> steps, Formula goal) {
         for (Step s : steps) {
@@ -142,6 +155,7 @@ public final class ProofCheck {
         lists.put("incorrect_steps", moved(r.incorrect(), position));
         lists.put("non_atomic_steps", moved(r.nonAtomic(), position));
         lists.put("skip_steps", moved(r.skip(), position));
+        lists.put("unparseable_steps", moved(r.unparseable(), position));
         return lists;
     }
 

@@ -109,11 +109,16 @@ public final class ProofFiles {
      * {@code via_skip} and {@code via_nonatomic}, and {@code valid_proof}, {@code first_error}, {@code verdict}, {@code goal}.
      */
     public static CheckedProof check(ObjectNode line, ProofSemantics semantics) throws SentenceParser.Unreadable {
+        return check(line, semantics, UnreadableSentences.WORKBENCH);
+    }
+
+    /** As {@link #check(ObjectNode, ProofSemantics)}, {@code unreadable} deciding which unreadable sentences stay in the proof. */
+    public static CheckedProof check(ObjectNode line, ProofSemantics semantics, UnreadableSentences unreadable) throws SentenceParser.Unreadable {
         List<String> context = sentences(line.get("question"));
         if (context == null) throw new IllegalArgumentException("no 'question' (the context)");
         List<String> candidate = sentences(line.get("candidate_proof"));
         if (candidate == null) throw new IllegalArgumentException("no 'candidate_proof'");
-        CheckedProof checked = ProofCheck.check(context, sentences(line.get("gold_proof")), candidate, semantics);
+        CheckedProof checked = ProofCheck.check(context, sentences(line.get("gold_proof")), candidate, semantics, unreadable);
         line.put("semantics", semantics.id());
         if (semantics == ProofSemantics.CORRECTED) {
             ArrayNode deviations = line.putArray("deviations");

@@ -166,7 +166,8 @@ public final class SentenceParser {
             read = new Sentence(Kind.CONTRADICTION, null, null);
         } else if (at("since") || at("because")) {
             pos++;
-            Formula premise = coordinatedClauses();
+            // of a premise that coordinates whole clauses ("Since A and B, C") the study's parser keeps the first
+            Formula premise = coordinatedClauses(true);
             if (at(",")) pos++;
             read = new Sentence(Kind.SINCE, premise, coordinatedClauses());
         } else {
@@ -186,8 +187,12 @@ public final class SentenceParser {
         return read;
     }
 
-    /** Clauses joined by "and" / "or": "Max is a jompus and Rex is a lorpus". */
     private Formula coordinatedClauses() {
+        return coordinatedClauses(false);
+    }
+
+    /** Clauses joined by "and" / "or": "Max is a jompus and Rex is a lorpus"; with {@code firstOnly}, read all, keep the first. */
+    private Formula coordinatedClauses(boolean firstOnly) {
         List<Formula> clauses = new ArrayList<>();
         clauses.add(clause());
         String conjunction = null;
@@ -195,6 +200,8 @@ public final class SentenceParser {
         while (true) {
             Separator separator = separatorAt(pos);
             if (separator == null || !startsClause(separator.next())) break;
+            // "A, B, and C, D": once the list has had its conjunction, a bare comma ends it
+            if (conjunction != null && separator.conjunction() == null) break;
             conjunction = joined(conjunction, separator, "between clauses");
             pos = separator.next();
             clauses.add(clause());
@@ -204,7 +211,7 @@ public final class SentenceParser {
             pos = afterFirst;
             return clauses.get(0);
         }
-        if (clauses.size() == 1) return clauses.get(0);
+        if (clauses.size() == 1 || firstOnly) return clauses.get(0);
         return conjunction.equals("and") ? new And(clauses) : new Formula.Or(clauses);
     }
 
@@ -271,7 +278,12 @@ public final class SentenceParser {
         }
         if (atAll("everything", "that", "is")) {
             pos += 3;
+            int start = pos;
             Formula antecedent = predicates(false);
+            if (hasNegation(antecedent)) {
+                pos = start;
+                throw stop("no 'not' in what everything that is ... is (the study's grammar has none there)");
+            }
             expect("is");
             return rule(antecedent, predicates(false));
         }
@@ -282,10 +294,22 @@ public final class SentenceParser {
             expect("is");
             return predicates(false).substitute(Formula.X, subject);
         }
+        if (Character.isUpperCase(words.get(pos).charAt(0)) && at(pos + 1, "is") && !Lexicon.isNoun(first) && !Lexicon.isPluralNoun(first)) {
+            throw stop("one of the names the study's problems use (" + String.join(", ", Lexicon.NAMES) + ")");
+        }
         Formula subject = nounPhrase(true);
         if (at("is")) throw stop("'are' (the subject is plural)");
         expect("are");
         return rule(subject, predicates(true));
+    }
+
+    private static boolean hasNegation(Formula f) {
+        return switch (f) {
+            case Not n -> true;
+            case And a -> a.operands().stream().anyMatch(SentenceParser::hasNegation);
+            case Formula.Or o -> o.operands().stream().anyMatch(SentenceParser::hasNegation);
+            default -> false;
+        };
     }
 
     private static Formula rule(Formula antecedent, Formula consequent) {
@@ -336,10 +360,8 @@ public final class SentenceParser {
     private boolean isName(int p) {
         if (p >= words.size()) return false;
         String word = words.get(p);
-        if (Lexicon.isName(word)) return true;
-        // an unknown capitalised word that is not a sentence's first word reads as a name too
-        return p > 0 && Character.isUpperCase(word.charAt(0)) && !FUNCTION_WORDS.contains(lower.get(p))
-                && !Lexicon.isNoun(lower.get(p)) && !Lexicon.isPluralNoun(lower.get(p));
+        // only the names the study's problems use, as its parser reads them: "Bob is a wumpus." has no reading
+        return Lexicon.isName(word);
     }
 
     private boolean isAdjective(int p) {

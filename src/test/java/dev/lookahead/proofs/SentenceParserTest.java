@@ -16,6 +16,19 @@ class SentenceParserTest {
     }
 
     @Test
+    void whatTheStudysParserCannotReadIsUnreadableHereToo() throws Exception {
+        assertThatThrownBy(() -> read("Bob is an impus.")).hasMessageContaining("one of the names").hasMessageContaining("Wren");
+        assertThatThrownBy(() -> read("Everything that is not a brimpus is a grimpus.")).hasMessageContaining("no 'not'");
+        assertThatThrownBy(() -> read("Everything that is a brimpus and not a wumpus is a grimpus.")).hasMessageContaining("no 'not'");
+        SentenceParser.Sentence since = SentenceParser.parse("Since Polly is a jompus, Polly is not a sterpus, and Polly is a dumpus, Polly is a rompus.");
+        assertThat(since.formula()).as("the study's parser keeps the first clause of a coordinated premise").isEqualTo(read("Polly is a jompus."));
+        assertThat(since.conclusion()).as("the list ends at the comma after its last item").isEqualTo(read("Polly is a rompus."));
+        assertThat(SentenceParser.parse("Since Polly is a jompus and Polly is a dumpus, Polly is a rompus.").formula()).isEqualTo(read("Polly is a jompus."));
+        assertThat(SentenceParser.parse("Since Polly is a jompus and a dumpus, Polly is a rompus.").formula())
+                .as("a coordination of predicates is kept whole").isEqualTo(read("Polly is a jompus and a dumpus."));
+    }
+
+    @Test
     void anAdjectiveBeforeANounReadsAsTheirConjunctionAdjectiveFirstAsTheStudyReadsIt() throws Exception {
         Formula slowLempus = new Formula.And(List.of(Formula.atom("slow"), Formula.atom("lempus")));
         assertThat(read("Polly is a slow lempus.")).isEqualTo(slowLempus.substitute(Formula.X, new Formula.Constant("Polly")));
