@@ -4,10 +4,11 @@ import dev.lookahead.figures.Figure;
 import dev.lookahead.figures.FigureExport;
 import dev.lookahead.figures.FigureFormat;
 import dev.lookahead.figures.SearchViews;
+import dev.lookahead.inspect.Inspection;
+import dev.lookahead.inspect.Inspector;
 import dev.lookahead.interp.Trace;
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.search.SearchInput;
-import dev.lookahead.search.Tokenizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +50,6 @@ final class ExportCommand implements Callable<Integer> {
         }
         try (SearchModel model = SearchModel.open(options.model, options.device)) {
             SearchInput input = ModelGraphInput.read(graph, model.config());
-            int[] tokens = Tokenizer.encode(input);
             int layers = model.config().layers();
             List<Integer> graphLayers = new ArrayList<>();
             if (layer.equals("all")) {
@@ -61,9 +61,8 @@ final class ExportCommand implements Callable<Integer> {
             }
             Files.createDirectories(out);
             System.err.println("tracing the circuit (a few seconds)…");
-            Trace trace = tracing.tracer(model).trace(tokens, () -> false);
-            Map<String, Figure> figures = SearchViews.all(input, model.attentionPatterns(tokens), model.probabilities(new int[][] {tokens})[0],
-                    trace, graphLayers);
+            Inspection inspection = new Inspector(model, null, tracing.tracer(model)).inspect(input, () -> false, share -> { });
+            Map<String, Figure> figures = SearchViews.byFileName(SearchViews.all(inspection, graphLayers));
             int written = 0;
             for (Map.Entry<String, Figure> figure : figures.entrySet()) {
                 for (FigureFormat format : chosen) {
@@ -71,6 +70,7 @@ final class ExportCommand implements Callable<Integer> {
                     written++;
                 }
             }
+            Trace trace = inspection.trace();
             System.err.printf("wrote %d files to %s (trace: %s, %,d patched forward passes)%n", written, out,
                     trace.explained() ? "explained" : "not explained", trace.forwardPasses());
         }

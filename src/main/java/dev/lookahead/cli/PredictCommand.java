@@ -3,12 +3,12 @@ package dev.lookahead.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
+import dev.lookahead.inspect.GraphFacts;
+import dev.lookahead.inspect.Inspection;
+import dev.lookahead.inspect.Inspector;
 import dev.lookahead.model.SearchModel;
-import dev.lookahead.search.InputAnalysis;
 import dev.lookahead.search.SearchInput;
 import dev.lookahead.search.TokenLayout;
-import dev.lookahead.search.Tokenizer;
-import dev.lookahead.train.Evaluation;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,10 +30,15 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (SearchModel searchModel = SearchModel.open(options.model, options.device)) {
             SearchInput input = ModelGraphInput.read(graph, searchModel.config());
-            int[] tokens = Tokenizer.encode(input);
-            float[] probabilities = searchModel.probabilities(new int[][] {tokens})[0];
-            int predicted = SearchModel.argMax(probabilities);
-            InputAnalysis truth = InputAnalysis.of(input, null);
+            Inspection inspection = Inspector.of(searchModel, null).look(input);
+            int[] tokens = inspection.tokens();
+            float[] probabilities = inspection.probabilities();
+            int predicted = inspection.predicted();
+            GraphFacts truth = inspection.facts();
+            if (truth.usefulNext().length == 0) {
+                throw new IllegalArgumentException("the goal " + input.goal() + " is not reachable from the current vertex "
+                        + input.current() + ", so there is no next step to measure the lookahead for");
+            }
             TokenLayout layout = searchModel.config().layout();
 
             ObjectNode result = Json.MAPPER.createObjectNode();
@@ -44,7 +49,7 @@ final class PredictCommand implements Callable<Integer> {
             result.put("goal", input.goal());
             result.put("predicted", predicted);
             result.set("useful_next", LineFields.ints(truth.usefulNext()));
-            result.put("correct", Evaluation.correct(predicted, truth.usefulNext()));
+            result.put("correct", inspection.correct());
             result.put("lookahead", truth.lookahead());
             ObjectNode distribution = result.putObject("probabilities");
             for (int token = 0; token < probabilities.length; token++) {

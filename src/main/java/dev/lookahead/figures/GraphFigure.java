@@ -1,5 +1,6 @@
 package dev.lookahead.figures;
 
+import dev.lookahead.inspect.SetComparison;
 import dev.lookahead.search.SearchGraph;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -18,9 +19,9 @@ import java.util.Map;
  * (missed), held but not reachable within 2^l hops (extra) - with a legend.
  */
 public final class GraphFigure implements Figure {
-    public static final String AGREE = "agree";
-    public static final String MISSED = "missed";
-    public static final String EXTRA = "extra";
+    private static final String AGREE = "agree";
+    private static final String MISSED = "missed";
+    private static final String EXTRA = "extra";
     private static final double RADIUS = 11;
     private static final double SPACING = 46;
     private static final double MARGIN = 22;
@@ -34,8 +35,22 @@ public final class GraphFigure implements Figure {
     private final Map<Integer, String> marks;
     private final String title;
 
-    /** @param marks vertex to {@link #AGREE}, {@link #MISSED} or {@link #EXTRA}; empty for a plain drawing */
-    public GraphFigure(SearchGraph graph, Map<Integer, String> marks, String title) {
+    /** @param comparison the held set against the truth, its vertices ringed; {@link SetComparison#NONE} for a plain drawing */
+    public GraphFigure(SearchGraph graph, SetComparison comparison, String title) {
+        this(graph, ids(comparison), title);
+    }
+
+    private static Map<Integer, String> ids(SetComparison comparison) {
+        Map<Integer, String> marks = new java.util.LinkedHashMap<>();
+        comparison.marks().forEach((v, mark) -> marks.put(v, switch (mark) {
+            case AGREE -> AGREE;
+            case MISSED -> MISSED;
+            case EXTRA -> EXTRA;
+        }));
+        return marks;
+    }
+
+    private GraphFigure(SearchGraph graph, Map<Integer, String> marks, String title) {
         this.graph = graph;
         this.layout = LayeredLayout.layout(graph.vertices(), graph.edges());
         this.marks = Map.copyOf(marks);

@@ -2,6 +2,8 @@ package dev.lookahead.ui.explorer;
 
 import dev.lookahead.figures.AttentionFigure;
 import dev.lookahead.figures.Figure;
+import dev.lookahead.figures.ViewKey;
+import dev.lookahead.inspect.GraphFacts;
 import dev.lookahead.figures.ForceLayout;
 import dev.lookahead.figures.LayeredLayout;
 import dev.lookahead.figures.ModelViewFigure;
@@ -11,8 +13,6 @@ import dev.lookahead.search.GenerationMode;
 import dev.lookahead.search.GenerationSpec;
 import dev.lookahead.search.GraphFiles;
 import dev.lookahead.search.GraphFormat;
-import dev.lookahead.search.GroundTruth;
-import dev.lookahead.search.InputAnalysis;
 import dev.lookahead.search.SearchGraph;
 import dev.lookahead.search.SearchInput;
 import dev.lookahead.search.TokenLayout;
@@ -25,7 +25,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,12 +78,12 @@ public final class ExplorerPanel extends BorderPane {
     private final Consumer<String> status;
     private final ModelSection modelSection;
     private final GraphEditor editor;
-    private final Map<String, FigureCanvas> viewCanvases = new LinkedHashMap<>();
+    private final Map<ViewKey.Kind, FigureCanvas> viewCanvases = new java.util.EnumMap<>(ViewKey.Kind.class);
     private final TabPane views = new TabPane();
     private final Spinner<Integer> testLookahead = new Spinner<>(1, 20, 2);
     /** Whether the first model load has shown its prediction yet. */
     private boolean welcomed;
-    private Map<String, Figure> shownViews = Map.of();
+    private Map<ViewKey, Figure> shownViews = Map.of();
 
     private ExampleStream stream;
     private SearchGraph shown;
@@ -181,23 +180,26 @@ public final class ExplorerPanel extends BorderPane {
         // the model's views of the chosen layer, drawn by the same code as the exported figures
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.getTabs().add(new Tab("Graph", info));
-        for (String[] view : new String[][] {{"attention", "Attention", "The attention of block l + 1, which reads layer l:"
-                + " each row a query token, each column a key; hover a cell for its exact weight"},
-                {"model-view", "Model view", "Every block (columns) and head (rows) at once; hover for the exact weight"}, {"tokens", "Token arcs", "What the last token reads in block l + 1"},
-                {"prediction", "Prediction", "The model's next-vertex distribution; green bars are the truly useful next steps"},
-                {"set-sizes", "Set sizes", "Mean traced set size per layer against the true 2^l-hop sets and 2^l itself"}}) {
+        record ViewTab(ViewKey.Kind kind, String title, String tip) {
+        }
+        for (ViewTab view : List.of(new ViewTab(ViewKey.Kind.ATTENTION, "Attention", "The attention of block l + 1, which reads layer l:"
+                        + " each row a query token, each column a key; hover a cell for its exact weight"),
+                new ViewTab(ViewKey.Kind.MODEL_VIEW, "Model view", "Every block (columns) and head (rows) at once; hover for the exact weight"),
+                new ViewTab(ViewKey.Kind.TOKENS, "Token arcs", "What the last token reads in block l + 1"),
+                new ViewTab(ViewKey.Kind.PREDICTION, "Prediction", "The model's next-vertex distribution; green bars are the truly useful next steps"),
+                new ViewTab(ViewKey.Kind.SET_SIZES, "Set sizes", "Mean traced set size per layer against the true 2^l-hop sets and 2^l itself"))) {
             FigureCanvas canvas = new FigureCanvas();
             canvas.setPrefHeight(240);
-            viewCanvases.put(view[0], canvas);
-            Tab tab = new Tab(view[1], canvas);
-            tab.setTooltip(new Tooltip(view[2]));
+            viewCanvases.put(view.kind(), canvas);
+            Tab tab = new Tab(view.title(), canvas);
+            tab.setTooltip(new Tooltip(view.tip()));
             views.getTabs().add(tab);
         }
         views.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
             if (tab != null && tab.getContent() instanceof FigureCanvas canvas) canvas.refresh();
         });
-        explainOnHover(viewCanvases.get("attention"));
-        explainOnHover(viewCanvases.get("model-view"));
+        explainOnHover(viewCanvases.get(ViewKey.Kind.ATTENTION));
+        explainOnHover(viewCanvases.get(ViewKey.Kind.MODEL_VIEW));
         modelSection.setOnViews(this::showViews);
         VBox.setVgrow(graphView, Priority.ALWAYS);
         Button exportView = new Button("Export this view…");
@@ -361,26 +363,26 @@ public final class ExplorerPanel extends BorderPane {
         return bar;
     }
 
-    /** Puts the views of the chosen layer into their tabs (each map key starts with the view's name; the first head's attention). */
-    private void showViews(Map<String, Figure> figures) {
+    /** Puts the views of the chosen layer into their tabs (the first head's attention). */
+    private void showViews(Map<ViewKey, Figure> figures) {
         shownViews = figures;
-        figures.forEach((name, figure) -> viewCanvases.forEach((view, canvas) -> {
-            if (name.equals(view) || (name.startsWith(view + "-layer") && !name.contains("-head"))) canvas.setFigure(figure);
-        }));
+        figures.forEach((key, figure) -> {
+            FigureCanvas canvas = viewCanvases.get(key.kind());
+            if (canvas != null && key.head() == 0) canvas.setFigure(figure);
+        });
     }
 
     /** Saves the view in front (or the graph itself, with the layer's sets, from the Graph tab) as a figure. */
     private void exportSelectedView() {
         Tab tab = views.getSelectionModel().getSelectedItem();
-        String view = viewCanvases.entrySet().stream().filter(e -> e.getValue() == tab.getContent()).map(Map.Entry::getKey)
-                .findFirst().orElse("graph");
-        String name = shownViews.keySet().stream().filter(k -> k.equals(view) || (k.startsWith(view + "-layer") && !k.contains("-head")))
-                .findFirst().orElse(null);
-        if (name == null) {
+        ViewKey.Kind kind = viewCanvases.entrySet().stream().filter(e -> e.getValue() == tab.getContent()).map(Map.Entry::getKey)
+                .findFirst().orElse(ViewKey.Kind.GRAPH);
+        ViewKey key = shownViews.keySet().stream().filter(k -> k.kind() == kind && k.head() == 0).findFirst().orElse(null);
+        if (key == null) {
             status.accept("Run the model first: the " + tab.getText() + " view is drawn from its output");
             return;
         }
-        FigureSaving.chooseAndSave(this, shownViews.get(name), name, status);
+        FigureSaving.chooseAndSave(this, shownViews.get(key), key.fileName(), status);
     }
 
     /** A tooltip with the exact weight under the pointer, on a heatmap view. */
@@ -423,7 +425,7 @@ public final class ExplorerPanel extends BorderPane {
 
     /** The canvas of one view ("attention", "tokens", "prediction", "set-sizes"). */
     FigureCanvas viewCanvas(String view) {
-        return viewCanvases.get(view);
+        return viewCanvases.get(kind(view));
     }
 
     /** Brings a view's tab to the front ("graph": the facts and the token strip; "attention", "model-view", ...). */
@@ -434,7 +436,12 @@ public final class ExplorerPanel extends BorderPane {
     /** Brings a view's tab to the front ("graph": the facts and the token strip). */
     void selectView(String view) {
         if (view.equals("graph")) views.getSelectionModel().select(0);
-        for (Tab tab : views.getTabs()) if (tab.getContent() == viewCanvases.get(view)) views.getSelectionModel().select(tab);
+        for (Tab tab : views.getTabs()) if (tab.getContent() == viewCanvases.get(kind(view))) views.getSelectionModel().select(tab);
+    }
+
+    private static ViewKey.Kind kind(String id) {
+        for (ViewKey.Kind kind : ViewKey.Kind.values()) if (kind.id().equals(id)) return kind;
+        throw new IllegalArgumentException("no view '" + id + "'");
     }
 
     /** Rings the vertices of a refused cycle until the next edit. */
@@ -515,13 +522,12 @@ public final class ExplorerPanel extends BorderPane {
         Set<Integer> useful = Set.of();
         StringBuilder text = new StringBuilder(String.format("%d vertices, %d edges.", graph.vertices().size(), graph.edges().size()));
         if (graph.start() != null && graph.goal() != null) {
-            GroundTruth truth = new GroundTruth(graph.edges());
-            int[] next = truth.usefulNext(graph.start(), graph.goal());
+            GraphFacts graphFacts = GraphFacts.of(graph.edges(), graph.start(), graph.goal());
+            int[] next = graphFacts.usefulNext();
             useful = Arrays.stream(next).boxed().collect(Collectors.toSet());
             text.insert(0, String.format("Start %d, goal %d. ", graph.start(), graph.goal()));
             if (next.length > 0) {
-                int lookahead = InputAnalysis.lookahead(graph.edges(), graph.start(), next[0], graph.goal());
-                text.append(String.format(" Lookahead %d. Useful next: %s.", lookahead, join(next)));
+                text.append(String.format(" Lookahead %d. Useful next: %s.", graphFacts.lookahead(), join(next)));
             } else {
                 text.append(" The goal is not reachable from the start.");
             }

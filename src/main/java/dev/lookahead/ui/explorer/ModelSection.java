@@ -5,16 +5,16 @@ import dev.lookahead.figures.FigureExport;
 import dev.lookahead.figures.FigureFormat;
 import dev.lookahead.figures.SearchViews;
 import dev.lookahead.figures.TokensFigure;
-import dev.lookahead.interp.CircuitTracer;
+import dev.lookahead.figures.ViewKey;
+import dev.lookahead.inspect.Inspection;
+import dev.lookahead.inspect.Inspector;
+import dev.lookahead.inspect.SetComparison;
 import dev.lookahead.interp.ReachabilityProbes;
 import dev.lookahead.interp.Trace;
 import dev.lookahead.model.ModelConfig;
 import dev.lookahead.model.ModelFiles;
 import dev.lookahead.model.SearchModel;
-import dev.lookahead.model.Tensor;
-import dev.lookahead.search.GroundTruth;
 import dev.lookahead.search.SearchGraph;
-import dev.lookahead.search.SearchInput;
 import dev.lookahead.search.TokenLayout;
 import dev.lookahead.search.Tokenizer;
 import dev.lookahead.ui.BackgroundWork;
@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -77,26 +76,14 @@ final class ModelSection extends VBox {
     private final Label layerLabel = new Label();
     private final Label setText = new Label();
 
-    private SearchModel model;
-    private ReachabilityProbes probes;
-    /** Per layer, each token position's vertex set: the probes' estimate at once, the traced sets when the trace is done. */
-    private List<Map<Integer, SortedSet<Integer>>> sets;
-    private boolean setsTraced;
-    /** Ids the probes call reachable that the graph does not have, per layer and position (empty once traced). */
-    private List<Map<Integer, SortedSet<Integer>>> claimedAbsent = List.of();
+    /** The loaded model, its probes and its tracer; null before a model loads. */
+    private Inspector inspector;
+    /** The model's run on the shown graph: its first look at once, traced when the trace is done; null before a run. */
+    private Inspection inspection;
     /** Model, device and the last timings, for the status bar. */
     private final StringProperty info = new SimpleStringProperty("No model");
     private String lastTiming = "";
-    /** What the views below the graph draw from: the input, each block's attention, the prediction. */
-    private record Views(SearchInput input, float[][][][] patterns, float[] probabilities) {
-    }
-
-    /** A loaded model with the reachability probes kept beside it (null when it has none). */
-    private record Loaded(SearchModel model, ReachabilityProbes probes) {
-    }
-
-    private Views views;
-    private Consumer<Map<String, Figure>> onViews = figures -> { };
+    private Consumer<Map<ViewKey, Figure>> onViews = figures -> { };
     private Runnable onModelLoaded = () -> { };
     /** The shipped name or folder the model came from. */
     private String modelSource;
@@ -106,7 +93,6 @@ final class ModelSection extends VBox {
     private Integer lockedToken;
     private SearchGraph graph;
     private int[] tokens;
-    private Trace trace;
     private Integer chosen;
     private final BackgroundWork work = new BackgroundWork(progress, cancel);
 
@@ -168,22 +154,22 @@ final class ModelSection extends VBox {
 
     /** Loads a shipped model or a training folder in the background. */
     void load(String nameOrFolder) {
-        Task<Loaded> task = new Task<>() {
+        Task<Inspector> task = new Task<>() {
             @Override
-            protected Loaded call() throws Exception {
+            protected Inspector call() throws Exception {
                 SearchModel opened = SearchModel.open(nameOrFolder, "auto");
                 try {
-                    return new Loaded(opened, ReachabilityProbes.forModel(nameOrFolder).orElse(null));
+                    return Inspector.of(opened, ReachabilityProbes.forModel(nameOrFolder).orElse(null));
                 } catch (IOException | RuntimeException e) {
                     // damaged probes only cost the early estimate; the trace still comes
-                    return new Loaded(opened, null);
+                    return Inspector.of(opened, null);
                 }
             }
         };
         start(task, loaded -> {
-            if (model != null) model.close();
-            model = loaded.model();
-            probes = loaded.probes();
+            if (inspector != null) inspector.model().close();
+            inspector = loaded;
+            SearchModel model = loaded.model();
             modelSource = nameOrFolder;
             forgetResults();
             lastTiming = "";
@@ -197,10 +183,7 @@ final class ModelSection extends VBox {
 
     /** Drops the prediction, sets and trace shown: they belong to another graph or another model. */
     private void forgetResults() {
-        trace = null;
-        sets = null;
-        claimedAbsent = List.of();
-        views = null;
+        inspection = null;
         prediction.setText("");
         layerLabel.setText("");
         setText.setText("");
@@ -213,10 +196,11 @@ final class ModelSection extends VBox {
     }
 
     private void updateInfo() {
-        if (model == null) {
+        if (inspector == null) {
             info.set("No model");
             return;
         }
+        SearchModel model = inspector.model();
         String device = model.device().isGpu() ? "GPU" : "CPU";
         info.set(String.format("%s · n = %d, %d layers · %s%s", ModelFiles.isShipped(modelSource) ? modelSource : Path.of(modelSource).getFileName(),
                 model.config().n(), model.config().layers(), device, lastTiming.isEmpty() ? "" : " · " + lastTiming));
@@ -262,7 +246,7 @@ final class ModelSection extends VBox {
 
     /** The loaded model's configuration, or null. */
     ModelConfig modelConfig() {
-        return model == null ? null : model.config();
+        return inspector == null ? null : inspector.model().config();
     }
 
     /** A graph the model cannot take: Run is refused, with the reason shown. */
@@ -282,12 +266,13 @@ final class ModelSection extends VBox {
     }
 
     private void setEnabled() {
-        boolean fits = model != null && tokens != null && tokens.length == model.config().n();
+        ModelConfig config = modelConfig();
+        boolean fits = config != null && tokens != null && tokens.length == config.n();
         run.setDisable(!fits || work.running() != null);
         traceButton.setDisable(!fits || work.running() != null);
         exportViews.setDisable(!fits || work.running() != null);
-        if (model != null && tokens != null && tokens.length != model.config().n()) {
-            prediction.setText("The model reads n = " + model.config().n() + "; this graph is shown at n = " + tokens.length + ".");
+        if (config != null && tokens != null && tokens.length != config.n()) {
+            prediction.setText("The model reads n = " + config.n() + "; this graph is shown at n = " + tokens.length + ".");
         }
     }
 
@@ -297,38 +282,36 @@ final class ModelSection extends VBox {
         startTrace(true);
     }
 
-    private String predictionText(float[] probabilities) {
-        int predicted = SearchModel.argMax(probabilities);
-        TokenLayout layout = model.config().layout();
-        int[] useful = new GroundTruth(graph.edges()).usefulNext(graph.start(), graph.goal());
-        boolean correct = Arrays.stream(useful).anyMatch(v -> v == predicted);
-        return String.format("The model predicts %s (p = %.2f): %s.", layout.tokenName(predicted), probabilities[predicted],
-                correct ? "a useful next step" : "not a useful next step");
+    private static String predictionText(Inspection look) {
+        int predicted = look.predicted();
+        return String.format("The model predicts %s (p = %.2f): %s.", look.input().layout().tokenName(predicted), look.probabilities()[predicted],
+                look.correct() ? "a useful next step" : "not a useful next step");
     }
 
     private void startTrace(boolean predictFirst) {
         int[] input = tokens;
-        SearchModel current = model;
-        CircuitTracer tracer = new CircuitTracer(current);
-        Task<Trace> task = new Task<>() {
+        Inspector current = inspector;
+        Task<Inspection> task = new Task<>() {
             @Override
-            protected Trace call() throws Exception {
-                double runMillis = firstLook(current, input, predictFirst);
+            protected Inspection call() {
+                Inspection look = firstLook(current, input, predictFirst);
                 long traceBegan = System.nanoTime();
-                Trace traced = tracer.trace(input, this::isCancelled, share -> updateProgress(share, 1.0));
+                Inspection traced = current.trace(look, this::isCancelled, share -> updateProgress(share, 1.0));
                 double traceSeconds = (System.nanoTime() - traceBegan) / 1e9;
-                Platform.runLater(() -> lastTiming = String.format("run %.0f ms, trace %.1f s", runMillis, traceSeconds));
+                Platform.runLater(() -> lastTiming = String.format("run %.0f ms, trace %.1f s", look.runMillis(), traceSeconds));
                 return traced;
             }
         };
-        status.accept(probes == null ? "Tracing the circuit…" : "Probe estimate shown; tracing the circuit…");
+        status.accept(!current.hasProbes() ? "Tracing the circuit…" : "Probe estimate shown; tracing the circuit…");
         start(task, traced -> {
-            trace = traced;
+            if (input != tokens) return; // the graph changed meanwhile
+            inspection = traced;
             updateInfo();
+            Trace trace = traced.trace();
             String merges = trace.pathMergeOperations() >= 0 ? String.format("; %d path-merge operations", trace.pathMergeOperations()) : "";
             status.accept(String.format("Traced (%s rules) after %,d patched forward passes: %s%s", trace.rules().id(), trace.forwardPasses(),
                     trace.explained() ? "explained" : "not explained (" + trace.reason() + ")", merges));
-            if (!trace.layers().isEmpty()) showLayers(trace.layers(), true);
+            if (traced.traced()) showLayers();
         }, failure -> status.accept("Tracing failed: " + failure.getMessage()));
     }
 
@@ -337,46 +320,38 @@ final class ModelSection extends VBox {
      * window shows at once, so the sets can be stepped through before anything is pressed.
      */
     void preview() {
-        if (model == null || tokens == null || tokens.length != model.config().n() || work.running() != null) return;
+        ModelConfig config = modelConfig();
+        if (config == null || tokens == null || tokens.length != config.n() || work.running() != null) return;
         int[] input = tokens;
-        SearchModel current = model;
-        Task<Double> task = new Task<>() {
+        Inspector current = inspector;
+        Task<Inspection> task = new Task<>() {
             @Override
-            protected Double call() {
+            protected Inspection call() {
                 return firstLook(current, input, true);
             }
         };
-        start(task, millis -> status.accept(probes == null ? "The model's prediction is shown; Run traces its circuit"
+        start(task, look -> status.accept(!current.hasProbes() ? "The model's prediction is shown; Run traces its circuit"
                 : "The model's prediction and the probes' estimate are shown; Run traces the circuit"),
                 failure -> status.accept("The model could not run: " + failure.getMessage()));
     }
 
     /**
-     * One forward pass with its activations (on a worker thread: the first one warms the engine up), then
-     * on the UI thread the views, the prediction when asked, and the probes' estimate while nothing is
-     * traced. Returns the pass's time in milliseconds.
+     * The model's first look at the input (on a worker thread: the first one warms the engine up), then on the UI
+     * thread the views, the prediction when asked, and the probes' estimate while nothing is traced.
      */
-    private double firstLook(SearchModel current, int[] input, boolean showPrediction) {
-        TokenLayout layout = current.config().layout();
-        long began = System.nanoTime();
-        float[] probabilities = current.probabilities(new int[][] {input})[0];
-        Map<String, Tensor> captured = current.capture(input);
-        double runMillis = (System.nanoTime() - began) / 1e6;
-        Views computed = new Views(Tokenizer.decode(layout, input), SearchModel.attentionPatterns(captured, current.config()), probabilities);
-        ReachabilityProbes.Estimate estimate = probes == null ? null : probes.estimate(captured, input, layout);
-        String text = predictionText(probabilities);
+    private Inspection firstLook(Inspector current, int[] input, boolean showPrediction) {
+        Inspection look = current.look(Tokenizer.decode(current.model().config().layout(), input));
+        String text = predictionText(look);
         Platform.runLater(() -> {
             if (input != tokens) return; // the graph changed meanwhile
-            views = computed;
-            lastTiming = String.format("run %.0f ms", runMillis);
+            boolean traced = inspection != null && inspection.traced();
+            if (!traced) inspection = look;
+            lastTiming = String.format("run %.0f ms", look.runMillis());
             updateInfo();
             if (showPrediction) prediction.setText(text);
-            if (estimate != null && sets == null) {
-                claimedAbsent = estimate.absent();
-                showLayers(estimate.sets(), false);
-            }
+            if (!traced && !look.sets().isEmpty()) showLayers();
         });
-        return runMillis;
+        return look;
     }
 
     /** Runs a job in the background; the buttons follow whether one is running. */
@@ -399,18 +374,16 @@ final class ModelSection extends VBox {
      * token arcs, prediction, set sizes - as PDF, SVG and PNG into {@code folder}, as {@code export} does.
      */
     void exportViews(Path folder) {
-        SearchModel current = model;
+        Inspector current = inspector;
         int[] input = tokens;
-        Trace traced = trace;
-        TokenLayout layout = current.config().layout();
+        Inspection shown = inspection;
         Task<Integer> task = new Task<>() {
             @Override
             protected Integer call() throws Exception {
-                SearchInput searchInput = Tokenizer.decode(layout, input);
+                Inspection drawn = shown != null ? shown : current.look(Tokenizer.decode(current.model().config().layout(), input));
                 List<Integer> layers = new ArrayList<>();
-                for (int l = 0; l <= current.config().layers(); l++) layers.add(l);
-                var figures = SearchViews.all(searchInput, current.attentionPatterns(input),
-                        current.probabilities(new int[][] {input})[0], traced, layers);
+                for (int l = 0; l <= current.model().config().layers(); l++) layers.add(l);
+                var figures = SearchViews.byFileName(SearchViews.all(drawn, layers));
                 Files.createDirectories(folder);
                 int written = 0;
                 for (var figure : figures.entrySet()) {
@@ -423,21 +396,20 @@ final class ModelSection extends VBox {
                 return written;
             }
         };
+        boolean traced = shown != null && shown.traced();
         status.accept("Exporting the views…");
         start(task, written -> status.accept("Wrote " + written + " figures to " + folder
-                + (traced == null ? " (no trace yet: the graph views show no sets)" : "")), failure -> status.accept("Export failed: " + failure.getMessage()));
+                + (traced ? "" : " (no trace yet: the graph views show no sets)")), failure -> status.accept("Export failed: " + failure.getMessage()));
     }
 
-    /** Puts per-layer sets on the slider: the probes' estimate first, replaced by the traced sets. */
-    private void showLayers(List<Map<Integer, SortedSet<Integer>>> layerSets, boolean traced) {
-        boolean first = sets == null;
-        sets = layerSets;
-        setsTraced = traced;
-        if (traced) claimedAbsent = List.of();
+    /** Puts the shown inspection's per-layer sets on the slider: the probes' estimate first, replaced by the traced sets. */
+    private void showLayers() {
+        List<Map<Integer, SortedSet<Integer>>> sets = inspection.sets();
+        boolean first = layer.isDisabled();
         layer.setMax(Math.max(1, sets.size() - 1));
         if (pendingLayer != null) {
             layer.setValue(Math.min(pendingLayer, sets.size() - 1));
-            if (traced) pendingLayer = null;
+            if (inspection.traced()) pendingLayer = null;
         } else if (first) {
             layer.setValue(sets.size() - 1);
         }
@@ -450,54 +422,52 @@ final class ModelSection extends VBox {
         return setText;
     }
 
+    /** The graph view's style class for a vertex's mark. */
+    static String styleClass(SetComparison.Mark mark) {
+        return switch (mark) {
+            case AGREE -> AGREE;
+            case MISSED -> MISSED;
+            case EXTRA -> EXTRA;
+        };
+    }
+
     /** Rings the chosen vertex's set at the chosen layer (traced, or the probes' estimate) against its true 2^l-hop set. */
     private void showSets() {
-        if (sets == null || sets.isEmpty() || chosen == null) return;
-        int l = (int) Math.min(Math.round(layer.getValue()), sets.size() - 1);
-        layerLabel.setText((l == 0 ? "Layer 0: the embedding" : "After block " + l + " of " + (sets.size() - 1))
-                + (setsTraced ? " (traced)" : " (probe estimate)"));
-        SortedSet<Integer> traced = new TreeSet<>();
-        boolean inCircuit = false;
-        for (Map.Entry<Integer, SortedSet<Integer>> node : sets.get(l).entrySet()) {
-            if (tokens[node.getKey()] != chosen) continue;
-            inCircuit = true;
-            traced.addAll(node.getValue());
+        if (inspection == null || chosen == null) return;
+        if (inspection.sets().isEmpty()) {
+            onViews.accept(withArcsFromLockedToken(SearchViews.all(inspection, List.of(0)), 0));
+            return;
         }
-        Set<Integer> truth = new GroundTruth(graph.edges()).reachableWithin(chosen, 1 << l);
+        int l = (int) Math.min(Math.round(layer.getValue()), inspection.sets().size() - 1);
+        boolean traced = inspection.traced();
+        layerLabel.setText((l == 0 ? "Layer 0: the embedding" : "After block " + l + " of " + (inspection.sets().size() - 1))
+                + (traced ? " (traced)" : " (probe estimate)"));
+        Inspection.Held held = inspection.held(l, chosen);
+        Set<Integer> truth = inspection.facts().reachableAfterLayer(chosen, l);
         Map<Integer, String> marks = new HashMap<>();
-        if (inCircuit || !setsTraced) {
-            for (int v : traced) marks.put(v, truth.contains(v) ? AGREE : EXTRA);
-            for (int v : truth) marks.putIfAbsent(v, MISSED);
-        }
+        inspection.compare(l, chosen).marks().forEach((v, mark) -> marks.put(v, styleClass(mark)));
         graphView.mark(marks);
-        String held = traced.isEmpty() ? (setsTraced ? "nothing traced at this layer" : "nothing the probes call reachable") : traced.toString();
-        setText.setText(setsTraced && !inCircuit
+        String heldText = held.vertices().isEmpty() ? (traced ? "nothing traced at this layer" : "nothing the probes call reachable")
+                : held.vertices().toString();
+        SortedSet<Integer> absent = inspection.claimedAbsent(l, chosen);
+        setText.setText(!held.inCircuit()
                 ? String.format("Vertex %d: none of its tokens is a node of the traced circuit %s (the paper's rules keep only the"
                         + " nodes that explain the prediction); truly reachable within %d hop%s: %s.", chosen,
                         l == 0 ? "in the embedding" : "after block " + l, 1 << l, l == 0 ? "" : "s", truth)
-                : String.format("Vertex %d: its tokens hold %s; truly reachable within %d hop%s: %s.%s", chosen, held,
-                        1 << l, l == 0 ? "" : "s", truth, absentNote(l)));
-        if (views != null) onViews.accept(withArcsFromLockedToken(SearchViews.all(views.input(), views.patterns(), views.probabilities(),
-                trace, List.of(l)), l));
-    }
-
-    /** Says which ids, absent from the graph, the probes call reachable from the chosen vertex's tokens. */
-    private String absentNote(int l) {
-        if (l >= claimedAbsent.size()) return "";
-        SortedSet<Integer> absent = new TreeSet<>();
-        claimedAbsent.get(l).forEach((position, ids) -> {
-            if (tokens[position] == chosen) absent.addAll(ids);
-        });
-        return absent.isEmpty() ? "" : " The probes also call reachable ids the graph does not have: " + absent + ".";
+                : String.format("Vertex %d: its tokens hold %s; truly reachable within %d hop%s: %s.%s", chosen, heldText,
+                        1 << l, l == 0 ? "" : "s", truth,
+                        absent.isEmpty() ? "" : " The probes also call reachable ids the graph does not have: " + absent + "."));
+        onViews.accept(withArcsFromLockedToken(SearchViews.all(inspection, List.of(l)), l));
     }
 
     /** The token arcs drawn from the locked token of the strip (the last token until one is clicked). */
-    private Map<String, Figure> withArcsFromLockedToken(Map<String, Figure> figures, int l) {
-        if (lockedToken == null || lockedToken >= tokens.length || l >= views.patterns().length) return figures;
-        TokenLayout layout = model.config().layout();
+    private Map<ViewKey, Figure> withArcsFromLockedToken(Map<ViewKey, Figure> figures, int l) {
+        float[][][][] patterns = inspection.attention();
+        if (lockedToken == null || lockedToken >= tokens.length || l >= patterns.length) return figures;
+        TokenLayout layout = inspection.input().layout();
         String[] labels = Arrays.stream(tokens).mapToObj(layout::tokenName).toArray(String[]::new);
-        Map<String, Figure> replaced = new LinkedHashMap<>(figures);
-        replaced.put("tokens-layer" + l, new TokensFigure(labels, views.patterns()[l][0][lockedToken], lockedToken,
+        Map<ViewKey, Figure> replaced = new LinkedHashMap<>(figures);
+        replaced.put(ViewKey.at(ViewKey.Kind.TOKENS, l), new TokensFigure(labels, patterns[l][0][lockedToken], lockedToken,
                 "what token " + lockedToken + " (" + labels[lockedToken] + ") reads in block " + (l + 1)));
         return replaced;
     }
@@ -508,19 +478,20 @@ final class ModelSection extends VBox {
      */
     void lockToken(Integer position) {
         lockedToken = position;
-        if (position != null && tokens != null && position < tokens.length && model != null && model.config().layout().isVertex(tokens[position])) {
+        ModelConfig config = modelConfig();
+        if (position != null && tokens != null && position < tokens.length && config != null && config.layout().isVertex(tokens[position])) {
             chosen = tokens[position];
         }
         showSets();
     }
 
     /** Called with the views of the chosen layer (attention, token arcs, prediction, set sizes) whenever it changes. */
-    void setOnViews(Consumer<Map<String, Figure>> action) {
+    void setOnViews(Consumer<Map<ViewKey, Figure>> action) {
         this.onViews = action;
     }
 
     Trace trace() {
-        return trace;
+        return inspection == null ? null : inspection.trace();
     }
 
     Task<?> running() {
@@ -533,10 +504,10 @@ final class ModelSection extends VBox {
 
     /** Whether the sets on the slider are traced (false: the probes' estimate, or none yet). */
     boolean setsTraced() {
-        return sets != null && setsTraced;
+        return inspection != null && inspection.traced();
     }
 
     boolean hasSets() {
-        return sets != null;
+        return inspection != null && !inspection.sets().isEmpty();
     }
 }
