@@ -10,9 +10,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
@@ -36,10 +36,8 @@ import javafx.stage.Stage;
 public final class WorkbenchApp extends Application {
     private final Label status = new Label("Ready");
     private ExplorerPanel explorer;
-    private ProofsPanel proofs;
-    private FeedbackPanel feedback;
-    private TrainPanel train;
-    private ExperimentsPanel experiments;
+    /** The window's pages, one tab each, in order. */
+    private List<Page> pages = List.of();
     private TabPane tabs;
     private Stage stage;
     private static final String RESTORED = " (restored: the last window did not close cleanly)";
@@ -61,20 +59,15 @@ public final class WorkbenchApp extends Application {
         this.stage = stage;
         Theme.remembered().apply();
         explorer = new ExplorerPanel(status::setText);
-        proofs = new ProofsPanel(status::setText);
-        feedback = new FeedbackPanel(status::setText);
-        experiments = new ExperimentsPanel(status::setText);
-        train = new TrainPanel(status::setText, folder -> {
-            explorer.openModel(folder.toString());
-            showTab("Explorer");
-        });
-
-        tabs = new TabPane(
-                tab("Explorer", explorer),
-                tab("Train", train),
-                tab("Experiments", experiments),
-                tab("Proofs", proofs),
-                tab("Feedback", feedback));
+        pages = List.of(explorer,
+                new TrainPanel(status::setText, folder -> {
+                    explorer.openModel(folder.toString());
+                    showTab(explorer.title());
+                }),
+                new ExperimentsPanel(status::setText),
+                new ProofsPanel(status::setText),
+                new FeedbackPanel(status::setText));
+        tabs = new TabPane(pages.stream().map(page -> new Tab(page.title(), page.view())).toArray(Tab[]::new));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         Label modelInfo = new Label();
@@ -130,11 +123,16 @@ public final class WorkbenchApp extends Application {
     }
 
     public ProofsPanel proofs() {
-        return proofs;
+        return page(ProofsPanel.class);
     }
 
     public FeedbackPanel feedback() {
-        return feedback;
+        return page(FeedbackPanel.class);
+    }
+
+    /** The page of this type. */
+    private <P extends Page> P page(Class<P> type) {
+        return pages.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
     }
 
     /** Brings the tab of this title to the front ("Explorer", "Train", "Experiments", ...). */
@@ -143,11 +141,11 @@ public final class WorkbenchApp extends Application {
     }
 
     public ExperimentsPanel experiments() {
-        return experiments;
+        return page(ExperimentsPanel.class);
     }
 
     public TrainPanel train() {
-        return train;
+        return page(TrainPanel.class);
     }
 
     private MenuBar menuBar() {
@@ -308,9 +306,5 @@ public final class WorkbenchApp extends Application {
         alert.setHeaderText(header);
         alert.initOwner(stage);
         alert.show();
-    }
-
-    private static Tab tab(String title, Node content) {
-        return new Tab(title, content);
     }
 }

@@ -13,6 +13,8 @@ import dev.lookahead.model.SearchModel;
 import dev.lookahead.stats.Proportion;
 import dev.lookahead.train.LearningCurve;
 import dev.lookahead.train.TrainingProgress;
+import dev.lookahead.ui.Page;
+import dev.lookahead.ui.Widgets;
 import dev.lookahead.ui.BackgroundWork;
 import dev.lookahead.ui.FigureCanvas;
 import dev.lookahead.ui.FigureSaving;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.scene.Node;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
@@ -56,7 +59,7 @@ import org.jfree.chart.fx.ChartViewer;
  * grid of models one after another - resumable, the same folders as {@code sweep} - and draws the
  * scaling plots from their results.
  */
-public final class ExperimentsPanel extends BorderPane {
+public final class ExperimentsPanel extends BorderPane implements Page {
     private final Consumer<String> status;
     /** Sensitivity and Sweep. */
     private final TabPane sections = new TabPane();
@@ -94,8 +97,7 @@ public final class ExperimentsPanel extends BorderPane {
     // ---- sensitivity -------------------------------------------------------------------------
 
     private BorderPane sensitivityView() {
-        Label title = new Label("Sensitivity heatmap");
-        title.getStyleClass().add("panel-title");
+        Label title = Widgets.heading("Sensitivity heatmap");
         Button addFolder = new Button("Add training folder…");
         addFolder.setOnAction(e -> {
             File chosen = new DirectoryChooser().showDialog(getScene().getWindow());
@@ -187,8 +189,7 @@ public final class ExperimentsPanel extends BorderPane {
     // ---- sweep -------------------------------------------------------------------------------
 
     private BorderPane sweepView() {
-        Label title = new Label("Sweep");
-        title.getStyleClass().add("panel-title");
+        Label title = Widgets.heading("Sweep");
         Button browseSpec = new Button("Spec…");
         browseSpec.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
@@ -405,5 +406,15 @@ public final class ExperimentsPanel extends BorderPane {
     /** How many plots the Sweep tab shows now. */
     public int chartCount() {
         return charts.getChildren().size();
+    }
+
+    @Override
+    public String title() {
+        return "Experiments";
+    }
+
+    @Override
+    public Node view() {
+        return this;
     }
 }

@@ -17,6 +17,8 @@ import dev.lookahead.search.SearchGraph;
 import dev.lookahead.search.SearchInput;
 import dev.lookahead.search.TokenLayout;
 import dev.lookahead.search.Tokenizer;
+import dev.lookahead.ui.Page;
+import dev.lookahead.ui.Widgets;
 import dev.lookahead.ui.FigureCanvas;
 import dev.lookahead.ui.FigureSaving;
 import dev.lookahead.ui.GraphView;
@@ -61,7 +63,7 @@ import javafx.scene.shape.Circle;
  * The Explorer: generate a graph from the paper's distributions (or open one), see it in a layered
  * layout with start, goal and the useful next steps marked, and read its token sequence.
  */
-public final class ExplorerPanel extends BorderPane {
+public final class ExplorerPanel extends BorderPane implements Page {
     private static final int[] SIZES = {32, 44, 56, 68, 80, 98, 128};
 
     private final ComboBox<Distribution> distribution = new ComboBox<>();
@@ -629,9 +631,7 @@ public final class ExplorerPanel extends BorderPane {
     }
 
     private static Label heading(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("panel-title");
-        return label;
+        return Widgets.heading(text);
     }
 
     private static VBox legend() {
@@ -666,5 +666,15 @@ public final class ExplorerPanel extends BorderPane {
 
     private static String capitalise(String text) {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    @Override
+    public String title() {
+        return "Explorer";
+    }
+
+    @Override
+    public Node view() {
+        return this;
     }
 }

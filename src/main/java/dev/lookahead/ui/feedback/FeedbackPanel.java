@@ -12,10 +12,11 @@ import dev.lookahead.figures.ChartFigure;
 import dev.lookahead.figures.FeedbackCharts;
 import dev.lookahead.figures.Figure;
 import dev.lookahead.stats.Proportion;
+import dev.lookahead.ui.Page;
+import dev.lookahead.ui.Widgets;
 import dev.lookahead.ui.BackgroundWork;
 import dev.lookahead.ui.FigureSaving;
 import dev.lookahead.ui.SampleLibrary;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +51,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
@@ -62,7 +62,7 @@ import org.jfree.chart.plot.XYPlot;
  * signals, with the words behind each sentiment and joy label; the paper's results beside, never
  * mixed in; every chart exported as PNG, SVG or PDF.
  */
-public final class FeedbackPanel extends BorderPane {
+public final class FeedbackPanel extends BorderPane implements Page {
     /** Which scorer made the sentiment and joy labels, said wherever they are shown. */
     public static final String SCORERS = "sentiment: VADER with its reference lexicon (compound >= 0.05 positive, <= -0.05 negative);"
             + " joy: laughter, laughing or smiling emoji and joy words (JoyDetector) - offline stand-ins for the paper's classifiers";
@@ -130,14 +130,7 @@ public final class FeedbackPanel extends BorderPane {
     }
 
     private Node toolbar() {
-        Button open = new Button("Open log…");
-        open.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Open a conversation log");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON lines (*.jsonl)", "*.jsonl"));
-            File chosen = chooser.showOpenDialog(getScene().getWindow());
-            if (chosen != null) open(chosen.toPath());
-        });
+        Button open = Widgets.openFileButton("Open log…", "Open a conversation log", "JSON lines (*.jsonl)", "*.jsonl", this::open);
         Button sample = new Button("Open the sample log");
         sample.setOnAction(e -> {
             Path file = SampleLibrary.sample(SAMPLE);
@@ -253,12 +246,9 @@ public final class FeedbackPanel extends BorderPane {
         rates.setPlaceholder(new Label("No log open"));
         kappa.setHgap(2);
         kappa.setVgap(2);
-        Label kappaTitle = new Label("Agreement between signals and with thumbs up/down (Cohen's kappa over turns where both are defined)");
-        kappaTitle.getStyleClass().add("section-title");
-        Label ratesTitle = new Label("Share of bot turns each signal calls good, split standard / adversarial conversations and"
+        Label kappaTitle = Widgets.sectionHeading("Agreement between signals and with thumbs up/down (Cohen's kappa over turns where both are defined)");
+        Label ratesTitle = Widgets.sectionHeading("Share of bot turns each signal calls good, split standard / adversarial conversations and"
                 + " normal / canned (safety) replies: rate [95% Wilson interval] of the turns where it is defined");
-        ratesTitle.setWrapText(true);
-        ratesTitle.getStyleClass().add("section-title");
         VBox box = new VBox(8, ratesTitle, rates, kappaTitle, kappa, paperCard());
         box.setPadding(new Insets(10));
         ScrollPane scroll = new ScrollPane(box);
@@ -453,8 +443,7 @@ public final class FeedbackPanel extends BorderPane {
         detail.getChildren().clear();
         if (turn == null) return;
         Conversation conversation = log.conversations().stream().filter(c -> c.id().equals(turn.conversationId())).findFirst().orElse(null);
-        Label context = new Label("Context");
-        context.getStyleClass().add("section-title");
+        Label context = Widgets.sectionHeading("Context");
         detail.getChildren().add(context);
         if (conversation != null) {
             List<Turn> turns = conversation.turns();
@@ -466,8 +455,7 @@ public final class FeedbackPanel extends BorderPane {
                 detail.getChildren().add(new Label("(no human reply: the conversation ends here)"));
             }
         }
-        Label signalsTitle = new Label("Signals of this bot turn");
-        signalsTitle.getStyleClass().add("section-title");
+        Label signalsTitle = Widgets.sectionHeading("Signals of this bot turn");
         GridPane values = new GridPane();
         values.setHgap(12);
         int row = 0;
@@ -491,8 +479,7 @@ public final class FeedbackPanel extends BorderPane {
 
     /** Why the reply got its labels: its length, the lexicon words behind its sentiment, the joy cues. */
     private static Node why(BotTurnSignals turn) {
-        Label title = new Label("Why");
-        title.getStyleClass().add("section-title");
+        Label title = Widgets.sectionHeading("Why");
         if (turn.nextHumanText() == null) return new VBox(4, title, new Label("No reply follows this bot turn."));
         String reply = turn.nextHumanText();
         List<String> drivers = Vader.reference().drivers(reply);
@@ -527,5 +514,15 @@ public final class FeedbackPanel extends BorderPane {
 
     public Node detail() {
         return detail;
+    }
+
+    @Override
+    public String title() {
+        return "Feedback";
+    }
+
+    @Override
+    public Node view() {
+        return this;
     }
 }

@@ -14,8 +14,9 @@ import dev.lookahead.proofs.ProofSemantics;
 import dev.lookahead.proofs.SentenceParser;
 import dev.lookahead.ui.BackgroundWork;
 import dev.lookahead.ui.FigureSaving;
+import dev.lookahead.ui.Page;
 import dev.lookahead.ui.SampleLibrary;
-import java.io.File;
+import dev.lookahead.ui.Widgets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,7 +55,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.jfree.chart.fx.ChartViewer;
 
@@ -64,7 +64,7 @@ import org.jfree.chart.fx.ChartViewer;
  * label differently marked; open a whole results file, filter it and open any example; see the
  * aggregate charts (one semantics, or both side by side) and export them, or the comparison, as PNG, SVG or PDF.
  */
-public final class ProofsPanel extends BorderPane {
+public final class ProofsPanel extends BorderPane implements Page {
     private static final String ALL = "all";
     /** The checked proofs shipped in samples/ for trying the panel. */
     public static final String SAMPLE = "proofs/checked-sample.jsonl";
@@ -165,8 +165,7 @@ public final class ProofsPanel extends BorderPane {
     // ---- the problem: settings and context ----
 
     private Node sidePanel() {
-        Label title = new Label("Problem");
-        title.getStyleClass().add("panel-title");
+        Label title = Widgets.heading("Problem");
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
@@ -188,8 +187,7 @@ public final class ProofsPanel extends BorderPane {
         VBox.setVgrow(context, Priority.ALWAYS);
         query.setWrapText(true);
         query.getStyleClass().add("proof-query");
-        Label contextTitle = new Label("Context (role, logical form)");
-        contextTitle.getStyleClass().add("section-title");
+        Label contextTitle = Widgets.sectionHeading("Context (role, logical form)");
         HBox checkedUnder = new HBox(8, new Label("Semantics"), semantics);
         checkedUnder.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox side = new VBox(8, title, form, new HBox(8, generate, next), checkedUnder, contextTitle, context, query);
@@ -345,10 +343,8 @@ public final class ProofsPanel extends BorderPane {
 
     private void drawRows() {
         rows.getChildren().clear();
-        Label goldTitle = new Label("Gold proof");
-        Label candidateTitle = new Label("Candidate proof");
-        goldTitle.getStyleClass().add("section-title");
-        candidateTitle.getStyleClass().add("section-title");
+        Label goldTitle = Widgets.sectionHeading("Gold proof");
+        Label candidateTitle = Widgets.sectionHeading("Candidate proof");
         rows.add(goldTitle, 0, 0);
         rows.add(candidateTitle, 1, 0);
         Map<Integer, Node> candidateCells = new HashMap<>();
@@ -424,14 +420,8 @@ public final class ProofsPanel extends BorderPane {
     // ---- results files ----
 
     private Node resultsView() {
-        Button open = new Button("Open results…");
-        open.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Open proofs to check or a proofs check output");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON lines (*.jsonl)", "*.jsonl"));
-            File chosen = chooser.showOpenDialog(getScene().getWindow());
-            if (chosen != null) openResults(chosen.toPath());
-        });
+        Button open = Widgets.openFileButton("Open results…", "Open proofs to check or a proofs check output", "JSON lines (*.jsonl)",
+                "*.jsonl", this::openResults);
         Button sample = new Button("Open the sample");
         sample.setOnAction(e -> {
             Path file = SampleLibrary.sample(SAMPLE);
@@ -593,6 +583,16 @@ public final class ProofsPanel extends BorderPane {
     /** Writes a figure in the format its file name asks for (PNG at three pixels per point). */
     public void export(Figure figure, Path file) {
         FigureSaving.save(figure, file, status);
+    }
+
+    @Override
+    public String title() {
+        return "Proofs";
+    }
+
+    @Override
+    public Node view() {
+        return this;
     }
 
     /** The comparison as an exportable figure. */

@@ -1,6 +1,8 @@
 package dev.lookahead.ui.train;
 
 import dev.lookahead.figures.Palette;
+import dev.lookahead.ui.Page;
+import dev.lookahead.ui.Widgets;
 import dev.lookahead.ui.SidePanel;
 import dev.lookahead.ui.Visibility;
 import dev.lookahead.model.Initialization;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import javafx.scene.Node;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -53,7 +56,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * resume (also after the window was closed), with live curves of loss, training accuracy and held-out
  * accuracy per lookahead, a progress bar with speed and ETA, and the model opened in the Explorer at once.
  */
-public final class TrainPanel extends BorderPane {
+public final class TrainPanel extends BorderPane implements Page {
     private static final int[] SIZES = {17, 23, 32, 44, 56, 68, 80, 98, 128};
 
     private final Consumer<String> status;
@@ -141,8 +144,7 @@ public final class TrainPanel extends BorderPane {
         open.setOnAction(e -> {
             if (runFolder != null) openInExplorer.accept(runFolder);
         });
-        Label title = new Label("Train a model");
-        title.getStyleClass().add("panel-title");
+        Label title = Widgets.heading("Train a model");
         Label note = new Label("The run folder is the one `train --out` writes: the command line resumes it with"
                 + " `train --out FOLDER --resume`, and this panel resumes command-line runs.");
         note.setWrapText(true);
@@ -378,5 +380,15 @@ public final class TrainPanel extends BorderPane {
 
     List<String> heldOutBuckets() {
         return new ArrayList<>(heldOutSeries.keySet());
+    }
+
+    @Override
+    public String title() {
+        return "Train";
+    }
+
+    @Override
+    public Node view() {
+        return this;
     }
 }
