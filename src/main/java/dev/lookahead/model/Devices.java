@@ -35,13 +35,13 @@ public final class Devices {
      * every core; the window keeps one thread so that it stays smooth.
      */
     public static <T> T withIntraOpThreads(int threads, java.util.function.Supplier<T> work) {
-        int before = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        int before = TorchCalls.threads();
         if (threads < 1 || threads == before) return work.get();
-        ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+        TorchCalls.setThreads(threads);
         try {
             return work.get();
         } finally {
-            ai.djl.pytorch.jni.JniUtils.setNumThreads(before);
+            TorchCalls.setThreads(before);
         }
     }
 }

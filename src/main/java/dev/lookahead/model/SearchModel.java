@@ -6,7 +6,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -197,13 +196,10 @@ public final class SearchModel implements AutoCloseable {
 
     /** Runs {@code work} on this thread with autograd off (PyTorch's grad mode is per thread). */
     public static void withoutGradients(Runnable work) {
-        boolean before = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
+        TorchCalls.withGradients(false, () -> {
             work.run();
-        } finally {
-            JniUtils.setGradMode(before);
-        }
+            return null;
+        });
     }
 
     public NDArray tokensArray(NDManager target, int[][] rows, int from, int count) {

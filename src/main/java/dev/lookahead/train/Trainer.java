@@ -1,24 +1,19 @@
 package dev.lookahead.train;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lookahead.io.Json;
 import dev.lookahead.stats.Proportion;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * Drives a {@link TrainingRun} to its end or until cancelled: progress about once a second,
- * held-out evaluation every {@code evalEvery} examples, and a checkpoint every few minutes and at the
- * end, so a cancelled or killed run loses at most a few minutes. Used by the command line and the GUI.
+ * Drives a {@link TrainingRun} to its end or until cancelled: one optimiser step after another, each followed by the
+ * run's {@link TrainingListener}s - the curriculum's log, progress about once a second, held-out evaluation every
+ * {@code evalEvery} examples, a checkpoint every few minutes and at the end - so a cancelled or killed run loses at
+ * most a few minutes. Used by the command line, the window and sweeps; another training loop can run the same listeners.
  */
 public final class Trainer {
-    private static final double CHECKPOINT_SECONDS = 180;
-    private static final double PROGRESS_SECONDS = 1;
-    /** Steps averaged for the loss and accuracy shown in progress. */
-    private static final int RECENT = 50;
-
-    /** What a running training reports; every method is called on the training thread. */
+    /** What a running training reports to whoever watches it; every method is called on the training thread. */
     public interface Listener {
         default void progress(TrainingProgress progress) {
         }
@@ -37,80 +32,26 @@ public final class Trainer {
     private Trainer() {
     }
 
-    /** Trains until the run is finished or {@code cancelled} answers true; always ends on a checkpoint. */
-    public static void run(TrainingRun run, Listener listener, BooleanSupplier cancelled) throws IOException, InterruptedException {
-        TrainingConfig config = run.config();
-        double[] recentLoss = new double[RECENT];
-        double[] recentAccuracy = new double[RECENT];
-        int recorded = 0;
-        long lastReport = System.nanoTime();
-        long lastCheckpoint = System.nanoTime();
-        long windowStart = System.nanoTime();
-        long windowExamples = 0;
-        double speed = 0;
-        long evalEverySteps = Math.max(1, config.evalEvery() / config.batch());
-        try {
-            while (!run.finished() && !cancelled.getAsBoolean()) {
-                int lookaheadBefore = run.trainingLookahead();
-                TrainingRun.StepResult result = run.trainStep();
-                if (run.trainingLookahead() != lookaheadBefore) {
-                    listener.lookaheadRaised(run.stepsDone() * config.batch(), run.trainingLookahead());
-                    ObjectNode line = Json.MAPPER.createObjectNode();
-                    line.put("step", run.stepsDone());
-                    line.put("examples", run.stepsDone() * config.batch());
-                    line.put("curriculum_lookahead", run.trainingLookahead());
-                    run.log(line);
-                }
-                recentLoss[recorded % RECENT] = result.loss();
-                recentAccuracy[recorded % RECENT] = (double) result.correct() / result.size();
-                recorded++;
-                windowExamples += result.size();
-                long now = System.nanoTime();
-                if ((now - lastReport) / 1e9 >= PROGRESS_SECONDS || run.finished()) {
-                    speed = windowExamples / ((now - windowStart) / 1e9);
-                    windowStart = now;
-                    windowExamples = 0;
-                    lastReport = now;
-                    int window = Math.min(recorded, RECENT);
-                    TrainingProgress progress = new TrainingProgress(run.stepsDone(), config.totalSteps(), run.stepsDone() * config.batch(),
-                            mean(recentLoss, window), mean(recentAccuracy, window), speed, config.learningRateAt(run.stepsDone()),
-                            run.elapsedSeconds());
-                    listener.progress(progress);
-                    ObjectNode line = Json.MAPPER.createObjectNode();
-                    line.put("step", progress.step());
-                    line.put("examples", progress.examplesSeen());
-                    line.put("loss", progress.loss());
-                    line.put("train_accuracy", progress.accuracy());
-                    line.put("lr", progress.learningRate());
-                    line.put("examples_per_second", Math.round(speed));
-                    line.put("elapsed_seconds", Math.round(run.elapsedSeconds()));
-                    run.log(line);
-                }
-                if (run.stepsDone() % evalEverySteps == 0 || run.finished()) {
-                    Map<String, Proportion> accuracy = run.evaluate();
-                    listener.evaluated(run.stepsDone() * config.batch(), accuracy);
-                    ObjectNode line = Json.MAPPER.createObjectNode();
-                    line.put("step", run.stepsDone());
-                    line.put("examples", run.stepsDone() * config.batch());
-                    ObjectNode held = line.putObject("held_out_accuracy");
-                    accuracy.forEach((bucket, p) -> held.put(bucket, p.value()));
-                    run.log(line);
-                }
-                if ((System.nanoTime() - lastCheckpoint) / 1e9 >= CHECKPOINT_SECONDS) {
-                    run.checkpoint();
-                    listener.checkpointed(run.stepsDone());
-                    lastCheckpoint = System.nanoTime();
-                }
-            }
-        } finally {
-            run.checkpoint();
-            listener.checkpointed(run.stepsDone());
-        }
+    /** The standard listeners, in the order they run after each step, all reporting to {@code report}. */
+    public static List<TrainingListener> standardListeners(TrainingRun run, Listener report) {
+        return List.of(new CurriculumLogging(report, run), new ProgressLogging(report), new HeldOutEvaluation(report), new Checkpointing(report));
     }
 
-    private static double mean(double[] values, int count) {
-        double sum = 0;
-        for (int i = 0; i < count; i++) sum += values[i];
-        return count == 0 ? Double.NaN : sum / count;
+    /** Trains until the run is finished or {@code cancelled} answers true, with the standard listeners; always ends on a checkpoint. */
+    public static void run(TrainingRun run, Listener report, BooleanSupplier cancelled) throws IOException, InterruptedException {
+        run(run, standardListeners(run, report), cancelled);
+    }
+
+    /** Trains until the run is finished or {@code cancelled} answers true, calling {@code listeners} after each step and at the end. */
+    public static void run(TrainingRun run, List<TrainingListener> listeners, BooleanSupplier cancelled)
+            throws IOException, InterruptedException {
+        try {
+            while (!run.finished() && !cancelled.getAsBoolean()) {
+                TrainingRun.StepResult result = run.trainStep();
+                for (TrainingListener listener : listeners) listener.afterStep(run, result);
+            }
+        } finally {
+            for (TrainingListener listener : listeners) listener.atEnd(run);
+        }
     }
 }

@@ -5,14 +5,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
 import dev.lookahead.model.Devices;
+import dev.lookahead.model.TorchCalls;
 import dev.lookahead.model.ModelConfig;
 import dev.lookahead.model.ModelFiles;
 import dev.lookahead.model.SearchModel;
@@ -249,7 +248,7 @@ public final class TrainingRun implements AutoCloseable {
     private static int replicaCount(SearchModel model) {
         if (model.device().isGpu()) return 1;
         int cores = Runtime.getRuntime().availableProcessors();
-        if (cores >= 2) JniUtils.setNumThreads(1);
+        if (cores >= 2) TorchCalls.setThreads(1);
         return Math.min(2, cores);
     }
 
@@ -334,18 +333,16 @@ public final class TrainingRun implements AutoCloseable {
         SearchModel copy = replicas[replica];
         int n = config.model().n();
         int count = to - from;
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(true);
-        try (NDManager scope = copy.manager().newSubManager()) {
-            NDArray tokens = scope.create(Arrays.copyOfRange(batch.tokens(), from * n, to * n), new Shape(count, n));
-            NDArray labels = scope.create(Arrays.copyOfRange(batch.labels(), from, to), new Shape(count, 1)).toType(DataType.INT64, false);
-            NDArray logits = copy.network().forward(copy.store(), tokens, true, null);
-            NDArray loss = logits.logSoftmax(1).gather(labels, 1).mean().neg().muli((float) count / batch.size());
-            JniUtils.backward((PtNDArray) loss, (PtNDArray) scope.ones(loss.getShape()), false, false);
-            return new Part(loss.getFloat(), logits.argMax(1).toLongArray());
-        } finally {
-            JniUtils.setGradMode(gradMode);
-        }
+        return TorchCalls.withGradients(true, () -> {
+            try (NDManager scope = copy.manager().newSubManager()) {
+                NDArray tokens = scope.create(Arrays.copyOfRange(batch.tokens(), from * n, to * n), new Shape(count, n));
+                NDArray labels = scope.create(Arrays.copyOfRange(batch.labels(), from, to), new Shape(count, 1)).toType(DataType.INT64, false);
+                NDArray logits = copy.network().forward(copy.store(), tokens, true, null);
+                NDArray loss = logits.logSoftmax(1).gather(labels, 1).mean().neg().muli((float) count / batch.size());
+                TorchCalls.backward(loss, scope.ones(loss.getShape()));
+                return new Part(loss.getFloat(), logits.argMax(1).toLongArray());
+            }
+        });
     }
 
     private void copyWeightsToReplicas() {
@@ -370,7 +367,7 @@ public final class TrainingRun implements AutoCloseable {
                     NDArray other = own.getGradient();
                     gradient.addi(other);
                     other.close();
-                    JniUtils.zeroGrad((PtNDArray) own);
+                    TorchCalls.zeroGradient(own);
                 }
                 gradients.add(gradient);
                 NDArray sum = gradient.square().sum();

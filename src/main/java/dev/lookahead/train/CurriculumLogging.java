@@ -1,0 +1,29 @@
+package dev.lookahead.train;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.io.Json;
+import java.io.IOException;
+
+/** Reports and logs each time the lookahead curriculum moves on to longer lookaheads. */
+final class CurriculumLogging implements TrainingListener {
+    private final Trainer.Listener report;
+    private int lookahead;
+
+    CurriculumLogging(Trainer.Listener report, TrainingRun run) {
+        this.report = report;
+        this.lookahead = run.trainingLookahead();
+    }
+
+    @Override
+    public void afterStep(TrainingRun run, TrainingRun.StepResult result) throws IOException {
+        if (run.trainingLookahead() == lookahead) return;
+        lookahead = run.trainingLookahead();
+        long examples = run.stepsDone() * run.config().batch();
+        report.lookaheadRaised(examples, lookahead);
+        ObjectNode line = Json.MAPPER.createObjectNode();
+        line.put("step", run.stepsDone());
+        line.put("examples", examples);
+        line.put("curriculum_lookahead", lookahead);
+        run.log(line);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.lookahead.train;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.io.Json;
+import java.io.IOException;
+
+/**
+ * About once a second (and at the last step): the loss and training accuracy averaged over the recent steps, the
+ * speed and the learning rate, reported and written to the run's log.
+ */
+final class ProgressLogging implements TrainingListener {
+    private static final double SECONDS = 1;
+    /** Steps averaged for the loss and accuracy shown. */
+    private static final int RECENT = 50;
+
+    private final Trainer.Listener report;
+    private final double[] recentLoss = new double[RECENT];
+    private final double[] recentAccuracy = new double[RECENT];
+    private int recorded;
+    private long lastReport = System.nanoTime();
+    private long windowStart = System.nanoTime();
+    private long windowExamples;
+
+    ProgressLogging(Trainer.Listener report) {
+        this.report = report;
+    }
+
+    @Override
+    public void afterStep(TrainingRun run, TrainingRun.StepResult result) throws IOException {
+        recentLoss[recorded % RECENT] = result.loss();
+        recentAccuracy[recorded % RECENT] = (double) result.correct() / result.size();
+        recorded++;
+        windowExamples += result.size();
+        long now = System.nanoTime();
+        if ((now - lastReport) / 1e9 < SECONDS && !run.finished()) return;
+        double speed = windowExamples / ((now - windowStart) / 1e9);
+        windowStart = now;
+        windowExamples = 0;
+        lastReport = now;
+        int window = Math.min(recorded, RECENT);
+        TrainingConfig config = run.config();
+        TrainingProgress progress = new TrainingProgress(run.stepsDone(), config.totalSteps(), run.stepsDone() * config.batch(),
+                mean(recentLoss, window), mean(recentAccuracy, window), speed, config.learningRateAt(run.stepsDone()), run.elapsedSeconds());
+        report.progress(progress);
+        ObjectNode line = Json.MAPPER.createObjectNode();
+        line.put("step", progress.step());
+        line.put("examples", progress.examplesSeen());
+        line.put("loss", progress.loss());
+        line.put("train_accuracy", progress.accuracy());
+        line.put("lr", progress.learningRate());
+        line.put("examples_per_second", Math.round(speed));
+        line.put("elapsed_seconds", Math.round(run.elapsedSeconds()));
+        run.log(line);
+    }
+
+    private static double mean(double[] values, int count) {
+        double sum = 0;
+        for (int i = 0; i < count; i++) sum += values[i];
+        return count == 0 ? Double.NaN : sum / count;
+    }
+}
