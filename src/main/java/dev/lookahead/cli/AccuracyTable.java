@@ -7,25 +7,25 @@ import java.io.PrintStream;
 import java.util.Map;
 
 /** Accuracy per bucket with Wilson 95% intervals, as a table for people and as JSON. */
-final class AccuracyTable {
+public final class AccuracyTable {
     private AccuracyTable() {
     }
 
-    static void print(PrintStream out, String title, Map<String, Proportion> accuracy) {
+    public static void print(PrintStream out, String title, Map<String, Proportion> accuracy) {
         out.println(title);
         out.println("  bucket      accuracy   95% interval        correct/total");
         accuracy.forEach((bucket, p) -> out.printf("  %-10s  %8.4f   [%.4f, %.4f]   %6d/%d%n",
                 bucket.equals("naive") ? "naive" : "lookahead " + bucket, p.value(), p.lower(), p.upper(), p.successes(), p.trials()));
     }
 
-    static ObjectNode json(Map<String, Proportion> accuracy) {
+    public static ObjectNode json(Map<String, Proportion> accuracy) {
         ObjectNode node = Json.MAPPER.createObjectNode();
         accuracy.forEach((bucket, p) -> put(node.putObject(bucket), p));
         return node;
     }
 
     /** A proportion as JSON: its value, Wilson 95% interval and counts. */
-    static ObjectNode put(ObjectNode cell, Proportion p) {
+    public static ObjectNode put(ObjectNode cell, Proportion p) {
         cell.put("value", p.value());
         cell.put("lower", p.lower());
         cell.put("upper", p.upper());

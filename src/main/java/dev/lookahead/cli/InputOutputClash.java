@@ -16,7 +16,7 @@ import picocli.CommandLine.ParseResult;
  * as one of its inputs, before anything is read: writing it would destroy the input. Files are compared
  * as files (links and relative paths resolved), not as strings.
  */
-final class InputOutputClash {
+public final class InputOutputClash {
     private static final Set<String> INPUTS = Set.of("--in", "--graph", "--reserve", "--spec", "--key");
     private static final Set<String> OUTPUTS = Set.of("--out", "--json", "--figure");
 

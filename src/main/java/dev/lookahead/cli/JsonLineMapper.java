@@ -17,10 +17,10 @@ import java.util.List;
  * field copied unchanged; a line that fails gets an {@code error} field naming its line number and
  * the mapping goes on. The caller exits 2 when any line failed.
  */
-final class JsonLineMapper {
+public final class JsonLineMapper {
     /** Adds a command's fields to one parsed input line; throws to report the line's problem. */
     @FunctionalInterface
-    interface LineFunction {
+    public interface LineFunction {
         void apply(ObjectNode line) throws Exception;
     }
 
@@ -29,7 +29,7 @@ final class JsonLineMapper {
      * {@code error} field on any line it cannot handle; an exception marks every line of the chunk.
      */
     @FunctionalInterface
-    interface ChunkFunction {
+    public interface ChunkFunction {
         void apply(List<ObjectNode> lines, List<Integer> lineNumbers) throws Exception;
     }
 
@@ -37,12 +37,12 @@ final class JsonLineMapper {
     private int errors;
 
     /** Maps {@code in} to {@code out} line by line; returns the number of lines that got an error. */
-    int map(Path in, Path out, LineFunction function) throws IOException {
+    public int map(Path in, Path out, LineFunction function) throws IOException {
         return mapChunks(in, out, 1, (lines, numbers) -> function.apply(lines.get(0)));
     }
 
     /** Like {@link #map}, handing the function up to {@code chunkSize} well-formed lines at a time. */
-    int mapChunks(Path in, Path out, int chunkSize, ChunkFunction function) throws IOException {
+    public int mapChunks(Path in, Path out, int chunkSize, ChunkFunction function) throws IOException {
         if (!Files.isRegularFile(in)) throw new NoSuchFileException(in.toString(), null, "no such input file");
         try (TextLines reader = TextLines.open(in)) {
             Output.write(out, writer -> {
@@ -102,11 +102,11 @@ final class JsonLineMapper {
         pending.clear();
     }
 
-    int lines() {
+    public int lines() {
         return lines;
     }
 
-    static String firstLine(String message) {
+    public static String firstLine(String message) {
         if (message == null) return "unreadable";
         int end = message.indexOf('\n');
         return end < 0 ? message : message.substring(0, end);

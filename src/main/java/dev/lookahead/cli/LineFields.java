@@ -12,11 +12,11 @@ import dev.lookahead.search.Tokenizer;
 import java.util.List;
 
 /** Reading and writing the graph-search fields of a JSONL line (cli-contract.md). */
-final class LineFields {
+public final class LineFields {
     private LineFields() {
     }
 
-    static int requireInt(JsonNode line, String field) {
+    public static int requireInt(JsonNode line, String field) {
         JsonNode value = line.get(field);
         if (value == null || value.isNull()) throw new IllegalArgumentException("the field '" + field + "' is missing");
         if (!value.canConvertToInt() || !value.isIntegralNumber()) {
@@ -25,7 +25,7 @@ final class LineFields {
         return value.intValue();
     }
 
-    static int[] requireIntArray(JsonNode line, String field) {
+    public static int[] requireIntArray(JsonNode line, String field) {
         JsonNode value = line.get(field);
         if (value == null || value.isNull()) throw new IllegalArgumentException("the field '" + field + "' is missing");
         if (!value.isArray()) throw new IllegalArgumentException("the field '" + field + "' must be an array of integers");
@@ -44,13 +44,13 @@ final class LineFields {
     }
 
     /** An integer field that may be absent or null. */
-    static Integer optionalInt(JsonNode line, String field) {
+    public static Integer optionalInt(JsonNode line, String field) {
         JsonNode value = line.get(field);
         return value == null || value.isNull() ? null : requireInt(line, field);
     }
 
     /** The input a line describes by its {@code n} and {@code tokens}. */
-    static SearchInput input(JsonNode line) {
+    public static SearchInput input(JsonNode line) {
         return Tokenizer.decode(new TokenLayout(requireInt(line, "n")), requireIntArray(line, "tokens"));
     }
 
@@ -58,7 +58,7 @@ final class LineFields {
      * Reads a JSONL file line by line, handing each non-blank line and its number to {@code visitor};
      * a line that is not UTF-8 is handed on too, and {@link TextLines.Line#json()} reports it.
      */
-    static void forEachLine(java.nio.file.Path file, LineVisitor visitor) throws java.io.IOException {
+    public static void forEachLine(java.nio.file.Path file, LineVisitor visitor) throws java.io.IOException {
         try (TextLines lines = TextLines.open(file)) {
             for (TextLines.Line line = lines.next(); line != null; line = lines.next()) {
                 if (!line.isBlank()) visitor.visit(line.number(), line);
@@ -68,23 +68,23 @@ final class LineFields {
 
     /** Receives one non-blank line of a JSONL file. */
     @FunctionalInterface
-    interface LineVisitor {
+    public interface LineVisitor {
         void visit(int number, TextLines.Line line) throws java.io.IOException;
     }
 
-    static ArrayNode ints(int[] values) {
+    public static ArrayNode ints(int[] values) {
         ArrayNode array = Json.MAPPER.createArrayNode();
         for (int v : values) array.add(v);
         return array;
     }
 
-    static ArrayNode edges(List<int[]> edges) {
+    public static ArrayNode edges(List<int[]> edges) {
         ArrayNode array = Json.MAPPER.createArrayNode();
         for (int[] edge : edges) array.add(ints(edge));
         return array;
     }
 
-    static ObjectNode example(Example example) {
+    public static ObjectNode example(Example example) {
         ObjectNode line = Json.MAPPER.createObjectNode();
         line.put("n", example.n());
         line.put("distribution", example.distribution().id());

@@ -1,5 +1,21 @@
 package dev.lookahead.cli;
 
+import dev.lookahead.cli.bench.BenchCommand;
+import dev.lookahead.cli.experiments.SensitivityCommand;
+import dev.lookahead.cli.experiments.SweepCommand;
+import dev.lookahead.cli.feedback.SignalsCommand;
+import dev.lookahead.cli.interp.ExportCommand;
+import dev.lookahead.cli.interp.TraceCommand;
+import dev.lookahead.cli.interp.TraceStatsCommand;
+import dev.lookahead.cli.model.ActivationsCommand;
+import dev.lookahead.cli.model.EvalCommand;
+import dev.lookahead.cli.model.PredictCommand;
+import dev.lookahead.cli.model.ProbeCommand;
+import dev.lookahead.cli.model.TrainCommand;
+import dev.lookahead.cli.proofs.ProofsCommand;
+import dev.lookahead.cli.search.AnalyzeCommand;
+import dev.lookahead.cli.search.GenerateCommand;
+import dev.lookahead.cli.search.StatsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -8,11 +8,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** A {@code --graph} file turned into the model's first-step input, refused with the reason when it does not fit. */
-final class ModelGraphInput {
+public final class ModelGraphInput {
     private ModelGraphInput() {
     }
 
-    static SearchInput read(Path file, ModelConfig config) throws IOException {
+    public static SearchInput read(Path file, ModelConfig config) throws IOException {
         SearchGraph graph = GraphFiles.read(file);
         var reason = graph.whyNotFor(config.layout());
         if (reason.isPresent()) throw new IllegalArgumentException(file.getFileName() + ": " + reason.get());

@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** A command's result: written atomically to {@code --out}, or to standard output without it. */
-final class Output {
+public final class Output {
     private Output() {
     }
 
-    static void write(Path out, AtomicFiles.Content<Writer> content) throws IOException {
+    public static void write(Path out, AtomicFiles.Content<Writer> content) throws IOException {
         if (out != null) {
             AtomicFiles.writeText(out, content);
         } else {

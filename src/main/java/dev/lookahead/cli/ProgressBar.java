@@ -3,7 +3,7 @@ package dev.lookahead.cli;
 import java.io.PrintStream;
 
 /** A one-line progress bar with speed and ETA on standard error; plain lines when it is not a terminal. */
-final class ProgressBar {
+public final class ProgressBar {
     private static final int WIDTH = 28;
     private static final double PLAIN_EVERY_SECONDS = 15;
 
@@ -11,7 +11,7 @@ final class ProgressBar {
     private final boolean terminal = System.console() != null;
     private long lastPlain;
 
-    void show(double fraction, String details, double etaSeconds) {
+    public void show(double fraction, String details, double etaSeconds) {
         int filled = (int) Math.round(Math.min(1, Math.max(0, fraction)) * WIDTH);
         String line = String.format("[%s%s] %5.1f%%  %s  ETA %s", "#".repeat(filled), ".".repeat(WIDTH - filled),
                 100 * fraction, details, duration(etaSeconds));
@@ -25,7 +25,7 @@ final class ProgressBar {
     }
 
     /** Ends the bar's line before other output. */
-    void println(String text) {
+    public void println(String text) {
         if (terminal) out.print("\r");
         out.println(text);
     }

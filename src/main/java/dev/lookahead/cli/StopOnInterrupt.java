@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Ctrl-C (or a SLURM pre-emption's SIGTERM) asks a long job to stop at its next checkpoint, and the
  * JVM waits up to two minutes for it to get there instead of dying mid-write.
  */
-final class StopOnInterrupt implements AutoCloseable {
+public final class StopOnInterrupt implements AutoCloseable {
     private final AtomicBoolean requested = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread hook = new Thread(() -> {
@@ -21,12 +21,12 @@ final class StopOnInterrupt implements AutoCloseable {
         }
     });
 
-    StopOnInterrupt() {
+    public StopOnInterrupt() {
         Runtime.getRuntime().addShutdownHook(hook);
         AtomicFiles.finishWritesOnShutdown(true);
     }
 
-    boolean requested() {
+    public boolean requested() {
         return requested.get();
     }
 

@@ -1,18 +1,18 @@
 package dev.lookahead.cli;
 
 import dev.lookahead.experiments.JobResult;
-import dev.lookahead.experiments.SweepJob;
 import dev.lookahead.experiments.Sweep;
+import dev.lookahead.experiments.SweepJob;
 import dev.lookahead.stats.Proportion;
 import dev.lookahead.train.TrainingProgress;
 import java.util.Map;
 
 /** Training and sweep progress on standard error: a progress bar, and a line per evaluation, curriculum stage and job. */
-final class TrainingPrinter implements Sweep.Listener {
+public final class TrainingPrinter implements Sweep.Listener {
     private final ProgressBar bar;
     private String prefix;
 
-    TrainingPrinter(ProgressBar bar, String prefix) {
+    public TrainingPrinter(ProgressBar bar, String prefix) {
         this.bar = bar;
         this.prefix = prefix;
     }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Device;
 import dev.lookahead.model.SearchModel;
+import dev.lookahead.search.EvaluationSets;
 import dev.lookahead.search.Example;
 import dev.lookahead.search.Tokenizer;
-import dev.lookahead.train.EvaluationSets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lookahead.interp.ReachabilityProbes;
 import dev.lookahead.model.ModelFiles;
 import dev.lookahead.model.SearchModel;
+import dev.lookahead.search.EvaluationSets;
 import dev.lookahead.search.GraphFiles;
 import dev.lookahead.search.Tokenizer;
 import dev.lookahead.stats.Proportion;

@@ -1,0 +1,106 @@
+package dev.lookahead.cli.bench;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.io.AtomicFiles;
+import dev.lookahead.io.Json;
+import dev.lookahead.search.Distribution;
+import dev.lookahead.search.ExampleGenerator;
+import dev.lookahead.search.GenerationSpec;
+import dev.lookahead.search.TokenLayout;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "generate", description = "Examples per second of the generator on one thread; with --peer, beside the paper's"
+        + " C++ generator measured in the same sitting (docs/benchmarks.md).")
+public final class BenchGenerateCommand implements Callable<Integer> {
+    private record Case(Distribution distribution, int n) {
+    }
+
+    private static final Case[] CASES = {
+        new Case(Distribution.BALANCED, 32),
+        new Case(Distribution.BALANCED, 98),
+        new Case(Distribution.BALANCED, 128),
+        new Case(Distribution.NAIVE, 128),
+        new Case(Distribution.NAIVE, 32),
+        new Case(Distribution.STAR, 32),
+    };
+
+    @Option(names = "--json", description = "Write the figures here as JSON.")
+    Path json;
+
+    @Option(names = "--repeats", defaultValue = "7", description = "Measured repeats per case (default ${DEFAULT-VALUE}); the median is reported.")
+    int repeats;
+
+    @Option(names = "--examples", defaultValue = "200000", description = "Examples per repeat (default ${DEFAULT-VALUE}).")
+    int examples;
+
+    @Option(names = "--peer", description = "The paper's generator's speeds, measured on this machine just before (JSON:"
+            + " {\"cases\": [{\"distribution\", \"n\", \"examples_per_second\"}]}, as docs/experiments/generator-peer/bench_peer.py"
+            + " writes it): adds the peer's speed and the ratio per case.")
+    Path peer;
+
+    @Override
+    public Integer call() throws Exception {
+        java.util.Map<String, Double> peerRates = peer == null ? java.util.Map.of() : readPeer(peer);
+        ArrayNode rows = Json.MAPPER.createArrayNode();
+        System.out.println("distribution    n   examples/s (median)   peer/s   ratio");
+        long seed = 1;
+        for (Case c : CASES) {
+            TokenLayout layout = new TokenLayout(c.n());
+            GenerationSpec spec = GenerationSpec.training(layout, c.distribution(), layout.defaultMaxLookahead());
+            ExampleGenerator generator = new ExampleGenerator(spec, seed++);
+            double rate = Repeats.medianRate(2, repeats, () -> {
+                for (int i = 0; i < examples; i++) generator.next();
+                return examples;
+            });
+            Double peerRate = peerRates.get(c.distribution().id() + " " + c.n());
+            double ratio = peerRate == null ? Double.NaN : rate / peerRate;
+            System.out.printf("%-12s %4d   %18.0f   %6s   %5s%n", c.distribution().id(), c.n(), rate,
+                    peerRate == null ? "-" : String.format("%.0f", peerRate), Double.isNaN(ratio) ? "-" : String.format("%.2f", ratio));
+            ObjectNode row = rows.addObject();
+            row.put("distribution", c.distribution().id());
+            row.put("n", c.n());
+            row.put("examples_per_second", Math.round(rate));
+            if (peerRate != null) {
+                row.put("peer_per_second", Math.round(peerRate));
+                row.put("ratio_to_peer", Math.round(ratio * 100) / 100.0);
+            }
+        }
+        ObjectNode summary = Json.MAPPER.createObjectNode();
+        summary.put("benchmark", "generate");
+        summary.put("threads", 1);
+        summary.put("repeats", repeats);
+        summary.put("examples_per_repeat", examples);
+        summary.put("java", System.getProperty("java.version"));
+        if (peer != null) summary.put("peer", peer.toString());
+        summary.set("cases", rows);
+        if (json != null) AtomicFiles.writeString(json, Json.pretty(summary));
+        return 0;
+    }
+
+    /** The peer's examples per second by "distribution n", from the file its harness wrote. */
+    private static java.util.Map<String, Double> readPeer(Path file) throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("--peer " + file + ": not JSON (" + e.getOriginalMessage() + ")", e);
+        }
+        if (root == null || !root.path("cases").isArray()) {
+            throw new IllegalArgumentException("--peer " + file + ": expected {\"cases\": [...]} as bench_peer.py writes it");
+        }
+        java.util.Map<String, Double> rates = new java.util.HashMap<>();
+        int index = 0;
+        for (com.fasterxml.jackson.databind.JsonNode c : root.get("cases")) {
+            if (!c.path("distribution").isTextual() || !c.path("n").isInt() || !c.path("examples_per_second").isNumber()) {
+                throw new IllegalArgumentException("--peer " + file + ": case " + index + " needs distribution, n and examples_per_second");
+            }
+            rates.put(c.get("distribution").asText() + " " + c.get("n").asInt(), c.get("examples_per_second").asDouble());
+            index++;
+        }
+        return rates;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.lookahead.cli.feedback;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.cli.JsonLineMapper;
+import dev.lookahead.cli.LineFields;
+import dev.lookahead.cli.Output;
+import dev.lookahead.feedback.BotTurnSignals;
+import dev.lookahead.feedback.Conversation;
+import dev.lookahead.feedback.ConversationReader;
+import dev.lookahead.feedback.Vader;
+import dev.lookahead.io.Json;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Implicit feedback from deployment dialogue: every bot turn labelled from the human turn after it. */
+@Command(name = "signals", description = "Label every bot turn of a conversation log from the next human turn (one output line per bot turn).",
+        subcommands = {SignalsReportCommand.class, SignalsSentimentCommand.class})
+public final class SignalsCommand implements Callable<Integer> {
+    // not required by picocli, which would then demand it of the subcommands too
+    @Option(names = "--in", description = "Conversations, one per line (BlenderBot 3 deployment format or conversation_id + turns).")
+    Path in;
+
+    @Mixin
+    SignalOptions labelling;
+
+    @Option(names = "--out", description = "Write the lines here (atomically) instead of standard output.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (in == null) throw new IllegalArgumentException("signals needs --in (a conversation log), or a subcommand: report, sentiment");
+        long[][] counts = new long[1][];
+        Output.write(out, writer -> counts[0] = label(in, writer, labelling));
+        System.err.printf("read %d conversations, labelled %d bot turns, skipped %d malformed lines%n", counts[0][0], counts[0][1], counts[0][2]);
+        return counts[0][2] > 0 ? 2 : 0;
+    }
+
+    /**
+     * Streams a log into one JSON line per bot turn (an {@code error} line per malformed input line),
+     * holding one conversation in memory at a time.
+     *
+     * @return conversations read, bot turns labelled, malformed lines
+     */
+    private static final int PROGRESS_EVERY = 100_000;
+
+    public static long[] label(Path in, java.io.Writer writer, SignalOptions labelling) throws java.io.IOException {
+        BotTurnSignals.NoReply policy = labelling.policy();
+        Vader vader = Vader.reference();
+        long[] counts = new long[3];
+        LineFields.forEachLine(in, (number, source) -> {
+            try {
+                Conversation conversation = ConversationReader.read(source.json());
+                if (++counts[0] % PROGRESS_EVERY == 0) System.err.printf("%,d conversations read%n", counts[0]);
+                for (BotTurnSignals turn : BotTurnSignals.of(conversation, labelling.ks, policy, vader)) {
+                    writer.write(json(turn).toString());
+                    writer.write('\n');
+                    counts[1]++;
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+                counts[2]++;
+                ObjectNode error = Json.MAPPER.createObjectNode();
+                error.put("error", "line " + number + ": " + JsonLineMapper.firstLine(e.getMessage()));
+                writer.write(error.toString());
+                writer.write('\n');
+            }
+        });
+        return counts;
+    }
+
+    private static ObjectNode json(BotTurnSignals t) {
+        ObjectNode line = Json.MAPPER.createObjectNode();
+        line.put("conversation_id", t.conversationId());
+        line.put("turn_index", t.turnIndex());
+        line.put("bot_text", t.botText());
+        line.put("next_human_text", t.nextHumanText());
+        line.put("replied", t.replied());
+        t.lengthAtLeast().forEach((k, value) -> line.put("length_" + k, value));
+        line.put("nonneg_sentiment_length", t.nonNegativeSentimentAndLength());
+        line.put("pos_sentiment_length", t.positiveSentimentAndLength());
+        line.put("joy_length", t.joyAndLength());
+        line.put("compound", t.compound());
+        line.put("joy", t.joy());
+        line.put("liked", t.liked());
+        line.put("disliked", t.disliked());
+        line.put("dislike_type", t.dislikeType());
+        line.put("adversarial", t.adversarial());
+        line.put("canned", t.canned());
+        return line;
+    }
+}

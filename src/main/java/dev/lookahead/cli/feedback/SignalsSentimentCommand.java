@@ -1,0 +1,35 @@
+package dev.lookahead.cli.feedback;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lookahead.cli.JsonLineMapper;
+import dev.lookahead.feedback.Vader;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "sentiment", description = "Adds VADER's compound, pos, neu and neg (the reference VADER's scores) to each line's text.")
+public final class SignalsSentimentCommand implements Callable<Integer> {
+    @Option(names = "--in", required = true, description = "JSONL with a text field.")
+    Path in;
+
+    @Option(names = "--out", description = "Write the lines here (atomically) instead of standard output.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Vader vader = Vader.reference();
+        JsonLineMapper mapper = new JsonLineMapper();
+        int errors = mapper.map(in, out, line -> {
+            JsonNode text = line.get("text");
+            if (text == null || !text.isTextual()) throw new IllegalArgumentException("the field 'text' is missing or not a string");
+            Vader.Scores scores = vader.score(text.asText());
+            line.put("compound", scores.compound());
+            line.put("pos", scores.positive());
+            line.put("neu", scores.neutral());
+            line.put("neg", scores.negative());
+        });
+        System.err.printf("scored %d lines, %d with errors%n", mapper.lines(), errors);
+        return errors > 0 ? 2 : 0;
+    }
+}

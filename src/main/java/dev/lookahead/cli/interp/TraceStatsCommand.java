@@ -1,0 +1,198 @@
+package dev.lookahead.cli.interp;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.cli.AccuracyTable;
+import dev.lookahead.cli.ProgressBar;
+import dev.lookahead.cli.TraceOptions;
+import dev.lookahead.figures.FigureExport;
+import dev.lookahead.figures.FigureFormat;
+import dev.lookahead.figures.MergeDistanceFigure;
+import dev.lookahead.figures.TraceCharts;
+import dev.lookahead.interp.SetScores;
+import dev.lookahead.interp.TestSetTracing;
+import dev.lookahead.interp.TraceStatistics;
+import dev.lookahead.io.AtomicFiles;
+import dev.lookahead.io.Json;
+import dev.lookahead.model.SearchModel;
+import dev.lookahead.stats.Proportion;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "trace-stats", description = "Trace the standard balanced test examples of every lookahead, for one model or several"
+        + " (controls such as untrained:n32 among them): fraction explained, merges, maximal merges, set size per layer.")
+public final class TraceStatsCommand implements Callable<Integer> {
+    @Option(names = "--model", defaultValue = "default",
+            description = "A shipped model, a training folder, or untrained:nN (the default shape, PyTorch-initialised, never trained);"
+                    + " repeat to compare models on the same examples (default ${DEFAULT-VALUE}).")
+    List<String> models;
+
+    @Option(names = "--device", defaultValue = "auto", description = "cpu, gpu or auto (default ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--per-lookahead", defaultValue = "10", description = "Test examples traced per lookahead (default ${DEFAULT-VALUE}).")
+    int perLookahead;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the test sets (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Also write the figures here: one entry per model under \"models\".")
+    Path json;
+
+    @Option(names = "--figures", description = "Also draw the share explained per lookahead, one bar per model, into this folder"
+            + " as explained-by-lookahead.png, .svg and .pdf, and under the paper's rules the path-merge operations per model"
+            + " (path-merges.*) and each model's path-merge heatmap (path-merge-distances-MODEL.*).")
+    Path figures;
+
+    @Mixin
+    TraceOptions tracing;
+
+    @Override
+    public Integer call() throws Exception {
+        if (perLookahead < 1) throw new IllegalArgumentException("--per-lookahead must be positive");
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("per_lookahead", perLookahead);
+        root.put("seed", seed);
+        root.put("rules", tracing.rules);
+        root.put("replacement", tracing.replacement);
+        ArrayNode entries = root.putArray("models");
+        Map<String, Map<Integer, Proportion>> explained = new java.util.LinkedHashMap<>();
+        Map<String, TraceStatistics> all = new java.util.LinkedHashMap<>();
+        for (String name : models) {
+            System.out.println("== " + name);
+            TraceStatistics stats = traceModel(name);
+            entries.add(report(name, stats));
+            explained.put(name, stats.explainedByLookahead());
+            all.put(name, stats);
+        }
+        if (json != null) AtomicFiles.writeString(json, Json.pretty(root));
+        if (figures != null) {
+            java.nio.file.Files.createDirectories(figures);
+            for (FigureFormat format : FigureFormat.values()) {
+                FigureExport.write(TraceCharts.explainedByLookahead(explained), format,
+                        figures.resolve("explained-by-lookahead." + format.extension()), 3);
+                Map<String, double[]> merges = new java.util.LinkedHashMap<>();
+                all.forEach((name, stats) -> {
+                    if (stats.paperRules()) merges.put(shortName(name), new double[] {stats.pathMergeOperationsPerExample(), 1 - stats.suboptimalPathMergeShare()});
+                });
+                if (!merges.isEmpty()) {
+                    FigureExport.write(TraceCharts.pathMerges(merges), format, figures.resolve("path-merges." + format.extension()), 3);
+                }
+                for (Map.Entry<String, TraceStatistics> stats : all.entrySet()) {
+                    if (!stats.getValue().paperRules()) continue;
+                    String file = "path-merge-distances-" + shortName(stats.getKey()).replaceAll("[^A-Za-z0-9._-]", "_") + "." + format.extension();
+                    FigureExport.write(new MergeDistanceFigure(stats.getValue().mergeDistances(), stats.getKey() + ", " + perLookahead
+                            + " test examples per lookahead, seed " + seed + ", paper rules"), format, figures.resolve(file), 3);
+                }
+            }
+            System.err.println("wrote the figure to " + figures);
+        }
+        return 0;
+    }
+
+    /** A model's name for a figure: a training folder by its last part (resources/training/n32-naive: n32-naive). */
+    private static String shortName(String model) {
+        return model.contains("/") || model.contains(java.io.File.separator) ? Path.of(model).getFileName().toString() : model;
+    }
+
+    /** Traces one model's test examples, with a progress bar. */
+    private TraceStatistics traceModel(String name) throws Exception {
+        try (SearchModel model = SearchModel.open(name, device)) {
+            ProgressBar bar = new ProgressBar();
+            long started = System.nanoTime();
+            return TestSetTracing.run(model, tracing.tracer(model), perLookahead, seed, (done, total) -> {
+                double seconds = (System.nanoTime() - started) / 1e9;
+                bar.show((double) done / total, String.format("%s: %d/%d traced", name, done, total), seconds / done * (total - done));
+            });
+        }
+    }
+
+    /** Prints one model's figures and returns them as JSON. */
+    private ObjectNode report(String name, TraceStatistics stats) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("model", name);
+        ObjectNode explained = root.putObject("explained_by_lookahead");
+        ObjectNode byPrediction = root.putObject("explained_by_lookahead_and_prediction");
+        System.out.println("lookahead  explained  95% interval   predicted right: explained   predicted wrong: explained");
+        stats.explainedByLookahead().forEach((lookahead, p) -> {
+            AccuracyTable.put(explained.putObject(Integer.toString(lookahead)), p);
+            Map<Boolean, Proportion> split = stats.explainedByPrediction().getOrDefault(lookahead, Map.of());
+            ObjectNode entry = byPrediction.putObject(Integer.toString(lookahead));
+            split.forEach((correct, q) -> AccuracyTable.put(entry.putObject(correct ? "correct" : "wrong"), q));
+            Proportion right = split.getOrDefault(true, new Proportion(0, 0));
+            Proportion wrong = split.getOrDefault(false, new Proportion(0, 0));
+            System.out.printf("%9d  %5d/%-3d  [%.2f, %.2f]   %d/%-27d %d/%d%n", lookahead, p.successes(), p.trials(), p.lower(), p.upper(),
+                    right.successes(), right.trials(), wrong.successes(), wrong.trials());
+        });
+        ObjectNode byReplacement = root.putObject("explained_by_replacement");
+        stats.explainedByReplacement().forEach((kind, p) -> {
+            AccuracyTable.put(byReplacement.putObject(kind.id()), p);
+            System.out.printf("replacement %-7s explained %d/%d%n", kind.id(), p.successes(), p.trials());
+        });
+        if (stats.paperRules()) {
+            // the paper's quantities, as its tracing script counts them and its figure script plots them
+            root.put("merges_per_example", stats.pathMergeOperationsPerExample());
+            root.put("maximal_merge_share", 1 - stats.suboptimalPathMergeShare());
+            root.put("suboptimal_path_merge_share", stats.suboptimalPathMergeShare());
+            root.put("merge_edges_per_example", stats.mergesPerExample());
+            System.out.printf("path-merge operations per example %.1f, optimal (1 - suboptimal roots) share %.2f; merge edges per example %.1f%n",
+                    stats.pathMergeOperationsPerExample(), 1 - stats.suboptimalPathMergeShare(), stats.mergesPerExample());
+        } else {
+            root.put("merges_per_example", stats.mergesPerExample());
+            root.put("maximal_merge_share", stats.maximalMergeShare());
+            System.out.printf("merge edges per example %.1f, maximal (doubling) merges %.2f%n", stats.mergesPerExample(), stats.maximalMergeShare());
+        }
+        root.put("forward_passes_per_example", stats.forwardPassesPerExample());
+        System.out.printf("patched passes per example %,.0f%n", stats.forwardPassesPerExample());
+        ArrayNode distances = root.putArray("path_merge_distances_by_layer");
+        stats.mergeDistances().forEach((layer, counts) -> {
+            ObjectNode entry = distances.addObject();
+            entry.put("layer", layer);
+            entry.put("rows", "distance of the receiving token's vertex from the start (the paper's source vertex)");
+            entry.put("columns", "distance of the attended token's vertex from the start (the paper's target vertex)");
+            putCounts(entry, counts);
+        });
+        ArrayNode sizes = root.putArray("set_size_by_layer");
+        System.out.println("layer  mean set size  true 2^l-hop set  2^l  precision  on a path  sound");
+        for (SetScores s : stats.setScores()) {
+            ObjectNode entry = sizes.addObject();
+            TraceCommand.put(entry, s);
+            entry.put("two_to_the_l", 1 << s.layer());
+            System.out.printf("%5d  %13.2f  %16.2f  %3d  %9.2f  %9.2f  %5.2f%n", s.layer(), s.meanSize(), s.meanTrueSize(), 1 << s.layer(),
+                    s.precision(), s.pathPrecision(), s.soundShare());
+        }
+        ArrayNode reach = root.putArray("merge_reach_by_layer");
+        stats.mergeReach().forEach((layer, counts) -> {
+            ObjectNode entry = reach.addObject();
+            entry.put("layer", layer);
+            entry.put("rows", "how far the source's set reaches (hops)");
+            entry.put("columns", "how far the destination's set reaches (hops)");
+            putCounts(entry, counts);
+        });
+        return root;
+    }
+
+    /** A square matrix of counts as {@code counts}, cut to the smallest square holding every non-zero count. */
+    private static void putCounts(ObjectNode entry, long[][] counts) {
+        ArrayNode rows = entry.putArray("counts");
+        int size = usedSize(counts);
+        for (int i = 0; i < size; i++) {
+            ArrayNode row = rows.addArray();
+            for (int j = 0; j < size; j++) row.add(counts[i][j]);
+        }
+    }
+
+    /** The smallest square holding every non-zero count. */
+    private static int usedSize(long[][] counts) {
+        int size = 0;
+        for (int i = 0; i < counts.length; i++) {
+            for (int j = 0; j < counts.length; j++) if (counts[i][j] > 0) size = Math.max(size, Math.max(i, j) + 1);
+        }
+        return size;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.lookahead.cli.search;
+
+import dev.lookahead.cli.JsonLineMapper;
+import dev.lookahead.cli.LineFields;
+import dev.lookahead.search.InputAnalysis;
+import dev.lookahead.search.SearchInput;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "analyze", description = "Recompute the ground truth (edges, start, goal, current, useful_next, lookahead) of each line from n and tokens.")
+public final class AnalyzeCommand implements Callable<Integer> {
+    @Option(names = "--in", required = true, description = "JSONL with n and tokens (and optionally label).")
+    Path in;
+
+    @Option(names = "--out", description = "Write the lines here (atomically) instead of standard output.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        JsonLineMapper mapper = new JsonLineMapper();
+        int errors = mapper.map(in, out, line -> {
+            SearchInput input = LineFields.input(line);
+            InputAnalysis analysis = InputAnalysis.of(input, LineFields.optionalInt(line, "label"));
+            line.set("edges", LineFields.edges(input.edges()));
+            line.put("start", input.start());
+            line.put("goal", input.goal());
+            line.put("current", input.current());
+            line.set("useful_next", LineFields.ints(analysis.usefulNext()));
+            line.put("lookahead", analysis.lookahead());
+        });
+        System.err.printf("analyzed %d lines, %d with errors%n", mapper.lines(), errors);
+        return errors > 0 ? 2 : 0;
+    }
+}

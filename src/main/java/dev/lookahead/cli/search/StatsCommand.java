@@ -1,0 +1,80 @@
+package dev.lookahead.cli.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.cli.JsonLineMapper;
+import dev.lookahead.cli.LineFields;
+import dev.lookahead.cli.Output;
+import dev.lookahead.io.AtomicFiles;
+import dev.lookahead.io.Json;
+import dev.lookahead.search.ExampleStatistics;
+import dev.lookahead.search.InputAnalysis;
+import dev.lookahead.search.SearchInput;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "stats", description = "Lookahead histogram, graph sizes and edge counts of a JSONL file of examples.")
+public final class StatsCommand implements Callable<Integer> {
+    @Option(names = "--in", required = true, description = "JSONL with n and tokens (lookahead and label are used when present).")
+    Path in;
+
+    @Option(names = "--json", description = "Also write the summary here.")
+    Path json;
+
+    @Option(names = "--out", description = "Write the summary here (atomically) instead of standard output.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        ExampleStatistics statistics = new ExampleStatistics();
+        List<String> errors = new ArrayList<>();
+        LineFields.forEachLine(in, (number, source) -> {
+            try {
+                JsonNode line = source.json();
+                SearchInput input = LineFields.input(line);
+                statistics.add(input, InputAnalysis.of(input, LineFields.optionalInt(line, "label")));
+            } catch (Exception e) {
+                errors.add("line " + number + ": " + JsonLineMapper.firstLine(e.getMessage()));
+            }
+        });
+        ObjectNode summary = Json.MAPPER.createObjectNode();
+        summary.put("file", in.toString());
+        summary.put("examples", statistics.examples());
+        summary.put("errors", errors.size());
+        summary.set("lookahead", histogram(statistics.lookahead(), statistics.examples()));
+        summary.set("vertices", histogram(statistics.vertices(), statistics.examples()));
+        summary.set("edges", histogram(statistics.edges(), statistics.examples()));
+        summary.set("useful_next_count", histogram(statistics.usefulNext(), statistics.examples()));
+        summary.put("mean_vertices", ExampleStatistics.mean(statistics.vertices()));
+        summary.put("mean_edges", ExampleStatistics.mean(statistics.edges()));
+        summary.putPOJO("first_errors", errors.subList(0, Math.min(10, errors.size())));
+
+        String text = Json.pretty(summary);
+        Output.write(out, writer -> writer.write(text));
+        if (json != null) AtomicFiles.writeString(json, text);
+        printTable(statistics, errors);
+        return errors.isEmpty() ? 0 : 2;
+    }
+
+    private static ObjectNode histogram(Map<Integer, Long> counts, long total) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        counts.forEach((key, count) -> node.put(Integer.toString(key), count));
+        return node;
+    }
+
+    private static void printTable(ExampleStatistics statistics, List<String> errors) {
+        var err = System.err;
+        err.printf("%d examples, %d lines with errors%n", statistics.examples(), errors.size());
+        errors.stream().limit(5).forEach(e -> err.println("  " + e));
+        err.println("lookahead  count   share");
+        statistics.lookahead().forEach((l, c) ->
+                err.printf("%9d  %6d  %5.1f%%%n", l, c, 100.0 * c / statistics.examples()));
+        err.printf("vertices: mean %.2f, edges: mean %.2f%n", ExampleStatistics.mean(statistics.vertices()),
+                ExampleStatistics.mean(statistics.edges()));
+    }
+}
