@@ -23,7 +23,7 @@ public record CheckedProof(ProofSemantics semantics, List<Step> steps, Formula g
 
     public CheckedProof {
         steps = List.copyOf(steps);
-        stepLists = Map.copyOf(stepLists);
+        stepLists = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stepLists));
         deviations = List.copyOf(deviations);
     }
 

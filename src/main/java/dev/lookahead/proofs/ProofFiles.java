@@ -1,5 +1,6 @@
 package dev.lookahead.proofs;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -119,46 +120,31 @@ public final class ProofFiles {
         List<String> candidate = sentences(line.get("candidate_proof"));
         if (candidate == null) throw new IllegalArgumentException("no 'candidate_proof'");
         CheckedProof checked = ProofCheck.check(context, sentences(line.get("gold_proof")), candidate, semantics, unreadable);
-        line.put("semantics", semantics.id());
-        if (semantics == ProofSemantics.CORRECTED) {
-            ArrayNode deviations = line.putArray("deviations");
-            checked.deviations().forEach(deviations::add);
-        }
-        ArrayNode steps = line.putArray("steps");
-        for (CheckedProof.Step s : checked.steps()) steps.add(step(s));
-        ObjectNode lists = line.putObject("step_lists");
-        checked.stepLists().forEach((name, indices) -> indices.forEach(lists.putArray(name)::add));
-        line.put("found_conclusion", checked.strict());
-        line.put("found_conclusion_with_skip_steps", checked.viaSkip());
-        line.put("found_conclusion_with_non_atomic_steps", checked.viaNonAtomic());
-        line.put("strict", checked.strict());
-        line.put("via_skip", checked.viaSkip());
-        line.put("via_nonatomic", checked.viaNonAtomic());
-        line.put("valid_proof", checked.validProof());
-        if (checked.firstError() == null) line.putNull("first_error");
-        else line.put("first_error", checked.firstError());
-        line.put("verdict", checked.verdict());
-        line.put("goal", checked.goal().show());
+        line.setAll(Json.fields(CheckedLine.of(checked)));
         return checked;
     }
 
-    private static ObjectNode step(CheckedProof.Step s) {
-        ObjectNode step = Json.MAPPER.createObjectNode();
-        step.put("text", s.text());
-        step.put("label", s.label().id());
-        step.put("useful", s.useful());
-        step.put("misleading", s.misleading());
-        ArrayNode premises = step.putArray("premises");
-        for (int p : s.premises()) {
-            if (p == CheckedProof.Step.CONTEXT) premises.add("context");
-            else premises.add(p);
+    /** What {@code proofs check} adds to a line, in the order of the command-line contract. */
+    record CheckedLine(String semantics, @JsonInclude(JsonInclude.Include.NON_NULL) List<String> deviations, List<StepLine> steps,
+                       Map<String, List<Integer>> stepLists, boolean foundConclusion, boolean foundConclusionWithSkipSteps,
+                       boolean foundConclusionWithNonAtomicSteps, boolean strict, boolean viaSkip, boolean viaNonatomic, boolean validProof,
+                       Integer firstError, String verdict, String goal) {
+        static CheckedLine of(CheckedProof c) {
+            return new CheckedLine(c.semantics().id(), c.semantics() == ProofSemantics.CORRECTED ? c.deviations() : null,
+                    c.steps().stream().map(StepLine::of).toList(), c.stepLists(), c.strict(), c.viaSkip(), c.viaNonAtomic(), c.strict(),
+                    c.viaSkip(), c.viaNonAtomic(), c.validProof(), c.firstError(), c.verdict(), c.goal().show());
         }
-        step.put("rule", s.rule());
-        step.put("part", s.part());
-        if (s.formula() != null) step.put("formula", s.formula().show());
-        if (s.problem() != null) step.put("problem", s.problem());
-        step.put("open_hypotheses", s.depth());
-        step.put("evaluator_step", s.evaluatorStep());
-        return step;
     }
+
+    /** One checked step: {@code premises} are earlier steps' indices or "context". */
+    record StepLine(String text, String label, boolean useful, boolean misleading, List<Object> premises, String rule, String part,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String formula, @JsonInclude(JsonInclude.Include.NON_NULL) String problem,
+                    int openHypotheses, Integer evaluatorStep) {
+        static StepLine of(CheckedProof.Step s) {
+            List<Object> premises = s.premises().stream().map(p -> p == CheckedProof.Step.CONTEXT ? (Object) "context" : (Object) p).toList();
+            return new StepLine(s.text(), s.label().id(), s.useful(), s.misleading(), premises, s.rule(), s.part(),
+                    s.formula() == null ? null : s.formula().show(), s.problem(), s.depth(), s.evaluatorStep());
+        }
+    }
+
 }

@@ -1,7 +1,5 @@
 package dev.lookahead.train;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lookahead.io.Json;
 import java.io.IOException;
 
 /** Reports and logs each time the lookahead curriculum moves on to longer lookaheads. */
@@ -20,10 +18,6 @@ final class CurriculumLogging implements TrainingListener {
         lookahead = run.trainingLookahead();
         long examples = run.stepsDone() * run.config().batch();
         report.lookaheadRaised(examples, lookahead);
-        ObjectNode line = Json.MAPPER.createObjectNode();
-        line.put("step", run.stepsDone());
-        line.put("examples", examples);
-        line.put("curriculum_lookahead", lookahead);
-        run.log(line);
+        run.log(new TrainingLog.Curriculum(run.stepsDone(), examples, lookahead));
     }
 }

@@ -1,9 +1,8 @@
 package dev.lookahead.train;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lookahead.io.Json;
 import dev.lookahead.stats.Proportion;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Every {@code evalEvery} examples (and at the last step): accuracy on the held-out test sets, reported and logged. */
@@ -21,11 +20,8 @@ final class HeldOutEvaluation implements TrainingListener {
         if (run.stepsDone() % everySteps != 0 && !run.finished()) return;
         Map<String, Proportion> accuracy = run.evaluate();
         report.evaluated(run.stepsDone() * config.batch(), accuracy);
-        ObjectNode line = Json.MAPPER.createObjectNode();
-        line.put("step", run.stepsDone());
-        line.put("examples", run.stepsDone() * config.batch());
-        ObjectNode held = line.putObject("held_out_accuracy");
+        Map<String, Double> held = new LinkedHashMap<>();
         accuracy.forEach((bucket, p) -> held.put(bucket, p.value()));
-        run.log(line);
+        run.log(new TrainingLog.HeldOut(run.stepsDone(), run.stepsDone() * config.batch(), held));
     }
 }

@@ -1,13 +1,8 @@
 package dev.lookahead.train;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.lookahead.io.Json;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,36 +28,16 @@ public record LearningCurve(List<TrainingPoint> training, List<HeldOutPoint> hel
         heldOut = List.copyOf(heldOut);
     }
 
+    /** The curve of the run in {@code runFolder} (empty when it has no log yet). */
     public static LearningCurve read(Path runFolder) throws IOException {
-        Path log = runFolder.resolve(TrainingRun.LOG);
         List<TrainingPoint> training = new ArrayList<>();
         List<HeldOutPoint> heldOut = new ArrayList<>();
-        if (!Files.exists(log)) return new LearningCurve(training, heldOut);
-        try (BufferedReader reader = Files.newBufferedReader(log)) {
-            String text;
-            int number = 0;
-            while ((text = reader.readLine()) != null) {
-                number++;
-                if (text.isBlank()) continue;
-                JsonNode line;
-                try {
-                    line = Json.MAPPER.readTree(text);
-                } catch (IOException e) {
-                    // a run killed mid-write leaves a torn last line; anything else is damage worth naming
-                    if (reader.ready()) throw new IOException(log + " line " + number + ": not JSON", e);
-                    break;
-                }
-                long examples = line.path("examples").asLong();
-                training.removeIf(p -> p.examples() > examples);
-                heldOut.removeIf(p -> p.examples() > examples);
-                if (line.has("loss")) {
-                    training.add(new TrainingPoint(examples, line.get("loss").asDouble(), line.path("train_accuracy").asDouble()));
-                } else if (line.has("held_out_accuracy")) {
-                    Map<String, Double> accuracy = new LinkedHashMap<>();
-                    line.get("held_out_accuracy").properties().forEach(e -> accuracy.put(e.getKey(), e.getValue().asDouble()));
-                    heldOut.add(new HeldOutPoint(examples, accuracy));
-                }
-            }
+        for (TrainingLog.Entry entry : TrainingLog.read(runFolder)) {
+            long examples = entry.examples();
+            training.removeIf(p -> p.examples() > examples);
+            heldOut.removeIf(p -> p.examples() > examples);
+            if (entry instanceof TrainingLog.Progress p) training.add(new TrainingPoint(examples, p.loss(), p.trainAccuracy()));
+            if (entry instanceof TrainingLog.HeldOut h) heldOut.add(new HeldOutPoint(examples, h.heldOutAccuracy()));
         }
         return new LearningCurve(training, heldOut);
     }

@@ -1,7 +1,5 @@
 package dev.lookahead.train;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lookahead.io.Json;
 import java.io.IOException;
 
 /**
@@ -42,15 +40,8 @@ final class ProgressLogging implements TrainingListener {
         TrainingProgress progress = new TrainingProgress(run.stepsDone(), config.totalSteps(), run.stepsDone() * config.batch(),
                 mean(recentLoss, window), mean(recentAccuracy, window), speed, config.learningRateAt(run.stepsDone()), run.elapsedSeconds());
         report.progress(progress);
-        ObjectNode line = Json.MAPPER.createObjectNode();
-        line.put("step", progress.step());
-        line.put("examples", progress.examplesSeen());
-        line.put("loss", progress.loss());
-        line.put("train_accuracy", progress.accuracy());
-        line.put("lr", progress.learningRate());
-        line.put("examples_per_second", Math.round(speed));
-        line.put("elapsed_seconds", Math.round(run.elapsedSeconds()));
-        run.log(line);
+        run.log(new TrainingLog.Progress(progress.step(), progress.examplesSeen(), progress.loss(), progress.accuracy(),
+                progress.learningRate(), Math.round(speed), Math.round(run.elapsedSeconds())));
     }
 
     private static double mean(double[] values, int count) {

@@ -45,7 +45,7 @@ import java.util.concurrent.Future;
 public final class TrainingRun implements AutoCloseable {
     public static final String SETTINGS = "training.json";
     public static final String CHECKPOINT = "checkpoint.bin";
-    public static final String LOG = "log.jsonl";
+    public static final String LOG = TrainingLog.FILE;
     private static final int CHECKPOINT_MAGIC = 0x4c4b4350; // "LKCP"
     private static final int CHECKPOINT_VERSION = 1;
 
@@ -422,10 +422,9 @@ public final class TrainingRun implements AutoCloseable {
         ModelFiles.writeWeights(model, folder);
     }
 
-    /** Appends one JSON line to the run's learning-curve log. */
-    public void log(ObjectNode line) throws IOException {
-        Files.writeString(folder.resolve(LOG), line + "\n", java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
+    /** Appends one entry to the run's learning-curve log. */
+    public void log(TrainingLog.Entry entry) throws IOException {
+        TrainingLog.append(folder, entry);
     }
 
     @Override

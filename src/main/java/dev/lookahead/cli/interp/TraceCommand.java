@@ -1,6 +1,7 @@
 package dev.lookahead.cli.interp;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.cli.LineFields;
@@ -16,6 +17,9 @@ import dev.lookahead.model.SearchModel;
 import dev.lookahead.search.SearchInput;
 import dev.lookahead.search.Tokenizer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.concurrent.Callable;
@@ -82,59 +86,57 @@ public final class TraceCommand implements Callable<Integer> {
      * The contract's fields - explained, reason, forward_passes, layers, operations - with the
      * prediction and, per layer, the extracted sets scored against the true reachable sets.
      */
-    static void put(ObjectNode line, Trace trace, int[] tokens, SearchModel model) {
-        line.put("explained", trace.explained());
-        line.put("rules", trace.rules().id());
-        if (trace.rules() == Trace.Rules.PAPER) {
-            line.put("path_merge_operations", trace.pathMergeOperations());
-            line.put("suboptimal_path_merge_roots", trace.suboptimalPathMergeRoots());
-        }
-        if (trace.reason() == null) line.putNull("reason");
-        else line.put("reason", trace.reason());
-        line.put("forward_passes", trace.forwardPasses());
-        if (trace.replacement() == null) line.putNull("replacement");
-        else line.put("replacement", trace.replacement().id());
-        line.put("predicted", trace.predicted());
-        ArrayNode layers = line.putArray("layers");
-        for (Map<Integer, SortedSet<Integer>> layer : trace.layers()) {
-            ObjectNode entry = layers.addObject();
-            layer.forEach((position, vertices) -> {
-                ArrayNode ids = entry.putArray(Integer.toString(position));
-                vertices.forEach(ids::add);
-            });
-        }
-        ArrayNode operations = line.putArray("operations");
-        for (Trace.Operation op : trace.operations()) {
-            ObjectNode o = operations.addObject();
-            o.put("layer", op.layer());
-            o.put("source", op.source());
-            o.put("destination", op.destination());
-            o.put("kind", op.kind().id());
-            o.put("sign", op.sign());
-            o.put("weight", Math.round(op.weight() * 1e4) / 1e4);
-            if (trace.rules() == Trace.Rules.PAPER) {
-                ArrayNode causes = o.putArray("causes");
-                op.causes().forEach(causes::add);
-                if (op.direction() == null) o.putNull("direction");
-                else o.put("direction", op.direction());
-            }
-        }
-        if (trace.layers().isEmpty()) return;
-        ArrayNode scores = line.putArray("set_scores");
-        SearchInput input = Tokenizer.decode(model.config().layout(), tokens);
-        for (SetScores s : SetScores.of(trace, input, tokens)) put(scores.addObject(), s);
+    public static void put(ObjectNode line, Trace trace, int[] tokens, SearchModel model) {
+        line.setAll(Json.fields(TraceLine.of(trace, tokens, model)));
     }
 
-    /** One layer's set scores as JSON (shared with trace-stats). */
-    static void put(ObjectNode entry, SetScores s) {
-        entry.put("layer", s.layer());
-        entry.put("vertex_tokens", s.nodes());
-        entry.put("mean_set_size", round(s.meanSize()));
-        entry.put("mean_true_size_within_2_to_the_l", round(s.meanTrueSize()));
-        entry.put("precision", round(s.precision()));
-        entry.put("path_precision", round(s.pathPrecision()));
-        entry.put("recall_within_2_to_the_l", round(s.recall()));
-        entry.put("sound_share", round(s.soundShare()));
+    /** What {@code trace} adds to a line; the path-merge counts, causes and directions only under the paper's rules. */
+    record TraceLine(boolean explained, String rules, @JsonInclude(JsonInclude.Include.NON_NULL) Integer pathMergeOperations,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Integer suboptimalPathMergeRoots, String reason, long forwardPasses,
+                     String replacement, int predicted, List<Map<String, SortedSet<Integer>>> layers, List<Object> operations,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) List<SetScoreLine> setScores) {
+        static TraceLine of(Trace trace, int[] tokens, SearchModel model) {
+            boolean paper = trace.rules() == Trace.Rules.PAPER;
+            List<Map<String, SortedSet<Integer>>> layers = new ArrayList<>();
+            for (Map<Integer, SortedSet<Integer>> layer : trace.layers()) {
+                Map<String, SortedSet<Integer>> byPosition = new LinkedHashMap<>();
+                layer.forEach((position, vertices) -> byPosition.put(Integer.toString(position), vertices));
+                layers.add(byPosition);
+            }
+            List<Object> operations = new ArrayList<>();
+            for (Trace.Operation op : trace.operations()) {
+                double weight = Math.round(op.weight() * 1e4) / 1e4;
+                operations.add(paper ? new PaperOperationLine(op.layer(), op.source(), op.destination(), op.kind().id(), op.sign(), weight,
+                        op.causes(), op.direction()) : new OperationLine(op.layer(), op.source(), op.destination(), op.kind().id(), op.sign(), weight));
+            }
+            List<SetScoreLine> scores = null;
+            if (!trace.layers().isEmpty()) {
+                SearchInput input = Tokenizer.decode(model.config().layout(), tokens);
+                scores = SetScores.of(trace, input, tokens).stream().map(SetScoreLine::of).toList();
+            }
+            return new TraceLine(trace.explained(), trace.rules().id(), paper ? trace.pathMergeOperations() : null,
+                    paper ? trace.suboptimalPathMergeRoots() : null, trace.reason(), trace.forwardPasses(),
+                    trace.replacement() == null ? null : trace.replacement().id(), trace.predicted(), layers, operations, scores);
+        }
+    }
+
+    /** An attention operation of the circuit (lenient rules). */
+    record OperationLine(int layer, int source, int destination, String kind, int sign, double weight) {
+    }
+
+    /** An attention operation under the paper's rules: what caused it, and its copy direction (f, b, * or null). */
+    record PaperOperationLine(int layer, int source, int destination, String kind, int sign, double weight, List<String> causes,
+                              String direction) {
+    }
+
+    /** One layer's extracted sets scored against the true reachable sets. */
+    public record SetScoreLine(int layer, int vertexTokens, double meanSetSize,
+                               @JsonProperty("mean_true_size_within_2_to_the_l") double meanTrueSizeWithin2ToTheL, double precision,
+                               double pathPrecision, @JsonProperty("recall_within_2_to_the_l") double recallWithin2ToTheL, double soundShare) {
+        public static SetScoreLine of(SetScores s) {
+            return new SetScoreLine(s.layer(), s.nodes(), round(s.meanSize()), round(s.meanTrueSize()), round(s.precision()),
+                    round(s.pathPrecision()), round(s.recall()), round(s.soundShare()));
+        }
     }
 
     private static double round(double value) {

@@ -161,7 +161,7 @@ public final class TraceStatsCommand implements Callable<Integer> {
         System.out.println("layer  mean set size  true 2^l-hop set  2^l  precision  on a path  sound");
         for (SetScores s : stats.setScores()) {
             ObjectNode entry = sizes.addObject();
-            TraceCommand.put(entry, s);
+            entry.setAll(Json.fields(TraceCommand.SetScoreLine.of(s)));
             entry.put("two_to_the_l", 1 << s.layer());
             System.out.printf("%5d  %13.2f  %16.2f  %3d  %9.2f  %9.2f  %5.2f%n", s.layer(), s.meanSize(), s.meanTrueSize(), 1 << s.layer(),
                     s.precision(), s.pathPrecision(), s.soundShare());
