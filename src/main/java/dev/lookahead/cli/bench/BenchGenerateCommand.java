@@ -2,7 +2,6 @@ package dev.lookahead.cli.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
 import dev.lookahead.search.Distribution;
 import dev.lookahead.search.ExampleGenerator;
@@ -28,8 +27,8 @@ public final class BenchGenerateCommand implements Callable<Integer> {
         new Case(Distribution.STAR, 32),
     };
 
-    @Option(names = "--json", description = "Write the figures here as JSON.")
-    Path json;
+    @picocli.CommandLine.Mixin
+    BenchJson json;
 
     @Option(names = "--repeats", defaultValue = "7", description = "Measured repeats per case (default ${DEFAULT-VALUE}); the median is reported.")
     int repeats;
@@ -69,15 +68,7 @@ public final class BenchGenerateCommand implements Callable<Integer> {
                 row.put("ratio_to_peer", Math.round(ratio * 100) / 100.0);
             }
         }
-        ObjectNode summary = Json.MAPPER.createObjectNode();
-        summary.put("benchmark", "generate");
-        summary.put("threads", 1);
-        summary.put("repeats", repeats);
-        summary.put("examples_per_repeat", examples);
-        summary.put("java", System.getProperty("java.version"));
-        if (peer != null) summary.put("peer", peer.toString());
-        summary.set("cases", rows);
-        if (json != null) AtomicFiles.writeString(json, Json.pretty(summary));
+        json.write(new Summary("generate", 1, repeats, examples, System.getProperty("java.version"), peer == null ? null : peer.toString(), rows));
         return 0;
     }
 
@@ -102,5 +93,11 @@ public final class BenchGenerateCommand implements Callable<Integer> {
             index++;
         }
         return rates;
+    }
+
+    /** What {@code --json} holds. */
+    record Summary(String benchmark, int threads, int repeats, int examplesPerRepeat, String java,
+                   @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String peer,
+                   com.fasterxml.jackson.databind.node.ArrayNode cases) {
     }
 }

@@ -1,16 +1,12 @@
 package dev.lookahead.cli.bench;
 
 import ai.djl.Device;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lookahead.io.AtomicFiles;
-import dev.lookahead.io.Json;
 import dev.lookahead.model.ModelConfig;
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.search.Distribution;
 import dev.lookahead.search.Example;
 import dev.lookahead.search.ExampleSets;
 import dev.lookahead.search.GenerationSpec;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,8 +14,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "infer", description = "Latency of one captured forward pass and throughput of batched prediction at the default model's shape.")
 public final class BenchInferCommand implements Callable<Integer> {
-    @Option(names = "--json", description = "Write the figures here as JSON.")
-    Path json;
+    @picocli.CommandLine.Mixin
+    BenchJson json;
 
     @Option(names = "--repeats", defaultValue = "7", description = "Measured repeats (default ${DEFAULT-VALUE}); the median is reported.")
     int repeats;
@@ -47,16 +43,13 @@ public final class BenchInferCommand implements Callable<Integer> {
             System.out.printf("single forward (probabilities only):          %.3f ms%n", 1000 / forwardRate);
             System.out.printf("batched prediction (batches of 512):          %,.0f examples/s%n", batchedRate);
             System.out.printf("goal: a captured forward in at most 2 ms -> %s%n", 1000 / captureRate <= 2 ? "met" : "not met");
-            if (json != null) {
-                ObjectNode summary = Json.MAPPER.createObjectNode();
-                summary.put("benchmark", "infer");
-                summary.put("threads", System.getProperty("ai.djl.pytorch.num_threads"));
-                summary.put("captured_forward_ms", 1000 / captureRate);
-                summary.put("single_forward_ms", 1000 / forwardRate);
-                summary.put("batched_examples_per_second", Math.round(batchedRate));
-                AtomicFiles.writeString(json, Json.pretty(summary));
-            }
+            json.write(new Summary("infer", System.getProperty("ai.djl.pytorch.num_threads"), 1000 / captureRate, 1000 / forwardRate,
+                    Math.round(batchedRate)));
         }
         return 0;
+    }
+
+    /** What {@code --json} holds. */
+    record Summary(String benchmark, String threads, double capturedForwardMs, double singleForwardMs, long batchedExamplesPerSecond) {
     }
 }

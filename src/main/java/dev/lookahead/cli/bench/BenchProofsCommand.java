@@ -1,16 +1,12 @@
 package dev.lookahead.cli.bench;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.cli.proofs.SemanticsOption;
-import dev.lookahead.io.AtomicFiles;
-import dev.lookahead.io.Json;
 import dev.lookahead.proofs.DeductionProblem;
 import dev.lookahead.proofs.DeductionRule;
 import dev.lookahead.proofs.ProblemGenerator;
 import dev.lookahead.proofs.ProofCheck;
 import dev.lookahead.proofs.ProofSemantics;
 import dev.lookahead.proofs.SentenceParser;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,8 +15,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "proofs", description = "Proofs checked per second (parsing context, gold and candidate included), on generated problems of every rule.")
 public final class BenchProofsCommand implements Callable<Integer> {
-    @Option(names = "--json", description = "Write the figures here as JSON.")
-    Path json;
+    @picocli.CommandLine.Mixin
+    BenchJson json;
 
     @Option(names = "--proofs", defaultValue = "10000", description = "Proofs per repeat (default ${DEFAULT-VALUE}).")
     int proofs;
@@ -65,17 +61,11 @@ public final class BenchProofsCommand implements Callable<Integer> {
         System.out.printf("checked %,d proofs under the %s semantics (every rule, relevant distractors, gold and mutated): median of %d repeats%n",
                 proofs, mode.id(), repeats);
         System.out.printf("  %,.0f proofs/s, %.2f s for %,d proofs (%,d of them strict)%n", rate, seconds, proofs, strictProofs[0]);
-        if (json != null) {
-            ObjectNode summary = Json.MAPPER.createObjectNode();
-            summary.put("benchmark", "proofs");
-            summary.put("proofs", proofs);
-            summary.put("semantics", mode.id());
-            summary.put("repeats", repeats);
-            summary.put("proofs_per_second", Math.round(rate));
-            summary.put("seconds_for_all", seconds);
-            summary.put("strict", strictProofs[0]);
-            AtomicFiles.writeString(json, Json.pretty(summary));
-        }
+        json.write(new Summary("proofs", proofs, mode.id(), repeats, Math.round(rate), seconds, strictProofs[0]));
         return 0;
+    }
+
+    /** What {@code --json} holds. */
+    record Summary(String benchmark, int proofs, String semantics, int repeats, long proofsPerSecond, double secondsForAll, long strict) {
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.cli.feedback.SignalOptions;
 import dev.lookahead.cli.feedback.SignalsCommand;
-import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
 import java.io.BufferedWriter;
 import java.io.Writer;
@@ -24,8 +23,8 @@ public final class BenchSignalsCommand implements Callable<Integer> {
         "I will be a nurse, I am so happy about it 😊", "ok", "thanks haha", "why would you say that??",
         "I have read it twice and loved it, any other suggestion in that spirit?", "hmm maybe", "Not bad at all"};
 
-    @Option(names = "--json", description = "Write the figures here as JSON.")
-    Path json;
+    @picocli.CommandLine.Mixin
+    BenchJson json;
 
     @Option(names = "--turns", defaultValue = "1000000", description = "Bot turns in the largest log (default ${DEFAULT-VALUE}).")
     int turns;
@@ -60,12 +59,7 @@ public final class BenchSignalsCommand implements Callable<Integer> {
                 Files.deleteIfExists(log);
             }
         }
-        if (json != null) {
-            ObjectNode summary = Json.MAPPER.createObjectNode();
-            summary.put("benchmark", "signals");
-            summary.set("runs", rows);
-            AtomicFiles.writeString(json, Json.pretty(summary));
-        }
+        json.write(new Summary("signals", rows));
         return 0;
     }
 
@@ -94,5 +88,9 @@ public final class BenchSignalsCommand implements Callable<Integer> {
             if (pool.getType() == MemoryType.HEAP) used += pool.getUsage().getUsed();
         }
         return used;
+    }
+
+    /** What {@code --json} holds. */
+    record Summary(String benchmark, com.fasterxml.jackson.databind.node.ArrayNode runs) {
     }
 }

@@ -1,16 +1,12 @@
 package dev.lookahead.cli.bench;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.cli.ModelOptions;
 import dev.lookahead.cli.TraceOptions;
 import dev.lookahead.interp.CircuitTracer;
 import dev.lookahead.interp.Trace;
-import dev.lookahead.io.AtomicFiles;
-import dev.lookahead.io.Json;
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.search.EvaluationSets;
 import dev.lookahead.search.Example;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +20,8 @@ public final class BenchTraceCommand implements Callable<Integer> {
     @Mixin
     TraceOptions tracing;
 
-    @Option(names = "--json", description = "Write the figures here as JSON.")
-    Path json;
+    @picocli.CommandLine.Mixin
+    BenchJson json;
 
     @Option(names = "--repeats", defaultValue = "3", description = "Measured repeats (default ${DEFAULT-VALUE}); the median is reported.")
     int repeats;
@@ -46,17 +42,12 @@ public final class BenchTraceCommand implements Callable<Integer> {
             System.out.printf("traced one n = %d example of lookahead %d under the %s rules: %.2f s (median of %d), %,d patched forward passes, %s%n",
                     layout.n(), lookahead, tracing.rules, seconds, repeats, last[0].forwardPasses(), last[0].explained() ? "explained" : "not explained");
             System.out.printf("goal: at most 3 s on two idle cores -> %s%n", seconds <= 3 ? "met" : "not met");
-            if (json != null) {
-                ObjectNode summary = Json.MAPPER.createObjectNode();
-                summary.put("benchmark", "trace");
-                summary.put("model", options.model);
-                summary.put("rules", tracing.rules);
-                summary.put("seconds", seconds);
-                summary.put("forward_passes", last[0].forwardPasses());
-                summary.put("explained", last[0].explained());
-                AtomicFiles.writeString(json, Json.pretty(summary));
-            }
+            json.write(new Summary("trace", options.model, tracing.rules, seconds, last[0].forwardPasses(), last[0].explained()));
         }
         return 0;
+    }
+
+    /** What {@code --json} holds. */
+    record Summary(String benchmark, String model, String rules, double seconds, long forwardPasses, boolean explained) {
     }
 }

@@ -1,8 +1,5 @@
 package dev.lookahead.cli.bench;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lookahead.io.AtomicFiles;
-import dev.lookahead.io.Json;
 import dev.lookahead.model.Initialization;
 import dev.lookahead.model.ModelConfig;
 import dev.lookahead.search.Distribution;
@@ -21,8 +18,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
     /** The goal of the model issue: 40% of the 4,700 examples/s ceiling measured for these 2 cores. */
     private static final double GOAL = 1900;
 
-    @Option(names = "--json", description = "Write the figures here as JSON.")
-    Path json;
+    @picocli.CommandLine.Mixin
+    BenchJson json;
 
     @Option(names = "--repeats", defaultValue = "5", description = "Measured repeats (default ${DEFAULT-VALUE}); the median is reported.")
     int repeats;
@@ -52,21 +49,16 @@ public final class BenchTrainCommand implements Callable<Integer> {
                     model.width(), batch, run.replicas(), rate);
             System.out.printf("goal %,.0f examples/s (ratio %.2f); ceiling of these 2 cores about %,.0f (ratio %.2f)%n",
                     GOAL, rate / GOAL, ceiling, rate / ceiling);
-            if (json != null) {
-                ObjectNode summary = Json.MAPPER.createObjectNode();
-                summary.put("benchmark", "train");
-                summary.put("replicas", run.replicas());
-                summary.put("batch", batch);
-                summary.put("examples_per_second", Math.round(rate));
-                summary.put("goal_examples_per_second", GOAL);
-                summary.put("ratio_to_goal", rate / GOAL);
-                AtomicFiles.writeString(json, Json.pretty(summary));
-            }
+            json.write(new Summary("train", run.replicas(), batch, Math.round(rate), GOAL, rate / GOAL));
         } finally {
             try (var files = Files.walk(folder)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
         return 0;
+    }
+
+    /** What {@code --json} holds. */
+    record Summary(String benchmark, int replicas, int batch, long examplesPerSecond, double goalExamplesPerSecond, double ratioToGoal) {
     }
 }

@@ -1,10 +1,6 @@
 package dev.lookahead.cli.bench;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lookahead.io.AtomicFiles;
-import dev.lookahead.io.Json;
 import dev.lookahead.ui.UiBenchmark;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,8 +12,8 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
     @Option(names = "--model", defaultValue = "default", description = "The model to trace with: default, or a training folder (default ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--json", description = "Write the figures here as JSON.")
-    Path json;
+    @picocli.CommandLine.Mixin
+    BenchJson json;
 
     @Option(names = "--while-training", description = "Start a training run from the Train tab first, and measure while it trains.")
     boolean whileTraining;
@@ -37,22 +33,16 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
                 maxGap < 100 ? "met" : "not met");
         System.out.printf("run + trace in the background: %.2f s (longest gap %.1f ms); 79 edits of a 40-vertex graph: %.2f s (longest gap %.1f ms)%n",
                 run.traceSeconds(), longest(gaps.subList(0, tracePulses)), run.editSeconds(), longest(gaps.subList(tracePulses, gaps.size())));
-        if (json != null) {
-            ObjectNode summary = Json.MAPPER.createObjectNode();
-            summary.put("benchmark", "ui");
-            summary.put("model", model);
-            summary.put("while_training", whileTraining);
-            summary.put("max_pulse_gap_ms", maxGap);
-            summary.put("median_pulse_gap_ms", medianGap);
-            summary.put("pulses", sorted.size());
-            summary.put("trace_seconds", run.traceSeconds());
-            summary.put("edit_seconds", run.editSeconds());
-            AtomicFiles.writeString(json, Json.pretty(summary));
-        }
+        json.write(new Summary("ui", model, whileTraining, maxGap, medianGap, sorted.size(), run.traceSeconds(), run.editSeconds()));
         return 0;
     }
 
     private static double longest(List<Long> gaps) {
         return gaps.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6;
+    }
+
+    /** What {@code --json} holds ({@code max_pulse_gap_ms} is in the command-line contract). */
+    record Summary(String benchmark, String model, boolean whileTraining, double maxPulseGapMs, double medianPulseGapMs, int pulses,
+                   double traceSeconds, double editSeconds) {
     }
 }

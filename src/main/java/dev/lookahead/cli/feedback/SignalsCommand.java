@@ -3,6 +3,7 @@ package dev.lookahead.cli.feedback;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.cli.LineFields;
+import dev.lookahead.cli.LinesOut;
 import dev.lookahead.cli.Output;
 import dev.lookahead.feedback.BotTurnSignals;
 import dev.lookahead.feedback.Conversation;
@@ -10,7 +11,6 @@ import dev.lookahead.feedback.ConversationReader;
 import dev.lookahead.feedback.Vader;
 import dev.lookahead.io.Json;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,14 +27,14 @@ public final class SignalsCommand implements Callable<Integer> {
     @Mixin
     SignalOptions labelling;
 
-    @Option(names = "--out", description = "Write the lines here (atomically) instead of standard output.")
-    Path out;
+    @picocli.CommandLine.Mixin
+    LinesOut output;
 
     @Override
     public Integer call() throws Exception {
         if (in == null) throw new IllegalArgumentException("signals needs --in (a conversation log), or a subcommand: report, sentiment");
         long[][] counts = new long[1][];
-        Output.write(out, writer -> counts[0] = label(in, writer, labelling));
+        Output.write(output.path(), writer -> counts[0] = label(in, writer, labelling));
         System.err.printf("read %d conversations, labelled %d bot turns, skipped %d malformed lines%n", counts[0][0], counts[0][1], counts[0][2]);
         return counts[0][2] > 0 ? 2 : 0;
     }

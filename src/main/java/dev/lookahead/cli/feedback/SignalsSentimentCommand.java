@@ -2,6 +2,7 @@ package dev.lookahead.cli.feedback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.cli.JsonLineMapper;
+import dev.lookahead.cli.LinesOut;
 import dev.lookahead.feedback.Vader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,14 +14,14 @@ public final class SignalsSentimentCommand implements Callable<Integer> {
     @Option(names = "--in", required = true, description = "JSONL with a text field.")
     Path in;
 
-    @Option(names = "--out", description = "Write the lines here (atomically) instead of standard output.")
-    Path out;
+    @picocli.CommandLine.Mixin
+    LinesOut output;
 
     @Override
     public Integer call() throws Exception {
         Vader vader = Vader.reference();
         JsonLineMapper mapper = new JsonLineMapper();
-        int errors = mapper.map(in, out, line -> {
+        int errors = mapper.map(in, output.path(), line -> {
             JsonNode text = line.get("text");
             if (text == null || !text.isTextual()) throw new IllegalArgumentException("the field 'text' is missing or not a string");
             Vader.Scores scores = vader.score(text.asText());

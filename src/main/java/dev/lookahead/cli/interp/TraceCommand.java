@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.cli.LineFields;
+import dev.lookahead.cli.LinesOut;
 import dev.lookahead.cli.ModelGraphInput;
 import dev.lookahead.cli.ModelOptions;
 import dev.lookahead.cli.Output;
@@ -38,8 +39,8 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--in", description = "Lines with n and tokens (first-step inputs); one output line per input line.")
     Path in;
 
-    @Option(names = "--out", description = "Write the lines here (atomically) instead of standard output.")
-    Path out;
+    @picocli.CommandLine.Mixin
+    LinesOut output;
 
     @Mixin
     TraceOptions tracing;
@@ -56,13 +57,13 @@ public final class TraceCommand implements Callable<Integer> {
                 line.put("n", tokens.length);
                 line.set("tokens", LineFields.ints(tokens));
                 put(line, tracer.trace(tokens, () -> false), tokens, model);
-                Output.write(out, writer -> writer.write(line + "\n"));
+                Output.write(output.path(), writer -> writer.write(line + "\n"));
                 report(line);
                 return 0;
             }
             int[] seen = new int[2];
             JsonLineMapper mapper = new JsonLineMapper();
-            int errors = mapper.map(in, out, line -> {
+            int errors = mapper.map(in, output.path(), line -> {
                 int n = LineFields.requireInt(line, "n");
                 if (n != model.config().n()) throw new IllegalArgumentException("the model takes n = " + model.config().n() + ", the line has n = " + n);
                 int[] tokens = LineFields.requireIntArray(line, "tokens");

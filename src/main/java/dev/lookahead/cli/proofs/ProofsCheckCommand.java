@@ -3,6 +3,7 @@ package dev.lookahead.cli.proofs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.cli.JsonLineMapper;
+import dev.lookahead.cli.LinesOut;
 import dev.lookahead.cli.Output;
 import dev.lookahead.io.Json;
 import dev.lookahead.io.TextLines;
@@ -24,8 +25,8 @@ public final class ProofsCheckCommand implements Callable<Integer> {
             + " or a file in the original PrOntoQA JSON shape, whose gold proofs are then checked.")
     Path in;
 
-    @Option(names = "--out", description = "Write the lines here (atomically) instead of standard output.")
-    Path out;
+    @picocli.CommandLine.Mixin
+    LinesOut output;
 
     @Option(names = "--format", defaultValue = "auto", paramLabel = "auto|prontoqa-log",
             description = "auto: JSONL lines, or a file in the original PrOntoQA JSON shape; prontoqa-log: a result log written by the"
@@ -50,7 +51,7 @@ public final class ProofsCheckCommand implements Callable<Integer> {
         if (format.equals("prontoqa-log") || (document != null && ProofFiles.isPrOntoQa(document))) {
             List<ObjectNode> lines = format.equals("prontoqa-log") ? dev.lookahead.proofs.PrOntoQaLog.read(in) : ProofFiles.checkLines(document);
             int[] failed = new int[1];
-            Output.write(out, writer -> {
+            Output.write(output.path(), writer -> {
                 for (ObjectNode line : lines) {
                     try {
                         tally(line, mode, unreadable, counts);
@@ -64,7 +65,7 @@ public final class ProofsCheckCommand implements Callable<Integer> {
             });
             errors = failed[0];
         } else {
-            errors = new JsonLineMapper().map(in, out, line -> tally(line, mode, unreadable, counts));
+            errors = new JsonLineMapper().map(in, output.path(), line -> tally(line, mode, unreadable, counts));
         }
         System.err.printf("checked proofs: %d strict, %d valid (strict, skip or non-atomic), %d lines with errors%n",
                 counts[0], counts[1], errors);

@@ -2,6 +2,7 @@ package dev.lookahead.cli.search;
 
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.cli.LineFields;
+import dev.lookahead.cli.LinesOut;
 import dev.lookahead.search.InputAnalysis;
 import dev.lookahead.search.SearchInput;
 import java.nio.file.Path;
@@ -14,13 +15,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--in", required = true, description = "JSONL with n and tokens (and optionally label).")
     Path in;
 
-    @Option(names = "--out", description = "Write the lines here (atomically) instead of standard output.")
-    Path out;
+    @picocli.CommandLine.Mixin
+    LinesOut output;
 
     @Override
     public Integer call() throws Exception {
         JsonLineMapper mapper = new JsonLineMapper();
-        int errors = mapper.map(in, out, line -> {
+        int errors = mapper.map(in, output.path(), line -> {
             SearchInput input = LineFields.input(line);
             InputAnalysis analysis = InputAnalysis.of(input, LineFields.optionalInt(line, "label"));
             line.set("edges", LineFields.edges(input.edges()));

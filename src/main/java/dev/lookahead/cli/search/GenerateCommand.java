@@ -2,8 +2,8 @@ package dev.lookahead.cli.search;
 
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.cli.LineFields;
+import dev.lookahead.cli.LinesOut;
 import dev.lookahead.cli.Output;
-import dev.lookahead.io.Json;
 import dev.lookahead.search.Distribution;
 import dev.lookahead.search.ExampleSets;
 import dev.lookahead.search.GenerationMode;
@@ -43,8 +43,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", description = "Write the lines here (atomically) instead of standard output.")
-    Path out;
+    @picocli.CommandLine.Mixin
+    LinesOut output;
 
     @Override
     public Integer call() throws Exception {
@@ -54,7 +54,7 @@ public final class GenerateCommand implements Callable<Integer> {
         GenerationSpec spec = new GenerationSpec(layout, Distribution.parse(distribution), largest,
                 GenerationMode.parse(mode), -1, testSet, reserve == null ? Set.of() : readReserved(layout, reserve));
         long started = System.nanoTime();
-        Output.write(out, writer -> ExampleSets.generate(spec, count, seed, example -> {
+        Output.write(output.path(), writer -> ExampleSets.generate(spec, count, seed, example -> {
             try {
                 writer.write(LineFields.example(example).toString());
                 writer.write('\n');
