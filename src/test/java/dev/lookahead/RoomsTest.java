@@ -85,4 +85,24 @@ class RoomsTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void commentsCiteOnlyDocumentsThisRepositoryHolds() throws Exception {
+        java.util.regex.Pattern cited = java.util.regex.Pattern.compile("[\\w./-]+\\.md\\b");
+        List<String> missing = new ArrayList<>();
+        for (Path root : List.of(SOURCES, Path.of("src/test/java"))) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    var m = cited.matcher(Files.readString(file));
+                    while (m.find()) {
+                        String name = m.group();
+                        if (name.equals("results.md")) continue; // what a sweep writes, not a citation
+                        boolean held = Files.exists(Path.of(name)) || Files.exists(Path.of("docs").resolve(name));
+                        if (!held) missing.add(root.relativize(file) + " cites " + name);
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("documents a reader of the repository cannot open").isEmpty();
+    }
 }

@@ -11,7 +11,7 @@ import dev.lookahead.search.TokenLayout;
 import dev.lookahead.search.Tokenizer;
 import java.util.List;
 
-/** Reading and writing the graph-search fields of a JSONL line (cli-contract.md). */
+/** Reading and writing the graph-search fields of a JSONL line (docs/user-guide.md, "Command line"). */
 public final class LineFields {
     private LineFields() {
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The implicit-feedback labels of one bot turn, read from the human turn that follows it
- * (feedback-signals.md section 1). A signal is null when the turn has no reply and no-reply turns are
+ * (the BlenderBot 3 paper; docs/user-guide.md, "Feedback signals"). A signal is null when the turn has no reply and no-reply turns are
  * excluded; with {@link NoReply#BAD} they count as bad.
  *
  * @param lengthAtLeast for each k, whether the next human turn has at least k words

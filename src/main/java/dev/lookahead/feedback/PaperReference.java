@@ -3,7 +3,7 @@ package dev.lookahead.feedback;
 import java.util.List;
 
 /**
- * The BlenderBot 3 study's reranking results (feedback-signals.md section 3): for each implicit
+ * The BlenderBot 3 study's reranking results (the BlenderBot 3 paper; docs/user-guide.md, "Feedback signals"): for each implicit
  * signal used to rerank 20 sampled replies, the human-judged win rate against the baseline and the
  * share of replies tagged controversial, unfriendly and information-seeking. Shown beside a user's
  * own numbers as a reference card, never mixed with them.

@@ -23,7 +23,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The feedback panel's charts (feedback-signals.md section 4): the next human turn's length as a
+ * The feedback panel's charts (docs/user-guide.md, "The Feedback panel"): the next human turn's length as a
  * histogram and CDF with the length threshold k marked, the share of bot turns each signal calls good
  * (standard vs adversarial conversations, with Wilson intervals), the reply rate by bot turn, the
  * survival of conversations, and the next turn's sentiment by bot-turn feature.

@@ -16,7 +16,7 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * The proof panel's aggregate charts (spec section 6): accuracy per rule, hops, width or kind of
+ * The proof panel's aggregate charts (the PrOntoQA-OOD paper; docs/user-guide.md, "The Proofs panel"): accuracy per rule, hops, width or kind of
  * demonstration with Wilson intervals; the share of each step label per rule; where the first error
  * falls. Sized for a paper's column and drawn with the colour-blind-safe {@link Palette}.
  */

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * The computation graph the paper's tracer builds for one input, and what its main loop reads from it
- * (search-task.md section 5, steps 5, 7 and 8): nodes are (layer, position) pairs, built backwards
+ * (the paper's section 5; docs/tracing.md): nodes are (layer, position) pairs, built backwards
  * from the last position after the last block; every node has a residual predecessor at its own
  * position and one predecessor per kept attention operation into it. Once the operations are
  * explained, sets flow forward ({@link #propagate()}), the nodes off the root's explained ancestry are

@@ -24,7 +24,7 @@ import java.util.function.DoubleConsumer;
 
 /**
  * Extracts, layer by layer, the set of vertices each token holds - the paper's circuit tracing
- * (search-task.md section 5; docs/tracing.md). Two sets of rules ({@link Trace.Rules}):
+ * (the paper's section 5; docs/tracing.md). Two sets of rules ({@link Trace.Rules}):
  * <ul>
  *   <li>{@code PAPER}, the default: every decision as the paper's tracer makes it ({@link PaperTracing}
  *       measures, {@link CircuitGraph} reads the graph) - output patching, score patching for the roots,

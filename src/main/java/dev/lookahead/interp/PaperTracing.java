@@ -18,7 +18,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 
 /**
- * One trace under the paper's rules (search-task.md section 5, as the paper's tracer decides each step):
+ * One trace under the paper's rules (the paper's section 5, as its tracer decides each step; docs/tracing.md):
  * output patching of every attention entry, score patching for each root, the list-against-list
  * selection per layer, the graph built backwards with each operation explained by directional input
  * perturbations, then propagation, filtering and the path-merge count ({@link CircuitGraph}).

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.SortedSet;
 
 /**
- * What circuit tracing found for one input (search-task.md section 5).
+ * What circuit tracing found for one input (the paper's section 5; docs/tracing.md).
  *
  * @param explained     the traced circuit accounts for the output: the vertices the last token holds
  *                      contain a path from the start to the goal
@@ -43,7 +43,7 @@ public record Trace(boolean explained, String reason, long forwardPasses, int pr
 
     /**
      * Which selection rules a trace follows. {@link #PAPER}: each decision as the paper's tracer makes
-     * it (search-task.md section 5; docs/tracing.md). {@link #LENIENT}: the workbench's first tracer,
+     * it (the paper's section 5; docs/tracing.md). {@link #LENIENT}: the workbench's first tracer,
      * kept to compare - it keeps an operation flagged by either patching in either direction, explains
      * by the size of a change rather than its direction, and calls the last token explained when its
      * vertices hold a path from the start to the goal.

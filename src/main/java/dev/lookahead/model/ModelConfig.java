@@ -3,7 +3,7 @@ package dev.lookahead.model;
 import dev.lookahead.search.TokenLayout;
 
 /**
- * The shape of a search transformer (search-task.md section 4).
+ * The shape of a search transformer (the paper's model; docs/model-card-default.md).
  *
  * @param n                     the fixed sequence length
  * @param layers                number of transformer blocks

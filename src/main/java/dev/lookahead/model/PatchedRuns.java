@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * One input's clean forward pass, kept, and batches of re-runs with interventions - what circuit
- * tracing needs (search-task.md section 5). An intervention overwrites one entry of one layer's
+ * tracing needs (the paper's section 5; docs/tracing.md). An intervention overwrites one entry of one layer's
  * attention pattern (without renormalising) and re-runs the later layers, which recompute their own
  * attention; or it perturbs the input embedding and re-runs the earlier layers with their attention
  * frozen to the clean patterns. Each batch is one call into the engine, whatever its size; {@link

@@ -3,7 +3,7 @@ package dev.lookahead.proofs;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The deduction rules a problem can test (spec section 1); Composed mixes several in one proof. */
+/** The deduction rules a problem can test (the PrOntoQA-OOD paper; docs/user-guide.md, "The Proofs panel"); Composed mixes several in one proof. */
 public enum DeductionRule {
     MODUS_PONENS("ModusPonens"),
     AND_INTRO("AndIntro"),

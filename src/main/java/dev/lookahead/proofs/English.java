@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Formulas written as the English sentences of the deduction problems (spec section 3): facts
+ * Formulas written as the English sentences of the deduction problems (the PrOntoQA-OOD paper; docs/user-guide.md, "The Proofs panel"): facts
  * ("Max is not a wumpus."), coordinations ("Max is red, small, and a wumpus."), rules in their
  * singular and plural forms ("Every wumpus is a rompus.", "Wumpuses are not red."), rules over a
  * coordination ("Everything that is a wumpus or red is a numpus.") and "No wumpuses are red.".

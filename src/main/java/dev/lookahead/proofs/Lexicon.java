@@ -13,7 +13,7 @@ import java.util.Set;
  * parser, so properties need no list to be parsed.
  */
 public final class Lexicon {
-    /** Concepts the generator builds ontologies from (spec section 2). */
+    /** Concepts the generator builds ontologies from (the PrOntoQA-OOD paper; docs/user-guide.md, "The Proofs panel"). */
     public static final List<String> CONCEPTS = List.of("wumpus", "yumpus", "zumpus", "dumpus", "rompus", "numpus", "tumpus",
             "vumpus", "impus", "jompus", "gorpus", "shumpus", "lempus", "sterpus", "grimpus", "lorpus", "brimpus");
 

@@ -19,7 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The PrOntoQA-OOD evaluator's step-by-step decisions (deduction-proofs.md section 4; docs/user-guide.md,
+ * The PrOntoQA-OOD evaluator's step-by-step decisions (docs/user-guide.md,
  * "The study's own semantics"), re-implemented from its rules: premises are earlier steps of the proof, a
  * context sentence used without being stated costs one step, validity propagates through premises,
  * conjunction and disjunction introduction are valid whatever their premises, hypotheses flow from

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Generates deduction problems in the manner of PrOntoQA-OOD (spec section 2): an entity, a chain of
+ * Generates deduction problems in the manner of PrOntoQA-OOD (the PrOntoQA-OOD paper; docs/user-guide.md, "The Proofs panel"): an entity, a chain of
  * fictional concepts the gold proof walks with the tested rule, and distractors.
  *
  * <p>The gold proof is a chain of hops from the entity's starting fact; each hop applies the tested

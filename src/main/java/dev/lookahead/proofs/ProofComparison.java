@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A candidate proof beside the gold proof (spec section 6): the context with each sentence's
+ * A candidate proof beside the gold proof (the PrOntoQA-OOD paper; docs/user-guide.md, "The Proofs panel"): the context with each sentence's
  * logical form and role, both proofs checked step by step under one semantics, the two aligned row by
  * row so that the steps stating the same formula sit side by side, and the candidate's steps that the
  * other semantics labels differently.

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the English of deduction problems and proofs back into logic (spec section 3).
+ * Reads the English of deduction problems and proofs back into logic (the PrOntoQA-OOD paper; docs/user-guide.md, "The Proofs panel").
  *
  * <p>A sentence has exactly one reading or none: the grammar is parsed left to right with at most a
  * few words of look-ahead (to tell "red and rompuses are ..." - a new clause - from "red and

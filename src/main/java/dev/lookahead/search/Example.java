@@ -10,7 +10,7 @@ import java.util.List;
  * @param current     the vertex whose next step is asked for (the last token)
  * @param usefulNext  sorted children of {@code current} from which the goal is reachable
  * @param label       the training target, one of {@code usefulNext}
- * @param lookahead   the lookahead with respect to {@code label} (search-task.md section 2)
+ * @param lookahead   the lookahead with respect to {@code label} (the paper's definition of lookahead; docs/user-guide.md, "The task")
  */
 public record Example(int n, Distribution distribution, int lookahead, int[] tokens, List<int[]> edges,
                       int start, int goal, int current, int[] usefulNext, int label) {

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Draws examples from the paper's graph distributions (search-task.md section 3), seeded so that the
+ * Draws examples from the paper's graph distributions (the paper's section 3; docs/user-guide.md, "The distributions"), seeded so that the
  * same seed gives the same examples on any machine. Graphs are built over vertex slots 0..k-1 in
  * primitive arrays, then given uniformly random ids in 1..V and a shuffled edge order. Not
  * thread-safe: give each thread its own generator and seed.

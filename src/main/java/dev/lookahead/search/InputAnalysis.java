@@ -30,7 +30,7 @@ public record InputAnalysis(SearchInput input, int[] usefulNext, int lookahead) 
         return new InputAnalysis(input, useful, lookahead(input.edges(), current, next, input.goal()));
     }
 
-    /** The lookahead of section 2 on a graph given by its edges (positive ids). */
+    /** The paper's lookahead (docs/user-guide.md, "The task") on a graph given by its edges (positive ids). */
     public static int lookahead(List<int[]> edges, int current, int next, int goal) {
         int maxId = edges.stream().mapToInt(e -> Math.max(e[0], e[1])).max().orElse(0);
         maxId = Math.max(maxId, Math.max(current, Math.max(next, goal)));

@@ -3,7 +3,7 @@ package dev.lookahead.search;
 /**
  * The paper's lookahead: how many levels a breadth-first search from the current vertex's children
  * must expand before the goal is found or only the correct branch is still alive
- * (search-task.md section 2, as the reference generator computes it). Reused between calls; not
+ * (the paper's definition, as its generator computes it; docs/user-guide.md, "The task"). Reused between calls; not
  * thread-safe.
  */
 final class Lookahead {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The paper's reading of a traced graph, on graphs built by hand: how sets flow, when the last token
- * counts as explained, and how path-merge operations are counted (search-task.md section 5, steps 7-8).
+ * counts as explained, and how path-merge operations are counted (the paper's section 5; docs/tracing.md).
  */
 class CircuitGraphTest {
     /** n = 20: vertices 1..5, position q has code 10 + q. */

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 
 /**
  * A second, deliberately plain implementation of the token format, breadth-first search and the
- * lookahead, written from search-task.md alone with Java collections, so tests can check the
+ * lookahead, written from the paper's definitions alone (docs/user-guide.md, "The task") with Java collections, so tests can check the
  * production code against something that shares none of its code.
  */
 final class IndependentCheck {
@@ -108,7 +108,7 @@ final class IndependentCheck {
         return false;
     }
 
-    /** Section 2 of search-task.md, transcribed literally. */
+    /** The paper's definition of lookahead, transcribed literally. */
     int lookahead(int next) {
         List<int[]> frontier = new ArrayList<>();
         Set<Integer> visited = new HashSet<>();

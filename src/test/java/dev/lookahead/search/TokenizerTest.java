@@ -10,7 +10,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class TokenizerTest {
-    /** The worked example of search-task.md section 1. */
+    /** The worked example of the paper's token format; docs/user-guide.md, "The task". */
     static final int[] WORKED = {12, 12, 12, 11, 5, 9, 11, 6, 3, 11, 7, 4, 11, 2, 6, 11, 2, 1, 11, 2, 5, 11, 2, 7,
         11, 1, 8, 13, 2, 8, 10, 2};
 
