@@ -1,5 +1,6 @@
 package dev.lookahead.cli;
 
+import dev.lookahead.search.Edge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -78,9 +79,9 @@ public final class LineFields {
         return array;
     }
 
-    public static ArrayNode edges(List<int[]> edges) {
+    public static ArrayNode edges(List<Edge> edges) {
         ArrayNode array = Json.MAPPER.createArrayNode();
-        for (int[] edge : edges) array.add(ints(edge));
+        for (Edge edge : edges) array.add(ints(new int[] {edge.from(), edge.to()}));
         return array;
     }
 

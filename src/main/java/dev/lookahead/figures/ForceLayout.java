@@ -1,5 +1,6 @@
 package dev.lookahead.figures;
 
+import dev.lookahead.search.Edge;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class ForceLayout {
      * @param spacing the ideal edge length, in the units of {@code start}
      * @return every vertex's position, centred on the start positions' centre
      */
-    public static Map<Integer, LayeredLayout.Point> layout(Map<Integer, LayeredLayout.Point> start, List<int[]> edges, double spacing) {
+    public static Map<Integer, LayeredLayout.Point> layout(Map<Integer, LayeredLayout.Point> start, List<Edge> edges, double spacing) {
         List<Integer> ids = new ArrayList<>(start.keySet());
         int count = ids.size();
         Map<Integer, Integer> index = new HashMap<>();
@@ -53,9 +54,9 @@ public final class ForceLayout {
                     dy[j] -= ey / distance * push;
                 }
             }
-            for (int[] e : edges) {
-                Integer a = index.get(e[0]);
-                Integer b = index.get(e[1]);
+            for (Edge e : edges) {
+                Integer a = index.get(e.from());
+                Integer b = index.get(e.to());
                 if (a == null || b == null || a.equals(b)) continue;
                 double ex = x[a] - x[b];
                 double ey = y[a] - y[b];

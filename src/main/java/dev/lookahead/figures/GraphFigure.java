@@ -1,5 +1,6 @@
 package dev.lookahead.figures;
 
+import dev.lookahead.search.Edge;
 import dev.lookahead.inspect.SetComparison;
 import dev.lookahead.search.SearchGraph;
 import java.awt.BasicStroke;
@@ -84,7 +85,7 @@ public final class GraphFigure implements Figure {
         g.setFont(ChartStyle.TITLE);
         g.drawString(title, (float) MARGIN, (float) (MARGIN - 4));
         g.setStroke(new BasicStroke(1.2f));
-        List<int[]> edges = graph.edges();
+        List<Edge> edges = graph.edges();
         for (int i = 0; i < edges.size(); i++) {
             List<LayeredLayout.Point> route = layout.routes().get(i);
             Path2D path = new Path2D.Double();

@@ -1,5 +1,6 @@
 package dev.lookahead.figures;
 
+import dev.lookahead.search.Edge;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,12 +37,12 @@ public final class LayeredLayout {
      * @param vertices vertex ids (isolated ones included)
      * @param edges    directed edges {u, v}; the graph must be acyclic
      */
-    public static Result layout(Iterable<Integer> vertices, List<int[]> edges) {
+    public static Result layout(Iterable<Integer> vertices, List<Edge> edges) {
         TreeSet<Integer> ids = new TreeSet<>();
         vertices.forEach(ids::add);
-        for (int[] e : edges) {
-            ids.add(e[0]);
-            ids.add(e[1]);
+        for (Edge e : edges) {
+            ids.add(e.from());
+            ids.add(e.to());
         }
         Map<Integer, Integer> layer = longestPathLayers(ids, edges);
         int layerCount = layer.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
@@ -52,14 +53,14 @@ public final class LayeredLayout {
         Map<Integer, List<Integer>> up = new HashMap<>();
         List<List<Integer>> chains = new ArrayList<>();
         int nextDummy = -1;
-        for (int[] e : edges) {
+        for (Edge e : edges) {
             List<Integer> chain = new ArrayList<>();
-            chain.add(e[0]);
-            for (int l = layer.get(e[0]) + 1; l < layer.get(e[1]); l++) {
+            chain.add(e.from());
+            for (int l = layer.get(e.from()) + 1; l < layer.get(e.to()); l++) {
                 nodeLayer.put(nextDummy, l);
                 chain.add(nextDummy--);
             }
-            chain.add(e[1]);
+            chain.add(e.to());
             for (int i = 0; i + 1 < chain.size(); i++) {
                 down.computeIfAbsent(chain.get(i), k -> new ArrayList<>()).add(chain.get(i + 1));
                 up.computeIfAbsent(chain.get(i + 1), k -> new ArrayList<>()).add(chain.get(i));
@@ -86,13 +87,13 @@ public final class LayeredLayout {
         return new Result(positions, routes, layerCount, maxX - minX);
     }
 
-    private static Map<Integer, Integer> longestPathLayers(TreeSet<Integer> ids, List<int[]> edges) {
+    private static Map<Integer, Integer> longestPathLayers(TreeSet<Integer> ids, List<Edge> edges) {
         Map<Integer, Integer> indegree = new HashMap<>();
         Map<Integer, List<Integer>> children = new HashMap<>();
         for (int id : ids) indegree.put(id, 0);
-        for (int[] e : edges) {
-            indegree.merge(e[1], 1, Integer::sum);
-            children.computeIfAbsent(e[0], k -> new ArrayList<>()).add(e[1]);
+        for (Edge e : edges) {
+            indegree.merge(e.to(), 1, Integer::sum);
+            children.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to());
         }
         Map<Integer, Integer> layer = new HashMap<>();
         TreeSet<Integer> ready = new TreeSet<>();

@@ -1,5 +1,6 @@
 package dev.lookahead.inspect;
 
+import dev.lookahead.search.Edge;
 import dev.lookahead.search.GroundTruth;
 import dev.lookahead.search.InputAnalysis;
 import dev.lookahead.search.SearchInput;
@@ -21,7 +22,7 @@ public record GraphFacts(int[] usefulNext, int lookahead, GroundTruth truth) {
     }
 
     /** The facts of a graph given by its edges, from {@code current} towards {@code goal}. */
-    public static GraphFacts of(List<int[]> edges, int current, int goal) {
+    public static GraphFacts of(List<Edge> edges, int current, int goal) {
         GroundTruth truth = new GroundTruth(edges);
         int[] useful = truth.usefulNext(current, goal);
         int lookahead = useful.length == 0 ? -1 : InputAnalysis.lookahead(edges, current, useful[0], goal);

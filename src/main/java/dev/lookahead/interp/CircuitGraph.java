@@ -108,12 +108,12 @@ final class CircuitGraph {
      * An empty graph for one input: only its root, the last position after the last of {@code layers}
      * blocks; {@code edges} are the input's directed edges.
      */
-    CircuitGraph(TokenLayout layout, int[] tokens, List<int[]> edges, int layers) {
+    CircuitGraph(TokenLayout layout, int[] tokens, List<dev.lookahead.search.Edge> edges, int layers) {
         this.tokens = tokens.clone();
         this.n = tokens.length;
         this.maxVertex = layout.maxVertex();
         this.base = layout.vocabularySize();
-        for (int[] e : edges) children.computeIfAbsent(e[0], k -> new ArrayList<>()).add(e[1]);
+        for (dev.lookahead.search.Edge e : edges) children.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to());
         this.root = new Node(layers, n - 1);
         nodes.add(root);
     }

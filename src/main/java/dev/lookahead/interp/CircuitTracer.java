@@ -1,5 +1,6 @@
 package dev.lookahead.interp;
 
+import dev.lookahead.search.Edge;
 import dev.lookahead.model.Devices;
 import dev.lookahead.model.PatchedRuns;
 import dev.lookahead.model.PatchedRuns.Patch;
@@ -481,8 +482,8 @@ public final class CircuitTracer {
             while (!queue.isEmpty()) {
                 int v = queue.poll();
                 if (v == input.goal()) return true;
-                for (int[] e : input.edges()) {
-                    if (e[0] == v && vertices.contains(e[1]) && seen.add(e[1])) queue.add(e[1]);
+                for (Edge e : input.edges()) {
+                    if (e.from() == v && vertices.contains(e.to()) && seen.add(e.to())) queue.add(e.to());
                 }
             }
             return false;

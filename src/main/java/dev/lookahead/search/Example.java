@@ -12,6 +12,6 @@ import java.util.List;
  * @param label       the training target, one of {@code usefulNext}
  * @param lookahead   the lookahead with respect to {@code label} (the paper's definition of lookahead; docs/user-guide.md, "The task")
  */
-public record Example(int n, Distribution distribution, int lookahead, int[] tokens, List<int[]> edges,
+public record Example(int n, Distribution distribution, int lookahead, int[] tokens, List<Edge> edges,
                       int start, int goal, int current, int[] usefulNext, int label) {
 }

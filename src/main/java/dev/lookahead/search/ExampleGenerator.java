@@ -155,8 +155,8 @@ public final class ExampleGenerator {
             collisions++;
             return null;
         }
-        List<int[]> edges = new ArrayList<>(edgeCount);
-        for (int e = 0; e < edgeCount; e++) edges.add(new int[] {edgeFrom[e], edgeTo[e]});
+        List<Edge> edges = new ArrayList<>(edgeCount);
+        for (int e = 0; e < edgeCount; e++) edges.add(new Edge(edgeFrom[e], edgeTo[e]));
         return new Example(layout.n(), spec.distribution(), measured, tokens, List.copyOf(edges),
                 ids[start], ids[goal], ids[current], useful, ids[label]);
     }

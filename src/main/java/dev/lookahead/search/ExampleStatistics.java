@@ -22,9 +22,9 @@ public final class ExampleStatistics {
     /** Distinct vertices named by the edges and the query. */
     public static int vertexCount(SearchInput input) {
         java.util.BitSet seen = new java.util.BitSet();
-        for (int[] edge : input.edges()) {
-            seen.set(edge[0]);
-            seen.set(edge[1]);
+        for (Edge edge : input.edges()) {
+            seen.set(edge.from());
+            seen.set(edge.to());
         }
         seen.set(input.start());
         seen.set(input.goal());

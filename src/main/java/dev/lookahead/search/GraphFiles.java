@@ -122,7 +122,7 @@ public final class GraphFiles {
             }
         }
         ArrayNode edges = root.putArray("edges");
-        for (int[] e : graph.edges()) edges.addArray().add(e[0]).add(e[1]);
+        for (Edge e : graph.edges()) edges.addArray().add(e.from()).add(e.to());
         if (graph.start() != null) root.put("start", graph.start());
         if (graph.goal() != null) root.put("goal", graph.goal());
         try {
@@ -174,12 +174,12 @@ public final class GraphFiles {
         }
         JsonNode edgeArray = root.get("edges");
         if (edgeArray == null || !edgeArray.isArray()) throw reader.error("", "expected an array 'edges' of [from, to] pairs");
-        List<int[]> edges = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
         for (int i = 0; i < edgeArray.size(); i++) {
             JsonNode edge = edgeArray.get(i);
             String at = "/edges/" + i;
             if (!edge.isArray() || edge.size() != 2) throw reader.error(at, "edge " + (i + 1) + " must be a pair [from, to], found " + edge);
-            edges.add(new int[] {reader.integer(edge.get(0), at + "/0", "a vertex id"), reader.integer(edge.get(1), at + "/1", "a vertex id")});
+            edges.add(new Edge(reader.integer(edge.get(0), at + "/0", "a vertex id"), reader.integer(edge.get(1), at + "/1", "a vertex id")));
         }
         Integer start = root.hasNonNull("start") ? reader.integer(root.get("start"), "/start", "the start vertex") : null;
         Integer goal = root.hasNonNull("goal") ? reader.integer(root.get("goal"), "/goal", "the goal vertex") : null;
@@ -294,8 +294,8 @@ public final class GraphFiles {
 
     private static SearchGraph toSearchGraph(Imported imported, String positionKey) {
         Graph<Integer, DefaultEdge> graph = imported.graph();
-        List<int[]> edges = new ArrayList<>();
-        for (DefaultEdge e : graph.edgeSet()) edges.add(new int[] {graph.getEdgeSource(e), graph.getEdgeTarget(e)});
+        List<Edge> edges = new ArrayList<>();
+        for (DefaultEdge e : graph.edgeSet()) edges.add(new Edge(graph.getEdgeSource(e), graph.getEdgeTarget(e)));
         Integer start = null;
         Integer goal = null;
         Map<Integer, SearchGraph.Position> positions = new LinkedHashMap<>();
@@ -328,7 +328,7 @@ public final class GraphFiles {
     private static Graph<Integer, DefaultEdge> toJGraphT(SearchGraph graph) {
         Graph<Integer, DefaultEdge> g = new DirectedPseudograph<>(DefaultEdge.class);
         graph.vertices().forEach(g::addVertex);
-        for (int[] e : graph.edges()) g.addEdge(e[0], e[1]);
+        for (Edge e : graph.edges()) g.addEdge(e.from(), e.to());
         return g;
     }
 
@@ -395,11 +395,11 @@ public final class GraphFiles {
 
     // ---- locating problems ------------------------------------------------------------------
 
-    private static int edgeLine(GraphFormat format, String text, int index, int[] edge) {
+    private static int edgeLine(GraphFormat format, String text, int index, Edge edge) {
         return switch (format) {
             case JSON -> jsonEdgeLine(text, index);
-            case DOT -> lastLineMatching(text, Pattern.compile("(^|[\\s\"{;])\"?" + edge[0] + "\"?\\s*->\\s*\"?" + edge[1] + "([\\s\";\\[]|$)"));
-            case GRAPHML -> lastLineMatching(text, Pattern.compile("source=\"" + edge[0] + "\"[^>]*target=\"" + edge[1] + "\""));
+            case DOT -> lastLineMatching(text, Pattern.compile("(^|[\\s\"{;])\"?" + edge.from() + "\"?\\s*->\\s*\"?" + edge.to() + "([\\s\";\\[]|$)"));
+            case GRAPHML -> lastLineMatching(text, Pattern.compile("source=\"" + edge.from() + "\"[^>]*target=\"" + edge.to() + "\""));
             case TOKENS -> 1;
         };
     }

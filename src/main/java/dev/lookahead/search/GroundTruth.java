@@ -21,12 +21,12 @@ import org.jgrapht.traverse.BreadthFirstIterator;
 public final class GroundTruth {
     private final Graph<Integer, DefaultEdge> graph;
 
-    public GroundTruth(List<int[]> edges) {
+    public GroundTruth(List<Edge> edges) {
         graph = new SimpleDirectedGraph<>(DefaultEdge.class);
-        for (int[] edge : edges) {
-            graph.addVertex(edge[0]);
-            graph.addVertex(edge[1]);
-            graph.addEdge(edge[0], edge[1]);
+        for (Edge edge : edges) {
+            graph.addVertex(edge.from());
+            graph.addVertex(edge.to());
+            graph.addEdge(edge.from(), edge.to());
         }
     }
 

@@ -31,12 +31,12 @@ public record InputAnalysis(SearchInput input, int[] usefulNext, int lookahead) 
     }
 
     /** The paper's lookahead (docs/user-guide.md, "The task") on a graph given by its edges (positive ids). */
-    public static int lookahead(List<int[]> edges, int current, int next, int goal) {
-        int maxId = edges.stream().mapToInt(e -> Math.max(e[0], e[1])).max().orElse(0);
+    public static int lookahead(List<Edge> edges, int current, int next, int goal) {
+        int maxId = edges.stream().mapToInt(e -> Math.max(e.from(), e.to())).max().orElse(0);
         maxId = Math.max(maxId, Math.max(current, Math.max(next, goal)));
         Adjacency adjacency = new Adjacency(maxId + 1);
         adjacency.reset(maxId + 1);
-        for (int[] edge : edges) adjacency.addEdge(edge[0], edge[1]);
+        for (Edge edge : edges) adjacency.addEdge(edge.from(), edge.to());
         return new Lookahead().compute(adjacency, current, next, goal);
     }
 

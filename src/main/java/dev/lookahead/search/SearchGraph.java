@@ -13,7 +13,7 @@ import java.util.Set;
  * A graph as a person draws, opens or saves it: vertex ids (positive integers, kept as written),
  * edges in their written order, an optional start and goal, and optional drawing positions.
  */
-public record SearchGraph(List<Integer> vertices, List<int[]> edges, Integer start, Integer goal,
+public record SearchGraph(List<Integer> vertices, List<Edge> edges, Integer start, Integer goal,
                           Map<Integer, Position> positions) {
 
     /** Where a vertex was drawn, in the editor's units. */
@@ -22,18 +22,18 @@ public record SearchGraph(List<Integer> vertices, List<int[]> edges, Integer sta
 
     public SearchGraph {
         LinkedHashSet<Integer> ids = new LinkedHashSet<>(vertices);
-        for (int[] edge : edges) {
-            ids.add(edge[0]);
-            ids.add(edge[1]);
+        for (Edge edge : edges) {
+            ids.add(edge.from());
+            ids.add(edge.to());
         }
         if (start != null) ids.add(start);
         if (goal != null) ids.add(goal);
         vertices = List.copyOf(ids);
-        edges = edges.stream().map(int[]::clone).toList();
+        edges = List.copyOf(edges);
         positions = Map.copyOf(positions);
     }
 
-    public static SearchGraph of(List<int[]> edges, Integer start, Integer goal) {
+    public static SearchGraph of(List<Edge> edges, Integer start, Integer goal) {
         return new SearchGraph(List.of(), edges, start, goal, Map.of());
     }
 
@@ -57,17 +57,17 @@ public record SearchGraph(List<Integer> vertices, List<int[]> edges, Integer sta
         }
         Set<Long> seen = new HashSet<>();
         for (int i = 0; i < edges.size(); i++) {
-            int[] e = edges.get(i);
-            if (e[0] == e[1]) {
-                problems.add(new Problem("the edge " + e[0] + " -> " + e[1] + " is a self-loop", i));
-            } else if (!seen.add(((long) e[0] << 32) | (e[1] & 0xffffffffL))) {
-                problems.add(new Problem("the edge " + e[0] + " -> " + e[1] + " appears twice", i));
+            Edge e = edges.get(i);
+            if (e.from() == e.to()) {
+                problems.add(new Problem("the edge " + e.from() + " -> " + e.to() + " is a self-loop", i));
+            } else if (!seen.add(((long) e.from() << 32) | (e.to() & 0xffffffffL))) {
+                problems.add(new Problem("the edge " + e.from() + " -> " + e.to() + " appears twice", i));
             }
         }
         findCycle().ifPresent(cycle -> {
             int closing = -1;
             for (int i = 0; i < edges.size(); i++) {
-                if (edges.get(i)[0] == cycle.get(cycle.size() - 2) && edges.get(i)[1] == cycle.get(cycle.size() - 1)) closing = i;
+                if (edges.get(i).from() == cycle.get(cycle.size() - 2) && edges.get(i).to() == cycle.get(cycle.size() - 1)) closing = i;
             }
             StringBuilder text = new StringBuilder();
             for (int v : cycle) text.append(text.isEmpty() ? "" : " -> ").append(v);
@@ -79,8 +79,8 @@ public record SearchGraph(List<Integer> vertices, List<int[]> edges, Integer sta
     /** A directed cycle as its vertices, first repeated at the end (3, 5, 7, 3), if there is one; self-loops excluded. */
     public Optional<List<Integer>> findCycle() {
         Map<Integer, List<Integer>> children = new HashMap<>();
-        for (int[] e : edges) {
-            if (e[0] != e[1]) children.computeIfAbsent(e[0], k -> new ArrayList<>()).add(e[1]);
+        for (Edge e : edges) {
+            if (e.from() != e.to()) children.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to());
         }
         Map<Integer, Integer> state = new HashMap<>(); // 1 = on the current path, 2 = finished
         List<Integer> path = new ArrayList<>();
@@ -160,8 +160,8 @@ public record SearchGraph(List<Integer> vertices, List<int[]> edges, Integer sta
 
     /** This graph with the edge {@code from -> to} added at the end (check {@link #findCycle} on the result). */
     public SearchGraph withEdge(int from, int to) {
-        List<int[]> more = new ArrayList<>(edges);
-        more.add(new int[] {from, to});
+        List<Edge> more = new ArrayList<>(edges);
+        more.add(new Edge(from, to));
         return new SearchGraph(vertices, more, start, goal, positions);
     }
 
@@ -169,7 +169,7 @@ public record SearchGraph(List<Integer> vertices, List<int[]> edges, Integer sta
     public SearchGraph withoutVertex(int id) {
         List<Integer> fewer = new ArrayList<>(vertices);
         fewer.remove(Integer.valueOf(id));
-        List<int[]> kept = edges.stream().filter(e -> e[0] != id && e[1] != id).toList();
+        List<Edge> kept = edges.stream().filter(e -> e.from() != id && e.to() != id).toList();
         Map<Integer, Position> moved = new HashMap<>(positions);
         moved.remove(id);
         return new SearchGraph(fewer, kept, Integer.valueOf(id).equals(start) ? null : start,
@@ -178,7 +178,7 @@ public record SearchGraph(List<Integer> vertices, List<int[]> edges, Integer sta
 
     /** This graph without the edge {@code from -> to}. */
     public SearchGraph withoutEdge(int from, int to) {
-        List<int[]> kept = edges.stream().filter(e -> e[0] != from || e[1] != to).toList();
+        List<Edge> kept = edges.stream().filter(e -> e.from() != from || e.to() != to).toList();
         return new SearchGraph(vertices, kept, start, goal, positions);
     }
 
@@ -200,7 +200,7 @@ public record SearchGraph(List<Integer> vertices, List<int[]> edges, Integer sta
         if (to < 1) throw new IllegalArgumentException("vertex ids are positive (got " + to + ")");
         if (from != to && vertices.contains(to)) throw new IllegalArgumentException("vertex " + to + " already exists");
         List<Integer> renamed = vertices.stream().map(v -> v == from ? to : v).toList();
-        List<int[]> edited = edges.stream().map(e -> new int[] {e[0] == from ? to : e[0], e[1] == from ? to : e[1]}).toList();
+        List<Edge> edited = edges.stream().map(e -> new Edge(e.from() == from ? to : e.from(), e.to() == from ? to : e.to())).toList();
         Map<Integer, Position> moved = new HashMap<>(positions);
         Position p = moved.remove(from);
         if (p != null) moved.put(to, p);

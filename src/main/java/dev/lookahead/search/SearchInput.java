@@ -6,7 +6,7 @@ import java.util.List;
  * A decoded input: the edges in token order, the query, and the path walked so far (path[0] is the
  * start; the last entry is the current vertex whose next step is asked for).
  */
-public record SearchInput(TokenLayout layout, List<int[]> edges, int start, int goal, int[] path) {
+public record SearchInput(TokenLayout layout, List<Edge> edges, int start, int goal, int[] path) {
 
     public SearchInput {
         edges = List.copyOf(edges);
@@ -14,7 +14,7 @@ public record SearchInput(TokenLayout layout, List<int[]> edges, int start, int 
     }
 
     /** The first-step input for a graph: the path holds only the start. */
-    public static SearchInput firstStep(TokenLayout layout, List<int[]> edges, int start, int goal) {
+    public static SearchInput firstStep(TokenLayout layout, List<Edge> edges, int start, int goal) {
         return new SearchInput(layout, edges, start, goal, new int[] {start});
     }
 

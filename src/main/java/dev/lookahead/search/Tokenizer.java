@@ -24,10 +24,10 @@ public final class Tokenizer {
         int[] tokens = new int[n];
         int at = n - length;
         java.util.Arrays.fill(tokens, 0, at, layout.padToken());
-        for (int[] edge : input.edges()) {
+        for (Edge edge : input.edges()) {
             tokens[at++] = layout.edgeToken();
-            tokens[at++] = edge[0];
-            tokens[at++] = edge[1];
+            tokens[at++] = edge.from();
+            tokens[at++] = edge.to();
         }
         tokens[at++] = layout.queryToken();
         tokens[at++] = input.start();
@@ -50,7 +50,7 @@ public final class Tokenizer {
         }
         int at = 0;
         while (at < n && tokens[at] == layout.padToken()) at++;
-        List<int[]> edges = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         while (at < n && tokens[at] == layout.edgeToken()) {
             int u = vertexAt(layout, tokens, at + 1, "an edge's source after E");
@@ -59,7 +59,7 @@ public final class Tokenizer {
             if (!seen.add(((long) u << 32) | v)) {
                 throw new MalformedInputException(at, "the edge " + u + " -> " + v + " appears twice");
             }
-            edges.add(new int[] {u, v});
+            edges.add(new Edge(u, v));
             at += 3;
         }
         expect(layout, tokens, at, layout.queryToken(), "Q (the query) after the edges");

@@ -1,5 +1,6 @@
 package dev.lookahead.ui;
 
+import dev.lookahead.search.Edge;
 import dev.lookahead.figures.LayeredLayout;
 import dev.lookahead.search.SearchGraph;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public final class GraphView extends Pane {
     private boolean autoFit = true;
     private Integer hovered;
     /** The edge whose token is under the pointer in the token strip, or null. */
-    private int[] highlightedEdge;
+    private Edge highlightedEdge;
 
     private Gesture gesture = Gesture.NONE;
     private Integer pressedVertex;
@@ -217,8 +218,8 @@ public final class GraphView extends Pane {
     }
 
     /** Highlights one edge (its token is hovered in the token strip), or none for null. */
-    public void highlightEdge(int[] edge) {
-        highlightedEdge = edge == null ? null : edge.clone();
+    public void highlightEdge(Edge edge) {
+        highlightedEdge = edge;
         requestLayout();
     }
 
@@ -398,10 +399,10 @@ public final class GraphView extends Pane {
     private ContextMenu edgeMenuAt(double x, double y) {
         if (graph == null) return null;
         Point2D p = new Point2D(x, y);
-        for (int[] edge : graph.edges()) {
+        for (Edge edge : graph.edges()) {
             List<Point2D> route = route(edge, graph.edges().indexOf(edge));
             for (int k = 1; k < route.size(); k++) {
-                if (distanceToSegment(p, route.get(k - 1), route.get(k)) <= 5) return edgeMenu.apply(edge[0], edge[1]);
+                if (distanceToSegment(p, route.get(k - 1), route.get(k)) <= 5) return edgeMenu.apply(edge.from(), edge.to());
             }
         }
         return null;
@@ -417,13 +418,13 @@ public final class GraphView extends Pane {
     // ---- drawing -----------------------------------------------------------------------------
 
     /** The screen points an edge passes: the layered layout's bends while nobody has placed vertices by hand. */
-    private List<Point2D> route(int[] edge, int index) {
+    private List<Point2D> route(Edge edge, int index) {
         List<Point2D> points = new ArrayList<>();
         if (graph.positions().isEmpty() && gesture != Gesture.MOVE && index < layered.routes().size()) {
             for (LayeredLayout.Point q : layered.routes().get(index)) points.add(toScreen(q.x() * SPACING, q.y() * SPACING));
         } else {
-            Point2D from = world.get(edge[0]);
-            Point2D to = world.get(edge[1]);
+            Point2D from = world.get(edge.from());
+            Point2D to = world.get(edge.to());
             points.add(toScreen(from.getX(), from.getY()));
             points.add(toScreen(to.getX(), to.getY()));
         }
@@ -440,7 +441,7 @@ public final class GraphView extends Pane {
         }
         if (autoFit) fitNow();
         double radius = RADIUS * Math.max(0.8, Math.min(1.3, zoom)); // a label must still fit when zoomed out
-        List<int[]> edges = graph.edges();
+        List<Edge> edges = graph.edges();
         for (int i = 0; i < edges.size(); i++) {
             List<Point2D> route = route(edges.get(i), i);
             Point2D tip = route.getLast();
@@ -454,7 +455,7 @@ public final class GraphView extends Pane {
             line.setMouseTransparent(true);
             Polygon head = arrowHead(before, tip);
             head.setMouseTransparent(true);
-            if (highlightedEdge != null && Arrays.equals(highlightedEdge, edges.get(i))) {
+            if (edges.get(i).equals(highlightedEdge)) {
                 line.getStyleClass().add("hovered");
                 head.getStyleClass().add("hovered");
             }

@@ -2,6 +2,7 @@ package dev.lookahead.figures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lookahead.search.Edge;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ class ForceLayoutTest {
     @Test
     void theSameGraphAlwaysSettlesTheSameWayWithNeighboursCloseAndNobodyOnTopOfAnother() {
         // a star of three spokes of length 2 around vertex 1, every vertex starting on one spot
-        List<int[]> edges = List.of(new int[] {1, 2}, new int[] {2, 3}, new int[] {1, 4}, new int[] {4, 5}, new int[] {1, 6}, new int[] {6, 7});
+        List<Edge> edges = List.of(new Edge(1, 2), new Edge(2, 3), new Edge(1, 4), new Edge(4, 5), new Edge(1, 6), new Edge(6, 7));
         Map<Integer, LayeredLayout.Point> start = new HashMap<>();
         for (int v = 1; v <= 7; v++) start.put(v, new LayeredLayout.Point(100, 100));
         Map<Integer, LayeredLayout.Point> first = ForceLayout.layout(start, edges, 90);
@@ -27,7 +28,7 @@ class ForceLayoutTest {
                 assertThat(d).as("vertices %d and %d apart", a, b).isGreaterThan(30);
                 int x = a;
                 int y = b;
-                if (edges.stream().anyMatch(e -> (e[0] == x && e[1] == y) || (e[0] == y && e[1] == x))) {
+                if (edges.stream().anyMatch(e -> (e.from() == x && e.to() == y) || (e.from() == y && e.to() == x))) {
                     neighbours += d;
                     neighbourPairs++;
                 } else {

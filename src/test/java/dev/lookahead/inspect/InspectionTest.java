@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lookahead.interp.ReachabilityProbes;
 import dev.lookahead.model.SearchModel;
+import dev.lookahead.search.Edge;
 import dev.lookahead.search.GraphFiles;
 import dev.lookahead.search.SearchInput;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class InspectionTest {
     @Test
     void theFactsOfAGraphAreItsUsefulNextStepsLookaheadAndReachableSets() {
         // 1 -> 2 -> 3 -> 4 and 1 -> 5 -> 6: from 1 towards 4 the useful step is 2, three steps before the goal is seen
-        List<int[]> edges = List.of(new int[] {1, 2}, new int[] {2, 3}, new int[] {3, 4}, new int[] {1, 5}, new int[] {5, 6});
+        List<Edge> edges = List.of(new Edge(1, 2), new Edge(2, 3), new Edge(3, 4), new Edge(1, 5), new Edge(5, 6));
         GraphFacts facts = GraphFacts.of(edges, 1, 4);
         assertThat(facts.usefulNext()).containsExactly(2);
         assertThat(facts.useful(2)).isTrue();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lookahead.interp.CircuitGraph.Cause;
 import dev.lookahead.interp.CircuitGraph.Node;
+import dev.lookahead.search.Edge;
 import dev.lookahead.search.SearchInput;
 import dev.lookahead.search.TokenLayout;
 import dev.lookahead.search.Tokenizer;
@@ -20,7 +21,7 @@ class CircuitGraphTest {
     private static final TokenLayout LAYOUT = new TokenLayout(20);
     private static final int N = 20;
 
-    private static int[] tokens(List<int[]> edges, int start, int goal) {
+    private static int[] tokens(List<Edge> edges, int start, int goal) {
         return Tokenizer.encode(SearchInput.firstStep(LAYOUT, edges, start, goal));
     }
 
@@ -30,14 +31,14 @@ class CircuitGraphTest {
         throw new AssertionError("no edge " + u + " -> " + v);
     }
 
-    private static CircuitGraph graph(int[] tokens, List<int[]> edges, int layers) {
+    private static CircuitGraph graph(int[] tokens, List<Edge> edges, int layers) {
         return new CircuitGraph(LAYOUT, tokens, edges, layers);
     }
 
     @Test
     void aGoalCopyIntoTheLastTokenExplainsItOnlyWhenTheStartReachesTheGoalThroughItsSet() {
         for (boolean adjacent : new boolean[] {true, false}) {
-            List<int[]> edges = adjacent ? List.of(new int[] {1, 3}, new int[] {3, 4}) : List.of(new int[] {1, 2}, new int[] {2, 3});
+            List<Edge> edges = adjacent ? List.of(new Edge(1, 3), new Edge(3, 4)) : List.of(new Edge(1, 2), new Edge(2, 3));
             int[] tokens = tokens(edges, 1, 3);
             CircuitGraph graph = graph(tokens, edges, 1);
             List<Node> below = graph.residualLayer(0, List.of(graph.root()));
@@ -55,7 +56,7 @@ class CircuitGraphTest {
 
     @Test
     void aGoalCopyIntoAnyOtherTokenCountsAsTemporaryStorageButOnlyFromATokenHoldingTheGoalsPosition() {
-        List<int[]> edges = List.of(new int[] {1, 2}, new int[] {2, 3});
+        List<Edge> edges = List.of(new Edge(1, 2), new Edge(2, 3));
         int[] tokens = tokens(edges, 1, 3);
         int elsewhere = sourceOfEdge(tokens, 2, 3);
         for (int from : new int[] {N - 3, elsewhere + 1}) {
@@ -75,7 +76,7 @@ class CircuitGraphTest {
 
     @Test
     void aStartAndGoalCopyNeedsBothPositionsInTheSourcesSet() {
-        List<int[]> edges = List.of(new int[] {1, 3});
+        List<Edge> edges = List.of(new Edge(1, 3));
         int[] tokens = tokens(edges, 1, 3);
         for (boolean both : new boolean[] {true, false}) {
             CircuitGraph graph = graph(tokens, edges, 2);
@@ -95,7 +96,7 @@ class CircuitGraphTest {
 
     @Test
     void aPositionStepPassesASetOnlyInTheCopyDirectionTheGraphGives() {
-        List<int[]> edges = List.of(new int[] {1, 2}, new int[] {2, 3}, new int[] {3, 5});
+        List<Edge> edges = List.of(new Edge(1, 2), new Edge(2, 3), new Edge(3, 5));
         int[] tokens = tokens(edges, 1, 5);
         int u = sourceOfEdge(tokens, 2, 3);
         for (boolean fromTheTarget : new boolean[] {true, false}) {
@@ -120,7 +121,7 @@ class CircuitGraphTest {
 
     @Test
     void aPositionStepAgainstTheCopyDirectionPassesNothing() {
-        List<int[]> edges = List.of(new int[] {1, 2}, new int[] {2, 3}, new int[] {3, 5});
+        List<Edge> edges = List.of(new Edge(1, 2), new Edge(2, 3), new Edge(3, 5));
         int[] tokens = tokens(edges, 1, 5);
         int u = sourceOfEdge(tokens, 2, 3);
         CircuitGraph graph = graph(tokens, edges, 2);
@@ -138,7 +139,7 @@ class CircuitGraphTest {
 
     @Test
     void aTokenMatchPassesASetWhenItsTokenSitsAtAPositionOfTheSourcesSet() {
-        List<int[]> edges = List.of(new int[] {1, 2}, new int[] {2, 3}, new int[] {3, 5});
+        List<Edge> edges = List.of(new Edge(1, 2), new Edge(2, 3), new Edge(3, 5));
         int[] tokens = tokens(edges, 1, 5);
         int a = sourceOfEdge(tokens, 2, 3);
         int b = sourceOfEdge(tokens, 1, 2) + 1; // the other token of vertex 2
@@ -155,7 +156,7 @@ class CircuitGraphTest {
 
     @Test
     void pathMergesAreNodesAndSuboptimalityIsInheritedButOnlyItsRootsCount() {
-        List<int[]> edges = List.of(new int[] {1, 2}, new int[] {2, 3}, new int[] {1, 4}, new int[] {3, 5});
+        List<Edge> edges = List.of(new Edge(1, 2), new Edge(2, 3), new Edge(1, 4), new Edge(3, 5));
         int[] tokens = tokens(edges, 1, 5);
         int x = sourceOfEdge(tokens, 2, 3);     // vertex 2, beside vertex 3
         int z = sourceOfEdge(tokens, 1, 4) + 1; // vertex 4
@@ -186,7 +187,7 @@ class CircuitGraphTest {
 
     @Test
     void nodesWhoseSetsHoldTheStartOrGoalAreNoPathMerges() {
-        List<int[]> edges = List.of(new int[] {1, 2}, new int[] {2, 5});
+        List<Edge> edges = List.of(new Edge(1, 2), new Edge(2, 5));
         int[] tokens = tokens(edges, 1, 5);
         int startToken = sourceOfEdge(tokens, 1, 2);
         CircuitGraph graph = graph(tokens, edges, 2);
@@ -202,7 +203,7 @@ class CircuitGraphTest {
 
     @Test
     void theLastPositionOfTheEmbeddingIsNeverExplainedByItself() {
-        List<int[]> edges = new ArrayList<>(List.of(new int[] {1, 2}));
+        List<Edge> edges = new ArrayList<>(List.of(new Edge(1, 2)));
         int[] tokens = tokens(edges, 1, 2);
         CircuitGraph graph = graph(tokens, edges, 1);
         graph.residualLayer(0, List.of(graph.root()));

@@ -6,6 +6,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import dev.lookahead.model.ModelConfig;
 import dev.lookahead.model.SearchModel;
+import dev.lookahead.search.Edge;
 import dev.lookahead.search.SearchInput;
 import dev.lookahead.search.TokenLayout;
 import dev.lookahead.search.Tokenizer;
@@ -53,7 +54,7 @@ class CircuitTracerTest {
 
     private static int[] tokens() {
         // start 1 with children 2 and 3; the goal 3 is a child of the start
-        return Tokenizer.encode(SearchInput.firstStep(new TokenLayout(N), List.of(new int[] {1, 2}, new int[] {1, 3}, new int[] {2, 4}), 1, 3));
+        return Tokenizer.encode(SearchInput.firstStep(new TokenLayout(N), List.of(new Edge(1, 2), new Edge(1, 3), new Edge(2, 4)), 1, 3));
     }
 
     @Test
@@ -224,15 +225,15 @@ class CircuitTracerTest {
     @Test
     void theReplacementTokenIsThePapersFirstIdTheInputLacksAndIdZeroOnlyWhenItLacksNone() {
         TokenLayout layout = new TokenLayout(N); // vertices 1..4, P 5, E 6, PAD 7, Q 8
-        int[] freeVertex = Tokenizer.encode(SearchInput.firstStep(layout, List.of(new int[] {1, 2}, new int[] {1, 4}), 1, 2));
+        int[] freeVertex = Tokenizer.encode(SearchInput.firstStep(layout, List.of(new Edge(1, 2), new Edge(1, 4)), 1, 2));
         assertThat(CircuitTracer.replacementToken(freeVertex, layout)).as("3 is the first id missing").isEqualTo(3);
         // four edges fill n = 17 exactly: no padding, every vertex used, so the padding token is the first free id
-        int[] unpadded = Tokenizer.encode(SearchInput.firstStep(layout, List.of(new int[] {1, 2}, new int[] {2, 3},
-                new int[] {1, 4}, new int[] {4, 3}), 1, 3));
+        int[] unpadded = Tokenizer.encode(SearchInput.firstStep(layout, List.of(new Edge(1, 2), new Edge(2, 3),
+                new Edge(1, 4), new Edge(4, 3)), 1, 3));
         assertThat(unpadded).doesNotContain(layout.padToken());
         assertThat(CircuitTracer.replacementToken(unpadded, layout)).isEqualTo(layout.padToken());
         // three edges over all four vertices leave one padding token: every id 1..8 occurs, only id 0 is left
-        int[] full = Tokenizer.encode(SearchInput.firstStep(layout, List.of(new int[] {1, 2}, new int[] {2, 3}, new int[] {1, 4}), 1, 3));
+        int[] full = Tokenizer.encode(SearchInput.firstStep(layout, List.of(new Edge(1, 2), new Edge(2, 3), new Edge(1, 4)), 1, 3));
         assertThat(CircuitTracer.replacementToken(full, layout)).isZero();
     }
 }

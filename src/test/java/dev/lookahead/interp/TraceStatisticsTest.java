@@ -2,6 +2,7 @@ package dev.lookahead.interp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lookahead.search.Edge;
 import dev.lookahead.search.GroundTruth;
 import dev.lookahead.search.SearchInput;
 import dev.lookahead.search.TokenLayout;
@@ -20,8 +21,8 @@ class TraceStatisticsTest {
     @Test
     void mergesAreCountedByHowFarEachSideReachesAndTheDiagonalIsTheMaximalShare() {
         // the chain 1 -> 2 -> 3 -> 4 -> 5
-        SearchInput input = SearchInput.firstStep(new TokenLayout(32), List.of(new int[] {1, 2}, new int[] {2, 3}, new int[] {3, 4},
-                new int[] {4, 5}), 1, 5);
+        SearchInput input = SearchInput.firstStep(new TokenLayout(32), List.of(new Edge(1, 2), new Edge(2, 3), new Edge(3, 4),
+                new Edge(4, 5)), 1, 5);
         int[] tokens = Tokenizer.encode(input);
         int two = position(tokens, 2);
         int three = position(tokens, 3);
@@ -51,8 +52,8 @@ class TraceStatisticsTest {
     @Test
     void setsAreScoredAgainstWhatTheirVertexReachesAndAgainstThePathsThroughIt() {
         // the chain 1 -> 2 -> 3 -> 4 -> 5 and a branch 1 -> 6
-        SearchInput input = SearchInput.firstStep(new TokenLayout(32), List.of(new int[] {1, 2}, new int[] {2, 3}, new int[] {3, 4},
-                new int[] {4, 5}, new int[] {1, 6}), 1, 5);
+        SearchInput input = SearchInput.firstStep(new TokenLayout(32), List.of(new Edge(1, 2), new Edge(2, 3), new Edge(3, 4),
+                new Edge(4, 5), new Edge(1, 6)), 1, 5);
         int[] tokens = Tokenizer.encode(input);
         assertThat(new GroundTruth(input.edges()).onPathsThrough(3)).containsExactly(1, 2, 3, 4, 5);
         int three = position(tokens, 3);

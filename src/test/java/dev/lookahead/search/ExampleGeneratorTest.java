@@ -7,9 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ExampleGeneratorTest {
 
@@ -27,7 +27,7 @@ class ExampleGeneratorTest {
             assertThat(check.current()).isEqualTo(example.current()).isEqualTo(example.start());
             assertThat(check.start).isEqualTo(example.start());
             assertThat(check.goal).isEqualTo(example.goal());
-            assertThat(check.edges).usingRecursiveFieldByFieldElementComparator().containsExactlyElementsOf(example.edges());
+            assertThat(check.edges.stream().map(e -> new Edge(e[0], e[1])).toList()).containsExactlyElementsOf(example.edges());
             assertThat(check.useful()).containsExactlyElementsOf(Arrays.stream(example.usefulNext()).boxed().toList());
             assertThat(check.useful()).contains(example.label());
             assertThat(check.lookahead(example.label())).as("lookahead of %s", example).isEqualTo(example.lookahead());

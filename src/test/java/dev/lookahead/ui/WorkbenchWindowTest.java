@@ -2,6 +2,7 @@ package dev.lookahead.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lookahead.search.Edge;
 import dev.lookahead.search.GraphFiles;
 import dev.lookahead.search.SearchGraph;
 import java.io.IOException;
@@ -60,7 +61,7 @@ class WorkbenchWindowTest extends WindowTest {
     @Test
     void opensAndSavesAGraphFile() throws Exception {
         Path good = dir.resolve("chain.json");
-        GraphFiles.write(SearchGraph.of(List.of(new int[] {3, 1}, new int[] {1, 2}, new int[] {3, 4}), 3, 2), good);
+        GraphFiles.write(SearchGraph.of(List.of(new Edge(3, 1), new Edge(1, 2), new Edge(3, 4)), 3, 2), good);
         Path saved = dir.resolve("copy.dot");
         onFx(() -> {
             try {

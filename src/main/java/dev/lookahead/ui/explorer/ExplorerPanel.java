@@ -7,6 +7,7 @@ import dev.lookahead.inspect.GraphFacts;
 import dev.lookahead.figures.ForceLayout;
 import dev.lookahead.figures.LayeredLayout;
 import dev.lookahead.figures.ModelViewFigure;
+import dev.lookahead.search.Edge;
 import dev.lookahead.search.Distribution;
 import dev.lookahead.search.Example;
 import dev.lookahead.search.GenerationMode;
@@ -587,7 +588,7 @@ public final class ExplorerPanel extends BorderPane implements Page {
                     if (circle != null) circle.getStyleClass().remove("hovered");
                 });
             }
-            int[] edge = edgeAt(layout, sequence, position);
+            Edge edge = edgeAt(layout, sequence, position);
             if (edge != null) {
                 // hovering any token of an edge "E u v" highlights that edge on the graph
                 label.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> graphView.highlightEdge(edge));
@@ -599,9 +600,9 @@ public final class ExplorerPanel extends BorderPane implements Page {
     }
 
     /** The edge {u, v} whose "E u v" tokens include this position, or null. */
-    private static int[] edgeAt(TokenLayout layout, int[] sequence, int position) {
+    private static Edge edgeAt(TokenLayout layout, int[] sequence, int position) {
         for (int start = Math.max(0, position - 2); start <= position; start++) {
-            if (sequence[start] == layout.edgeToken() && start + 2 < sequence.length) return new int[] {sequence[start + 1], sequence[start + 2]};
+            if (sequence[start] == layout.edgeToken() && start + 2 < sequence.length) return new Edge(sequence[start + 1], sequence[start + 2]);
         }
         return null;
     }

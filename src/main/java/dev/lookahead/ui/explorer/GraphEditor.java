@@ -1,5 +1,6 @@
 package dev.lookahead.ui.explorer;
 
+import dev.lookahead.search.Edge;
 import dev.lookahead.search.SearchGraph;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -86,7 +87,7 @@ final class GraphEditor {
             status.accept("Refused: an edge from " + from + " to itself would be a self-loop");
             return Optional.empty();
         }
-        if (current.edges().stream().anyMatch(e -> e[0] == from && e[1] == to)) {
+        if (current.edges().stream().anyMatch(e -> e.from() == from && e.to() == to)) {
             status.accept("Refused: the edge " + from + " -> " + to + " is already there");
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package dev.lookahead.ui.explorer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lookahead.search.Edge;
 import dev.lookahead.search.SearchGraph;
 import dev.lookahead.ui.FxTesting;
 import dev.lookahead.ui.WindowTest;
@@ -41,10 +42,10 @@ class GraphEditingTest extends WindowTest {
         assertThat(withVertex.vertices()).contains(added).hasSize(before.vertices().size() + 1);
 
         drag(centre(start), MouseButton.PRIMARY).dropTo(centre(added));
-        assertThat(shown().edges()).anyMatch(e -> e[0] == start && e[1] == added);
+        assertThat(shown().edges()).anyMatch(e -> e.from() == start && e.to() == added);
 
         drag(centre(added), MouseButton.PRIMARY).dropTo(centre(start));
-        assertThat(shown().edges()).noneMatch(e -> e[0] == added && e[1] == start);
+        assertThat(shown().edges()).noneMatch(e -> e.from() == added && e.to() == start);
         FxTesting.onFx(() -> {
             Label status = (Label) stage.getScene().lookup(".status-bar .label");
             assertThat(status.getText()).contains("Refused").contains("cycle");
@@ -52,7 +53,7 @@ class GraphEditingTest extends WindowTest {
         });
 
         FxTesting.onFx(() -> app.explorer().undo());
-        assertThat(shown().edges()).noneMatch(e -> e[0] == start && e[1] == added);
+        assertThat(shown().edges()).noneMatch(e -> e.from() == start && e.to() == added);
         FxTesting.onFx(() -> app.explorer().undo());
         assertThat(shown().vertices()).doesNotContain(added);
         FxTesting.onFx(() -> app.explorer().redo());
@@ -90,7 +91,7 @@ class GraphEditingTest extends WindowTest {
         int fresh = 40;
         FxTesting.onFx(() -> app.explorer().renameVertex(start, Integer.toString(fresh)));
         assertThat(shown().start()).isEqualTo(fresh);
-        assertThat(shown().edges()).anyMatch(e -> e[0] == fresh);
+        assertThat(shown().edges()).anyMatch(e -> e.from() == fresh);
         FxTesting.onFx(() -> {
             app.explorer().renameVertex(fresh, Integer.toString(goal));
             assertThat(statusText()).contains("Refused").contains("already exists");
