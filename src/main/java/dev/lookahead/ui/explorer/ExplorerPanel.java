@@ -103,6 +103,13 @@ public final class ExplorerPanel extends BorderPane implements Page {
         graphView.setOnDeleteSelection(editor::deleteVertices);
         graphView.setOnVertexHovered(this::highlightTokens);
         modelSection.setOnModelLoaded(() -> {
+            // one source of n: the size box follows the loaded model
+            int modelN = modelSection.modelConfig().n();
+            if (!size.getItems().contains(modelN)) size.getItems().add(modelN);
+            if (size.getValue() == null || size.getValue() != modelN) {
+                size.setValue(modelN);
+                if (shown != null) showGraph(shown, shownTitle); // the shown graph again, as an input of the model's n
+            }
             updateNote();
             onChanged.run();
             if (!welcomed) {
@@ -474,8 +481,7 @@ public final class ExplorerPanel extends BorderPane implements Page {
     /** Saves the graph in the format its extension names; a token line is written for the loaded model's n. */
     public void save(Path file) throws IOException {
         if (GraphFormat.of(file) == GraphFormat.TOKENS) {
-            var config = modelSection.modelConfig();
-            GraphFiles.writeTokens(shown, config != null ? config.layout() : new TokenLayout(size.getValue()), file);
+            GraphFiles.writeTokens(shown, tokenLayout(), file);
         } else {
             GraphFiles.write(shown, file);
         }
@@ -488,7 +494,7 @@ public final class ExplorerPanel extends BorderPane implements Page {
 
     /** A new seeded stream from the settings; with {@code fixedLookahead}, test examples of the test-lookahead field's lookahead. */
     private void startStream(boolean fixedLookahead) {
-        TokenLayout layout = new TokenLayout(size.getValue());
+        TokenLayout layout = tokenLayout();
         try {
             GenerationSpec spec = GenerationSpec.training(layout, distribution.getValue(), maxLookahead.getValue())
                     .withMode(GenerationMode.FIRST_STEP).withTestSet(testRules.isSelected() || fixedLookahead);
@@ -538,7 +544,7 @@ public final class ExplorerPanel extends BorderPane implements Page {
         graphView.show(graph, useful);
         shownTitle = name;
         title.setText(name);
-        TokenLayout layout = new TokenLayout(size.getValue());
+        TokenLayout layout = tokenLayout();
         Optional<String> unfit = graph.whyNotFor(layout);
         if (unfit.isPresent()) {
             tokens.getChildren().setAll(new Label("Not an input for n = " + layout.n() + ": " + unfit.get()));
@@ -554,11 +560,16 @@ public final class ExplorerPanel extends BorderPane implements Page {
         onChanged.run();
     }
 
+    /** The token layout graphs are shown, generated and saved at: the size box's n, which follows the loaded model. */
+    private TokenLayout tokenLayout() {
+        return new TokenLayout(size.getValue());
+    }
+
     /** The model's vertex limit in the canvas corner, in red with the reason when the shown graph does not fit it. */
     private void updateNote() {
         if (shown == null) return;
         var config = modelSection.modelConfig();
-        TokenLayout layout = config != null ? config.layout() : new TokenLayout(size.getValue());
+        TokenLayout layout = tokenLayout();
         String limit = String.format("%s n = %d: up to %d vertices (ids 1-%d) and %d edges · this graph: %d vertices, %d edges",
                 config != null ? "Model" : "Inputs at", layout.n(), layout.maxVertex(), layout.maxVertex(), layout.maxEdges(),
                 shown.vertices().size(), shown.edges().size());

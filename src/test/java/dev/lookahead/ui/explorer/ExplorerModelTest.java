@@ -117,4 +117,23 @@ class ExplorerModelTest extends WindowTest {
             assertThat(app.explorer().modelInfoProperty().get()).contains("trace");
         });
     }
+
+    @Test
+    void loadingAModelOfAnotherSizeShowsTheGraphAtTheModelsN() throws Exception {
+        Path folder = dir.resolve("n44");
+        try (SearchModel random = SearchModel.create(new ModelConfig(44, 2, 16, 1, false, false), Device.cpu(), 4)) {
+            ModelFiles.save(random, folder);
+        }
+        ModelSection section = app.explorer().modelSection();
+        waitForIdle(section);
+        FxTesting.onFx(() -> section.load(folder.toString()));
+        waitForIdle(section);
+        FxTesting.onFx(() -> {
+            assertThat(section.modelConfig().n()).isEqualTo(44);
+            javafx.scene.control.ComboBox<?> size = app.explorer().lookupAll(".combo-box").stream()
+                    .map(n -> (javafx.scene.control.ComboBox<?>) n).filter(c -> c.getItems().contains(128)).findFirst().orElseThrow();
+            assertThat(size.getValue()).as("one source of n: the size box follows the model").isEqualTo(44);
+            assertThat(app.explorer().graphView().noteText()).startsWith("Model n = 44");
+        });
+    }
 }
