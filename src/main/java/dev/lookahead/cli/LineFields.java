@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.Json;
-import dev.lookahead.io.TextLines;
 import dev.lookahead.search.Example;
 import dev.lookahead.search.SearchInput;
 import dev.lookahead.search.TokenLayout;
@@ -53,24 +52,6 @@ public final class LineFields {
     /** The input a line describes by its {@code n} and {@code tokens}. */
     public static SearchInput input(JsonNode line) {
         return Tokenizer.decode(new TokenLayout(requireInt(line, "n")), requireIntArray(line, "tokens"));
-    }
-
-    /**
-     * Reads a JSONL file line by line, handing each non-blank line and its number to {@code visitor};
-     * a line that is not UTF-8 is handed on too, and {@link TextLines.Line#json()} reports it.
-     */
-    public static void forEachLine(java.nio.file.Path file, LineVisitor visitor) throws java.io.IOException {
-        try (TextLines lines = TextLines.open(file)) {
-            for (TextLines.Line line = lines.next(); line != null; line = lines.next()) {
-                if (!line.isBlank()) visitor.visit(line.number(), line);
-            }
-        }
-    }
-
-    /** Receives one non-blank line of a JSONL file. */
-    @FunctionalInterface
-    public interface LineVisitor {
-        void visit(int number, TextLines.Line line) throws java.io.IOException;
     }
 
     public static ArrayNode ints(int[] values) {

@@ -43,4 +43,22 @@ public final class JsonLines {
         progress.accept(1.0);
         return problems;
     }
+
+    /**
+     * Visits every non-blank line of {@code file} with its line number, unparsed: a line that is not UTF-8 is handed on too,
+     * and {@link TextLines.Line#json()} reports it.
+     */
+    public static void forEach(Path file, LineVisitor visitor) throws IOException {
+        try (TextLines lines = TextLines.open(file)) {
+            for (TextLines.Line line = lines.next(); line != null; line = lines.next()) {
+                if (!line.isBlank()) visitor.visit(line.number(), line);
+            }
+        }
+    }
+
+    /** Receives one non-blank line of a JSONL file. */
+    @FunctionalInterface
+    public interface LineVisitor {
+        void visit(int number, TextLines.Line line) throws IOException;
+    }
 }

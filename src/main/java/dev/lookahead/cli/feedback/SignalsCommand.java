@@ -2,7 +2,6 @@ package dev.lookahead.cli.feedback;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.cli.JsonLineMapper;
-import dev.lookahead.cli.LineFields;
 import dev.lookahead.cli.LinesOut;
 import dev.lookahead.cli.Output;
 import dev.lookahead.feedback.BotTurnSignals;
@@ -10,6 +9,7 @@ import dev.lookahead.feedback.Conversation;
 import dev.lookahead.feedback.ConversationReader;
 import dev.lookahead.feedback.Vader;
 import dev.lookahead.io.Json;
+import dev.lookahead.io.JsonLines;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,7 +51,7 @@ public final class SignalsCommand implements Callable<Integer> {
         BotTurnSignals.NoReply policy = labelling.policy();
         Vader vader = Vader.reference();
         long[] counts = new long[3];
-        LineFields.forEachLine(in, (number, source) -> {
+        JsonLines.forEach(in, (number, source) -> {
             try {
                 Conversation conversation = ConversationReader.read(source.json());
                 if (++counts[0] % PROGRESS_EVERY == 0) System.err.printf("%,d conversations read%n", counts[0]);

@@ -3,7 +3,6 @@ package dev.lookahead.cli.feedback;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.cli.AccuracyTable;
 import dev.lookahead.cli.JsonLineMapper;
-import dev.lookahead.cli.LineFields;
 import dev.lookahead.cli.Output;
 import dev.lookahead.feedback.BotTurnSignals;
 import dev.lookahead.feedback.ConversationReader;
@@ -11,6 +10,7 @@ import dev.lookahead.feedback.SignalReport;
 import dev.lookahead.feedback.Vader;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
+import dev.lookahead.io.JsonLines;
 import dev.lookahead.stats.Proportion;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ public final class SignalsReportCommand implements Callable<Integer> {
         Vader vader = Vader.reference();
         SignalReport report = new SignalReport();
         List<String> errors = new ArrayList<>();
-        LineFields.forEachLine(in, (number, source) -> {
+        JsonLines.forEach(in, (number, source) -> {
             try {
                 var conversation = ConversationReader.read(source.json());
                 report.add(conversation, BotTurnSignals.of(conversation, labelling.ks, policy, vader));

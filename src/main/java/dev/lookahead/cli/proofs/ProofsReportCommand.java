@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.cli.AccuracyTable;
 import dev.lookahead.cli.JsonLineMapper;
-import dev.lookahead.cli.LineFields;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
+import dev.lookahead.io.JsonLines;
 import dev.lookahead.proofs.ProofReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ public final class ProofsReportCommand implements Callable<Integer> {
         ProofReport report = new ProofReport();
         List<String> errors = new ArrayList<>();
         java.util.Set<String> semantics = new java.util.TreeSet<>();
-        LineFields.forEachLine(in, (number, source) -> {
+        JsonLines.forEach(in, (number, source) -> {
             try {
                 JsonNode line = source.json();
                 for (String field : List.of("strict", "valid_proof", "steps")) {

@@ -4,6 +4,7 @@ import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.cli.LineFields;
 import dev.lookahead.cli.LinesOut;
 import dev.lookahead.cli.Output;
+import dev.lookahead.io.JsonLines;
 import dev.lookahead.search.Distribution;
 import dev.lookahead.search.ExampleSets;
 import dev.lookahead.search.GenerationMode;
@@ -69,7 +70,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
     static Set<TokenRow> readReserved(TokenLayout layout, Path file) throws java.io.IOException {
         Set<TokenRow> rows = new HashSet<>();
-        LineFields.forEachLine(file, (number, source) -> {
+        JsonLines.forEach(file, (number, source) -> {
             try {
                 rows.add(TokenRow.of(layout, LineFields.requireIntArray(source.json(), "tokens")));
             } catch (Exception e) {

@@ -7,6 +7,7 @@ import dev.lookahead.cli.LineFields;
 import dev.lookahead.cli.Output;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
+import dev.lookahead.io.JsonLines;
 import dev.lookahead.search.ExampleStatistics;
 import dev.lookahead.search.InputAnalysis;
 import dev.lookahead.search.SearchInput;
@@ -33,7 +34,7 @@ public final class StatsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExampleStatistics statistics = new ExampleStatistics();
         List<String> errors = new ArrayList<>();
-        LineFields.forEachLine(in, (number, source) -> {
+        JsonLines.forEach(in, (number, source) -> {
             try {
                 JsonNode line = source.json();
                 SearchInput input = LineFields.input(line);
