@@ -1,7 +1,5 @@
 package dev.lookahead.cli.model;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lookahead.cli.LineFields;
 import dev.lookahead.cli.ModelGraphInput;
 import dev.lookahead.cli.ModelOptions;
 import dev.lookahead.inspect.GraphFacts;
@@ -13,6 +11,8 @@ import dev.lookahead.model.SearchModel;
 import dev.lookahead.search.SearchInput;
 import dev.lookahead.search.TokenLayout;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,26 +44,21 @@ public final class PredictCommand implements Callable<Integer> {
             }
             TokenLayout layout = searchModel.config().layout();
 
-            ObjectNode result = Json.MAPPER.createObjectNode();
-            result.put("model", options.model);
-            result.put("graph", graph.toString());
-            result.set("tokens", LineFields.ints(tokens));
-            result.put("start", input.start());
-            result.put("goal", input.goal());
-            result.put("predicted", predicted);
-            result.set("useful_next", LineFields.ints(truth.usefulNext()));
-            result.put("correct", inspection.correct());
-            result.put("lookahead", truth.lookahead());
-            ObjectNode distribution = result.putObject("probabilities");
-            for (int token = 0; token < probabilities.length; token++) {
-                distribution.put(layout.tokenName(token), probabilities[token]);
-            }
+            Map<String, Float> distribution = new LinkedHashMap<>();
+            for (int token = 0; token < probabilities.length; token++) distribution.put(layout.tokenName(token), probabilities[token]);
+            Prediction result = new Prediction(options.model, graph.toString(), tokens, input.start(), input.goal(), predicted,
+                    truth.usefulNext(), inspection.correct(), truth.lookahead(), distribution);
             String text = Json.pretty(result);
             System.out.print(text);
             if (json != null) AtomicFiles.writeString(json, text);
-            System.err.printf("predicted %d (%s; useful next: %s)%n", predicted,
-                    result.get("correct").asBoolean() ? "correct" : "wrong", result.get("useful_next"));
+            System.err.printf("predicted %d (%s; useful next: %s)%n", predicted, result.correct() ? "correct" : "wrong",
+                    java.util.Arrays.toString(truth.usefulNext()));
         }
         return 0;
+    }
+
+    /** What {@code predict} prints: the model's next-vertex distribution for the graph, beside the truth. */
+    record Prediction(String model, String graph, int[] tokens, int start, int goal, int predicted, int[] usefulNext, boolean correct,
+                      int lookahead, Map<String, Float> probabilities) {
     }
 }
