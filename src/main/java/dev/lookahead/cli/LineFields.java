@@ -1,10 +1,10 @@
 package dev.lookahead.cli;
 
-import dev.lookahead.search.Edge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.Json;
+import dev.lookahead.search.Edge;
 import dev.lookahead.search.Example;
 import dev.lookahead.search.SearchInput;
 import dev.lookahead.search.TokenLayout;

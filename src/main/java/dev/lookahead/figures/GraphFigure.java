@@ -1,7 +1,7 @@
 package dev.lookahead.figures;
 
-import dev.lookahead.search.Edge;
 import dev.lookahead.inspect.SetComparison;
+import dev.lookahead.search.Edge;
 import dev.lookahead.search.SearchGraph;
 import java.awt.BasicStroke;
 import java.awt.Color;

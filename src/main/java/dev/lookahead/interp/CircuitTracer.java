@@ -1,10 +1,10 @@
 package dev.lookahead.interp;
 
-import dev.lookahead.search.Edge;
 import dev.lookahead.model.Devices;
 import dev.lookahead.model.PatchedRuns;
 import dev.lookahead.model.PatchedRuns.Patch;
 import dev.lookahead.model.SearchModel;
+import dev.lookahead.search.Edge;
 import dev.lookahead.search.MalformedInputException;
 import dev.lookahead.search.SearchInput;
 import dev.lookahead.search.TokenLayout;

@@ -8,7 +8,6 @@ import dev.lookahead.search.SearchInput;
 import dev.lookahead.search.TokenLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;

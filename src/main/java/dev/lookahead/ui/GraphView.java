@@ -1,10 +1,9 @@
 package dev.lookahead.ui;
 
-import dev.lookahead.search.Edge;
 import dev.lookahead.figures.LayeredLayout;
+import dev.lookahead.search.Edge;
 import dev.lookahead.search.SearchGraph;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

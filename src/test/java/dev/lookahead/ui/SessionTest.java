@@ -2,7 +2,6 @@ package dev.lookahead.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lookahead.search.Edge;
 import dev.lookahead.search.SearchGraph;
 import java.nio.file.Files;
 import java.nio.file.Path;

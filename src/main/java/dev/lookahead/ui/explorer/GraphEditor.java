@@ -1,6 +1,5 @@
 package dev.lookahead.ui.explorer;
 
-import dev.lookahead.search.Edge;
 import dev.lookahead.search.SearchGraph;
 import java.util.ArrayDeque;
 import java.util.Deque;

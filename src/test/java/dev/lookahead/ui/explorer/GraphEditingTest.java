@@ -2,7 +2,6 @@ package dev.lookahead.ui.explorer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lookahead.search.Edge;
 import dev.lookahead.search.SearchGraph;
 import dev.lookahead.ui.FxTesting;
 import dev.lookahead.ui.WindowTest;
