@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
 import dev.lookahead.model.Devices;
@@ -76,9 +75,9 @@ public final class TrainingRun implements AutoCloseable {
      * examples seen and answered correctly in the current window (the count is kept for the log's sake).
      */
     record Curriculum(int lookahead, long seen, long correct) {
-        static Curriculum from(JsonNode state, TrainingConfig config) {
-            return new Curriculum(state.path("curriculum_lookahead").asInt(config.firstLookahead()),
-                    state.path("curriculum_seen").asLong(0), state.path("curriculum_correct").asLong(0));
+        static Curriculum from(CheckpointState state, TrainingConfig config) {
+            return new Curriculum(state.curriculumLookahead() == null ? config.firstLookahead() : state.curriculumLookahead(),
+                    state.curriculumSeen() == null ? 0 : state.curriculumSeen(), state.curriculumCorrect() == null ? 0 : state.curriculumCorrect());
         }
 
         Curriculum counted(int stepCorrect, int stepSize) {
@@ -154,9 +153,9 @@ public final class TrainingRun implements AutoCloseable {
         Path settings = folder.resolve(SETTINGS);
         TrainingConfig config = TrainingSettings.read(settings);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(checkpoint)))) {
-            JsonNode state = readState(checkpoint, in);
+            CheckpointState state = readState(checkpoint, in);
             checkSameModel(state, config, checkpoint, settings);
-            long seen = state.path("step").asLong() * config.batch();
+            long seen = state.step() * config.batch();
             if (examples != null && examples < seen) {
                 throw new IOException("--examples " + examples + " is below the " + seen + " examples " + folder
                         + " has already seen; give a larger total (or none to keep " + config.examples() + ")");
@@ -165,7 +164,7 @@ public final class TrainingRun implements AutoCloseable {
             TrainingRun run;
             try {
                 run = new TrainingRun(examples == null ? config : TrainingSettings.withExamples(config, examples), folder, model,
-                        state.get("step").asLong(), state.get("elapsed_seconds").asDouble(), Curriculum.from(state, config), in);
+                        state.step(), state.elapsedSeconds(), Curriculum.from(state, config), in);
             } catch (IOException | RuntimeException e) {
                 model.close();
                 throw new IOException(checkpoint + ": cannot resume from it (" + e.getMessage()
@@ -179,13 +178,21 @@ public final class TrainingRun implements AutoCloseable {
         }
     }
 
-    private static JsonNode readState(Path checkpoint, DataInputStream in) throws IOException {
+    /**
+     * What a checkpoint records beside the weights and the optimiser: where the run stands. Older checkpoints lack the
+     * model's shape and the curriculum's window (null here).
+     */
+    record CheckpointState(Long step, Long examplesSeen, Double elapsedSeconds, JsonNode model, Integer curriculumLookahead,
+                           Long curriculumSeen, Long curriculumCorrect) {
+    }
+
+    private static CheckpointState readState(Path checkpoint, DataInputStream in) throws IOException {
         try {
             if (in.readInt() != CHECKPOINT_MAGIC || in.readInt() != CHECKPOINT_VERSION) {
                 throw new IOException(checkpoint + " is not a lookahead checkpoint of a version this build reads");
             }
-            JsonNode state = Json.MAPPER.readTree(in.readUTF());
-            if (state == null || !state.has("step") || !state.has("elapsed_seconds")) {
+            CheckpointState state = Json.MAPPER.readValue(in.readUTF(), CheckpointState.class);
+            if (state == null || state.step() == null || state.elapsedSeconds() == null) {
                 throw new IOException(checkpoint + ": the checkpoint's state lacks its step count; the file is damaged");
             }
             return state;
@@ -197,8 +204,8 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     /** A checkpoint records its model's shape; one that differs from training.json's is refused before anything loads. */
-    private static void checkSameModel(JsonNode state, TrainingConfig config, Path checkpoint, Path settings) throws IOException {
-        JsonNode saved = state.get("model");
+    private static void checkSameModel(CheckpointState state, TrainingConfig config, Path checkpoint, Path settings) throws IOException {
+        JsonNode saved = state.model();
         if (saved == null) return; // checkpoints written before the shape was recorded
         ModelConfig savedModel = ModelFiles.readConfig(saved, checkpoint.toString());
         if (!savedModel.equals(config.model())) {
@@ -402,19 +409,13 @@ public final class TrainingRun implements AutoCloseable {
 
     /** Writes the checkpoint and the loadable weights, each atomically. */
     public void checkpoint() throws IOException {
-        ObjectNode state = Json.MAPPER.createObjectNode();
-        state.put("step", step);
-        state.put("examples_seen", step * config.batch());
-        state.put("elapsed_seconds", elapsedSeconds);
-        state.set("model", ModelFiles.configJson(config.model()));
-        state.put("curriculum_lookahead", curriculum.lookahead());
-        state.put("curriculum_seen", curriculum.seen());
-        state.put("curriculum_correct", curriculum.correct());
+        CheckpointState state = new CheckpointState(step, step * config.batch(), elapsedSeconds, ModelFiles.configJson(config.model()),
+                curriculum.lookahead(), curriculum.seen(), curriculum.correct());
         AtomicFiles.writeBytes(folder.resolve(CHECKPOINT), out -> {
             DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
             data.writeInt(CHECKPOINT_MAGIC);
             data.writeInt(CHECKPOINT_VERSION);
-            data.writeUTF(state.toString());
+            data.writeUTF(Json.line(state));
             model.saveWeights(data);
             optimizer.save(data);
             data.flush();
