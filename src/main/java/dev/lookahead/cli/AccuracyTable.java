@@ -26,11 +26,14 @@ public final class AccuracyTable {
 
     /** A proportion as JSON: its value, Wilson 95% interval and counts. */
     public static ObjectNode put(ObjectNode cell, Proportion p) {
-        cell.put("value", p.value());
-        cell.put("lower", p.lower());
-        cell.put("upper", p.upper());
-        cell.put("successes", p.successes());
-        cell.put("trials", p.trials());
+        cell.setAll(Json.fields(Cell.of(p)));
         return cell;
+    }
+
+    /** A proportion as it is written: its value, Wilson 95% interval and counts. */
+    public record Cell(double value, double lower, double upper, long successes, long trials) {
+        public static Cell of(Proportion p) {
+            return new Cell(p.value(), p.lower(), p.upper(), p.successes(), p.trials());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.lookahead.cli.interp;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.cli.AccuracyTable;
@@ -17,6 +18,8 @@ import dev.lookahead.io.Json;
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.stats.Proportion;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -114,77 +117,75 @@ public final class TraceStatsCommand implements Callable<Integer> {
 
     /** Prints one model's figures and returns them as JSON. */
     private ObjectNode report(String name, TraceStatistics stats) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        root.put("model", name);
-        ObjectNode explained = root.putObject("explained_by_lookahead");
-        ObjectNode byPrediction = root.putObject("explained_by_lookahead_and_prediction");
+        Map<String, AccuracyTable.Cell> explained = new LinkedHashMap<>();
+        Map<String, Map<String, AccuracyTable.Cell>> byPrediction = new LinkedHashMap<>();
         System.out.println("lookahead  explained  95% interval   predicted right: explained   predicted wrong: explained");
         stats.explainedByLookahead().forEach((lookahead, p) -> {
-            AccuracyTable.put(explained.putObject(Integer.toString(lookahead)), p);
+            explained.put(Integer.toString(lookahead), AccuracyTable.Cell.of(p));
             Map<Boolean, Proportion> split = stats.explainedByPrediction().getOrDefault(lookahead, Map.of());
-            ObjectNode entry = byPrediction.putObject(Integer.toString(lookahead));
-            split.forEach((correct, q) -> AccuracyTable.put(entry.putObject(correct ? "correct" : "wrong"), q));
+            Map<String, AccuracyTable.Cell> entry = new LinkedHashMap<>();
+            split.forEach((correct, q) -> entry.put(correct ? "correct" : "wrong", AccuracyTable.Cell.of(q)));
+            byPrediction.put(Integer.toString(lookahead), entry);
             Proportion right = split.getOrDefault(true, new Proportion(0, 0));
             Proportion wrong = split.getOrDefault(false, new Proportion(0, 0));
             System.out.printf("%9d  %5d/%-3d  [%.2f, %.2f]   %d/%-27d %d/%d%n", lookahead, p.successes(), p.trials(), p.lower(), p.upper(),
                     right.successes(), right.trials(), wrong.successes(), wrong.trials());
         });
-        ObjectNode byReplacement = root.putObject("explained_by_replacement");
+        Map<String, AccuracyTable.Cell> byReplacement = new LinkedHashMap<>();
         stats.explainedByReplacement().forEach((kind, p) -> {
-            AccuracyTable.put(byReplacement.putObject(kind.id()), p);
+            byReplacement.put(kind.id(), AccuracyTable.Cell.of(p));
             System.out.printf("replacement %-7s explained %d/%d%n", kind.id(), p.successes(), p.trials());
         });
-        if (stats.paperRules()) {
-            // the paper's quantities, as its tracing script counts them and its figure script plots them
-            root.put("merges_per_example", stats.pathMergeOperationsPerExample());
-            root.put("maximal_merge_share", 1 - stats.suboptimalPathMergeShare());
-            root.put("suboptimal_path_merge_share", stats.suboptimalPathMergeShare());
-            root.put("merge_edges_per_example", stats.mergesPerExample());
+        boolean paper = stats.paperRules();
+        if (paper) {
             System.out.printf("path-merge operations per example %.1f, optimal (1 - suboptimal roots) share %.2f; merge edges per example %.1f%n",
                     stats.pathMergeOperationsPerExample(), 1 - stats.suboptimalPathMergeShare(), stats.mergesPerExample());
         } else {
-            root.put("merges_per_example", stats.mergesPerExample());
-            root.put("maximal_merge_share", stats.maximalMergeShare());
             System.out.printf("merge edges per example %.1f, maximal (doubling) merges %.2f%n", stats.mergesPerExample(), stats.maximalMergeShare());
         }
-        root.put("forward_passes_per_example", stats.forwardPassesPerExample());
         System.out.printf("patched passes per example %,.0f%n", stats.forwardPassesPerExample());
-        ArrayNode distances = root.putArray("path_merge_distances_by_layer");
-        stats.mergeDistances().forEach((layer, counts) -> {
-            ObjectNode entry = distances.addObject();
-            entry.put("layer", layer);
-            entry.put("rows", "distance of the receiving token's vertex from the start (the paper's source vertex)");
-            entry.put("columns", "distance of the attended token's vertex from the start (the paper's target vertex)");
-            putCounts(entry, counts);
-        });
-        ArrayNode sizes = root.putArray("set_size_by_layer");
+        List<Matrix> distances = new ArrayList<>();
+        stats.mergeDistances().forEach((layer, counts) -> distances.add(new Matrix(layer,
+                "distance of the receiving token's vertex from the start (the paper's source vertex)",
+                "distance of the attended token's vertex from the start (the paper's target vertex)", usedCounts(counts))));
+        List<ObjectNode> sizes = new ArrayList<>();
         System.out.println("layer  mean set size  true 2^l-hop set  2^l  precision  on a path  sound");
         for (SetScores s : stats.setScores()) {
-            ObjectNode entry = sizes.addObject();
-            entry.setAll(Json.fields(TraceCommand.SetScoreLine.of(s)));
+            ObjectNode entry = Json.fields(TraceCommand.SetScoreLine.of(s));
             entry.put("two_to_the_l", 1 << s.layer());
+            sizes.add(entry);
             System.out.printf("%5d  %13.2f  %16.2f  %3d  %9.2f  %9.2f  %5.2f%n", s.layer(), s.meanSize(), s.meanTrueSize(), 1 << s.layer(),
                     s.precision(), s.pathPrecision(), s.soundShare());
         }
-        ArrayNode reach = root.putArray("merge_reach_by_layer");
-        stats.mergeReach().forEach((layer, counts) -> {
-            ObjectNode entry = reach.addObject();
-            entry.put("layer", layer);
-            entry.put("rows", "how far the source's set reaches (hops)");
-            entry.put("columns", "how far the destination's set reaches (hops)");
-            putCounts(entry, counts);
-        });
-        return root;
+        List<Matrix> reach = new ArrayList<>();
+        stats.mergeReach().forEach((layer, counts) -> reach.add(new Matrix(layer, "how far the source's set reaches (hops)",
+                "how far the destination's set reaches (hops)", usedCounts(counts))));
+        // under the paper's rules the merge figures are the paper's quantities, as its tracing script counts them
+        return Json.fields(new ModelReport(name, explained, byPrediction, byReplacement,
+                paper ? stats.pathMergeOperationsPerExample() : stats.mergesPerExample(),
+                paper ? 1 - stats.suboptimalPathMergeShare() : stats.maximalMergeShare(), paper ? stats.suboptimalPathMergeShare() : null,
+                paper ? stats.mergesPerExample() : null, stats.forwardPassesPerExample(), distances, sizes, reach));
     }
 
-    /** A square matrix of counts as {@code counts}, cut to the smallest square holding every non-zero count. */
-    private static void putCounts(ObjectNode entry, long[][] counts) {
-        ArrayNode rows = entry.putArray("counts");
+    /** One model's figures as {@code --json} holds them. */
+    record ModelReport(String model, Map<String, AccuracyTable.Cell> explainedByLookahead,
+                       Map<String, Map<String, AccuracyTable.Cell>> explainedByLookaheadAndPrediction,
+                       Map<String, AccuracyTable.Cell> explainedByReplacement, double mergesPerExample, double maximalMergeShare,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Double suboptimalPathMergeShare,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Double mergeEdgesPerExample, double forwardPassesPerExample,
+                       List<Matrix> pathMergeDistancesByLayer, List<ObjectNode> setSizeByLayer, List<Matrix> mergeReachByLayer) {
+    }
+
+    /** A square matrix of counts for one layer, with what its rows and columns are. */
+    record Matrix(int layer, String rows, String columns, long[][] counts) {
+    }
+
+    /** The counts cut to the smallest square holding every non-zero count. */
+    private static long[][] usedCounts(long[][] counts) {
         int size = usedSize(counts);
-        for (int i = 0; i < size; i++) {
-            ArrayNode row = rows.addArray();
-            for (int j = 0; j < size; j++) row.add(counts[i][j]);
-        }
+        long[][] used = new long[size][size];
+        for (int i = 0; i < size; i++) System.arraycopy(counts[i], 0, used[i], 0, size);
+        return used;
     }
 
     /** The smallest square holding every non-zero count. */
