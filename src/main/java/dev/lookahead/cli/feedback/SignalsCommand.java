@@ -1,5 +1,6 @@
 package dev.lookahead.cli.feedback;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.cli.LinesOut;
@@ -72,23 +73,20 @@ public final class SignalsCommand implements Callable<Integer> {
     }
 
     private static ObjectNode json(BotTurnSignals t) {
-        ObjectNode line = Json.MAPPER.createObjectNode();
-        line.put("conversation_id", t.conversationId());
-        line.put("turn_index", t.turnIndex());
-        line.put("bot_text", t.botText());
-        line.put("next_human_text", t.nextHumanText());
-        line.put("replied", t.replied());
+        ObjectNode line = Json.fields(new Turn(t.conversationId(), t.turnIndex(), t.botText(), t.nextHumanText(), t.replied()));
         t.lengthAtLeast().forEach((k, value) -> line.put("length_" + k, value));
-        line.put("nonneg_sentiment_length", t.nonNegativeSentimentAndLength());
-        line.put("pos_sentiment_length", t.positiveSentimentAndLength());
-        line.put("joy_length", t.joyAndLength());
-        line.put("compound", t.compound());
-        line.put("joy", t.joy());
-        line.put("liked", t.liked());
-        line.put("disliked", t.disliked());
-        line.put("dislike_type", t.dislikeType());
-        line.put("adversarial", t.adversarial());
-        line.put("canned", t.canned());
+        line.setAll(Json.fields(new Signals(t.nonNegativeSentimentAndLength(), t.positiveSentimentAndLength(), t.joyAndLength(), t.compound(),
+                t.joy(), t.liked(), t.disliked(), t.dislikeType(), t.adversarial(), t.canned())));
         return line;
+    }
+
+    /** The bot turn a line labels; its {@code length_K} signals follow, one per --k. */
+    record Turn(String conversationId, int turnIndex, String botText, String nextHumanText, boolean replied) {
+    }
+
+    /** The turn's other signals and what the log says of it. */
+    record Signals(@JsonProperty("nonneg_sentiment_length") Boolean nonNegativeSentimentAndLength,
+                   @JsonProperty("pos_sentiment_length") Boolean positiveSentimentAndLength, @JsonProperty("joy_length") Boolean joyAndLength,
+                   Double compound, Boolean joy, boolean liked, boolean disliked, String dislikeType, boolean adversarial, boolean canned) {
     }
 }
