@@ -1,6 +1,5 @@
 package dev.lookahead.cli.feedback;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.cli.AccuracyTable;
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.cli.Output;
@@ -14,7 +13,9 @@ import dev.lookahead.io.JsonLines;
 import dev.lookahead.stats.Proportion;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,54 +49,57 @@ public final class SignalsReportCommand implements Callable<Integer> {
                 errors.add("line " + number + ": " + JsonLineMapper.firstLine(e.getMessage()));
             }
         });
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        root.put("file", in.toString());
-        root.put("conversations", report.conversations());
-        root.put("bot_turns", report.botTurns());
-        root.put("skipped_lines", errors.size());
-        root.put("no_reply", policy.name().toLowerCase(java.util.Locale.ROOT));
-        root.put("sentiment_scorer", "VADER (reference lexicon, compound >= 0.05 positive, <= -0.05 negative)");
-        root.put("joy_scorer", "laughter, laughing or smiling emoji, joy words (JoyDetector)");
-        ObjectNode rates = root.putObject("rates");
         System.err.printf("%d conversations, %d bot turns, %d lines skipped%n", report.conversations(), report.botTurns(), errors.size());
         errors.stream().limit(5).forEach(e -> System.err.println("  " + e));
         System.err.printf("%-26s %8s %9s %12s %8s %8s%n", "signal (share good)", "all", "standard", "adversarial", "normal", "canned");
+        Map<String, Map<String, AccuracyTable.Cell>> rates = new LinkedHashMap<>();
         for (String signal : report.signals()) {
-            ObjectNode row = rates.putObject(signal);
+            Map<String, AccuracyTable.Cell> row = new LinkedHashMap<>();
             StringBuilder line = new StringBuilder(String.format("%-26s", signal));
             for (String subset : SignalReport.SUBSETS) {
                 Proportion p = report.rate(signal, subset);
-                AccuracyTable.put(row.putObject(subset), p);
+                row.put(subset, AccuracyTable.Cell.of(p));
                 line.append(String.format(" %8s", p.trials() == 0 ? "-" : String.format("%.3f", p.value())));
             }
+            rates.put(signal, row);
             System.err.println(line);
         }
-        ObjectNode kappa = root.putObject("kappa");
+        Map<String, Map<String, Double>> kappa = new LinkedHashMap<>();
         for (String a : report.signals()) {
-            ObjectNode row = kappa.putObject(a);
+            Map<String, Double> row = new LinkedHashMap<>();
             for (String b : report.signals()) {
                 double k = report.kappa(a, b);
-                if (Double.isNaN(k)) row.putNull(b);
-                else row.put(b, Math.round(k * 1e4) / 1e4);
+                row.put(b, Double.isNaN(k) ? null : Math.round(k * 1e4) / 1e4);
             }
+            kappa.put(a, row);
         }
-        ObjectNode lengths = root.putObject("reply_length_histogram");
-        report.replyLengths().forEach((words, count) -> lengths.put(Integer.toString(words), count));
-        ObjectNode byTurn = root.putObject("reply_rate_by_bot_turn");
-        report.replyRateByBotTurn().forEach((ordinal, p) -> AccuracyTable.put(byTurn.putObject(Integer.toString(ordinal)), p));
-        ObjectNode survival = root.putObject("conversation_survival");
-        report.survival().forEach((turnsAtLeast, share) -> survival.put(Integer.toString(turnsAtLeast), share));
-        ObjectNode byFeature = root.putObject("reply_sentiment_by_bot_feature");
-        report.sentimentByFeature().forEach((feature, m) -> {
-            ObjectNode cell = byFeature.putObject(feature);
-            if (Double.isNaN(m[0])) cell.putNull("mean_compound_with"); else cell.put("mean_compound_with", m[0]);
-            cell.put("replies_with", (long) m[1]);
-            if (Double.isNaN(m[2])) cell.putNull("mean_compound_without"); else cell.put("mean_compound_without", m[2]);
-            cell.put("replies_without", (long) m[3]);
-        });
+        Map<String, AccuracyTable.Cell> byTurn = new LinkedHashMap<>();
+        report.replyRateByBotTurn().forEach((ordinal, p) -> byTurn.put(Integer.toString(ordinal), AccuracyTable.Cell.of(p)));
+        Map<String, FeatureSentiment> byFeature = new LinkedHashMap<>();
+        report.sentimentByFeature().forEach((feature, m) -> byFeature.put(feature, new FeatureSentiment(orNull(m[0]), (long) m[1], orNull(m[2]),
+                (long) m[3])));
+        Report root = new Report(in.toString(), report.conversations(), report.botTurns(), errors.size(),
+                policy.name().toLowerCase(java.util.Locale.ROOT), "VADER (reference lexicon, compound >= 0.05 positive, <= -0.05 negative)",
+                "laughter, laughing or smiling emoji, joy words (JoyDetector)", rates, kappa, report.replyLengths(), byTurn, report.survival(),
+                byFeature);
         String text = Json.pretty(root);
         Output.write(out, writer -> writer.write(text));
         if (json != null) AtomicFiles.writeString(json, text);
         return errors.isEmpty() ? 0 : 2;
+    }
+
+    private static Double orNull(double value) {
+        return Double.isNaN(value) ? null : value;
+    }
+
+    /** What the report holds: label rates per signal and subset, kappas, and the reply statistics. */
+    record Report(String file, long conversations, long botTurns, int skippedLines, String noReply, String sentimentScorer, String joyScorer,
+                  Map<String, Map<String, AccuracyTable.Cell>> rates, Map<String, Map<String, Double>> kappa,
+                  Map<Integer, Long> replyLengthHistogram, Map<String, AccuracyTable.Cell> replyRateByBotTurn,
+                  Map<Integer, Double> conversationSurvival, Map<String, FeatureSentiment> replySentimentByBotFeature) {
+    }
+
+    /** The mean sentiment of the human replies to bot turns with and without a feature (null without replies). */
+    record FeatureSentiment(Double meanCompoundWith, long repliesWith, Double meanCompoundWithout, long repliesWithout) {
     }
 }
