@@ -2,7 +2,6 @@ package dev.lookahead.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.Json;
 import dev.lookahead.search.Edge;
 import dev.lookahead.search.Example;
@@ -60,24 +59,23 @@ public final class LineFields {
         return array;
     }
 
-    public static ArrayNode edges(List<Edge> edges) {
-        ArrayNode array = Json.MAPPER.createArrayNode();
-        for (Edge edge : edges) array.add(ints(new int[] {edge.from(), edge.to()}));
-        return array;
+    /** Edges as the contract writes them: a list of [from, to] pairs. */
+    public static List<int[]> pairs(List<Edge> edges) {
+        return edges.stream().map(e -> new int[] {e.from(), e.to()}).toList();
     }
 
-    public static ObjectNode example(Example example) {
-        ObjectNode line = Json.MAPPER.createObjectNode();
-        line.put("n", example.n());
-        line.put("distribution", example.distribution().id());
-        line.put("lookahead", example.lookahead());
-        line.set("tokens", ints(example.tokens()));
-        line.set("edges", edges(example.edges()));
-        line.put("start", example.start());
-        line.put("goal", example.goal());
-        line.put("current", example.current());
-        line.set("useful_next", ints(example.usefulNext()));
-        line.put("label", example.label());
-        return line;
+    /** A generated example as {@code generate} writes it. */
+    public static ExampleLine example(Example example) {
+        return new ExampleLine(example.n(), example.distribution().id(), example.lookahead(), example.tokens(), pairs(example.edges()),
+                example.start(), example.goal(), example.current(), example.usefulNext(), example.label());
+    }
+
+    /** One line of {@code generate}. */
+    public record ExampleLine(int n, String distribution, int lookahead, int[] tokens, List<int[]> edges, int start, int goal, int current,
+                              int[] usefulNext, int label) {
+    }
+
+    /** What {@code analyze} adds to a line: the input's facts. */
+    public record Facts(List<int[]> edges, int start, int goal, int current, int[] usefulNext, int lookahead) {
     }
 }

@@ -3,6 +3,7 @@ package dev.lookahead.cli.search;
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.cli.LineFields;
 import dev.lookahead.cli.LinesOut;
+import dev.lookahead.io.Json;
 import dev.lookahead.search.InputAnalysis;
 import dev.lookahead.search.SearchInput;
 import java.nio.file.Path;
@@ -24,12 +25,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         int errors = mapper.map(in, output.path(), line -> {
             SearchInput input = LineFields.input(line);
             InputAnalysis analysis = InputAnalysis.of(input, LineFields.optionalInt(line, "label"));
-            line.set("edges", LineFields.edges(input.edges()));
-            line.put("start", input.start());
-            line.put("goal", input.goal());
-            line.put("current", input.current());
-            line.set("useful_next", LineFields.ints(analysis.usefulNext()));
-            line.put("lookahead", analysis.lookahead());
+            line.setAll(Json.fields(new LineFields.Facts(LineFields.pairs(input.edges()), input.start(), input.goal(), input.current(),
+                    analysis.usefulNext(), analysis.lookahead())));
         });
         System.err.printf("analyzed %d lines, %d with errors%n", mapper.lines(), errors);
         return errors > 0 ? 2 : 0;

@@ -4,6 +4,7 @@ import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.cli.LineFields;
 import dev.lookahead.cli.LinesOut;
 import dev.lookahead.cli.Output;
+import dev.lookahead.io.Json;
 import dev.lookahead.io.JsonLines;
 import dev.lookahead.search.Distribution;
 import dev.lookahead.search.ExampleSets;
@@ -57,7 +58,7 @@ public final class GenerateCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Output.write(output.path(), writer -> ExampleSets.generate(spec, count, seed, example -> {
             try {
-                writer.write(LineFields.example(example).toString());
+                writer.write(Json.line(LineFields.example(example)));
                 writer.write('\n');
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);

@@ -1,7 +1,6 @@
 package dev.lookahead.cli.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.cli.LineFields;
 import dev.lookahead.cli.Output;
@@ -43,17 +42,9 @@ public final class StatsCommand implements Callable<Integer> {
                 errors.add("line " + number + ": " + JsonLineMapper.firstLine(e.getMessage()));
             }
         });
-        ObjectNode summary = Json.MAPPER.createObjectNode();
-        summary.put("file", in.toString());
-        summary.put("examples", statistics.examples());
-        summary.put("errors", errors.size());
-        summary.set("lookahead", histogram(statistics.lookahead(), statistics.examples()));
-        summary.set("vertices", histogram(statistics.vertices(), statistics.examples()));
-        summary.set("edges", histogram(statistics.edges(), statistics.examples()));
-        summary.set("useful_next_count", histogram(statistics.usefulNext(), statistics.examples()));
-        summary.put("mean_vertices", ExampleStatistics.mean(statistics.vertices()));
-        summary.put("mean_edges", ExampleStatistics.mean(statistics.edges()));
-        summary.putPOJO("first_errors", errors.subList(0, Math.min(10, errors.size())));
+        Summary summary = new Summary(in.toString(), statistics.examples(), errors.size(), statistics.lookahead(), statistics.vertices(),
+                statistics.edges(), statistics.usefulNext(), ExampleStatistics.mean(statistics.vertices()),
+                ExampleStatistics.mean(statistics.edges()), errors.subList(0, Math.min(10, errors.size())));
 
         String text = Json.pretty(summary);
         Output.write(out, writer -> writer.write(text));
@@ -62,10 +53,9 @@ public final class StatsCommand implements Callable<Integer> {
         return errors.isEmpty() ? 0 : 2;
     }
 
-    private static ObjectNode histogram(Map<Integer, Long> counts, long total) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
-        counts.forEach((key, count) -> node.put(Integer.toString(key), count));
-        return node;
+    /** What {@code stats} prints: the file's histograms (value to count) and means. */
+    record Summary(String file, long examples, int errors, Map<Integer, Long> lookahead, Map<Integer, Long> vertices, Map<Integer, Long> edges,
+                   Map<Integer, Long> usefulNextCount, double meanVertices, double meanEdges, List<String> firstErrors) {
     }
 
     private static void printTable(ExampleStatistics statistics, List<String> errors) {
