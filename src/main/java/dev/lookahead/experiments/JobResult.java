@@ -25,28 +25,15 @@ public record JobResult(String id, int n, int layers, int hidden, String distrib
     public static final double CONVERGED = 0.995;
 
     public JobResult {
-        testAccuracy = Map.copyOf(new LinkedHashMap<>(testAccuracy));
+        Map<String, Double> ordered = new LinkedHashMap<>();
+        Map<String, Double> given = testAccuracy;
+        given.keySet().stream().sorted(JobResult::bucketOrder).forEach(k -> ordered.put(k, given.get(k)));
+        testAccuracy = java.util.Collections.unmodifiableMap(ordered);
     }
 
+    /** The result as {@code result.json} and each line of {@code results.jsonl} hold it (the record, serialised as it stands). */
     public ObjectNode toJson() {
-        ObjectNode json = Json.MAPPER.createObjectNode();
-        json.put("id", id);
-        json.put("n", n);
-        json.put("layers", layers);
-        json.put("hidden", hidden);
-        json.put("distribution", distribution);
-        json.put("seed", seed);
-        json.put("max_lookahead", maxLookahead);
-        json.put("examples", examples);
-        json.put("parameters", parameters);
-        json.put("flops", flops);
-        json.put("best_train_accuracy", bestTrainAccuracy);
-        json.put("converged", converged);
-        json.put("test_loss", testLoss);
-        ObjectNode accuracy = json.putObject("test_accuracy");
-        testAccuracy.keySet().stream().sorted(JobResult::bucketOrder).forEach(k -> accuracy.put(k, testAccuracy.get(k)));
-        json.put("seconds", seconds);
-        return json;
+        return Json.fields(this);
     }
 
     public static JobResult fromJson(JsonNode json) {

@@ -1,5 +1,7 @@
 package dev.lookahead.experiments;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.Json;
@@ -73,25 +75,17 @@ public record SweepSpec(List<Integer> n, List<Integer> layers, List<Integer> hid
                 number(json, "eval_per_lookahead", 200).intValue(), json.path("device").asText("auto"));
     }
 
+    /** The spec as {@code sweep.json} holds it, in the names a spec file is written in. */
     public ObjectNode toJson() {
-        ObjectNode json = Json.MAPPER.createObjectNode();
-        n.forEach(json.putArray("n")::add);
-        layers.forEach(json.putArray("layers")::add);
-        hidden.forEach(json.putArray("hidden")::add);
-        distributions.forEach(json.putArray("distribution")::add);
-        seeds.forEach(json.putArray("seeds")::add);
-        json.put("examples", examples);
-        json.put("heads", heads);
-        if (maxLookahead != null) json.put("max_lookahead", maxLookahead);
-        json.put("curriculum", curriculum.id());
-        json.put("init", initialization.id());
-        json.put("batch", batch);
-        json.put("lr", learningRate);
-        json.put("warmup", warmup);
-        if (evalEvery > 0) json.put("eval_every", evalEvery);
-        json.put("eval_per_lookahead", evalPerLookahead);
-        json.put("device", device);
-        return json;
+        return Json.fields(new SpecJson(n, layers, hidden, distributions, seeds, examples, heads, maxLookahead, curriculum.id(),
+                initialization.id(), batch, learningRate, warmup, evalEvery > 0 ? evalEvery : null, evalPerLookahead, device));
+    }
+
+    /** A spec's fields under their file names ({@code distribution}, {@code eval_every} only when set). */
+    record SpecJson(List<Integer> n, List<Integer> layers, List<Integer> hidden, @JsonProperty("distribution") List<String> distributions,
+                    List<Long> seeds, long examples, int heads, @JsonInclude(JsonInclude.Include.NON_NULL) Integer maxLookahead,
+                    String curriculum, String init, int batch, float lr, int warmup,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) Long evalEvery, int evalPerLookahead, String device) {
     }
 
     /** The jobs in a fixed order (n, then layers, hidden, distribution, seed), so an index names a job on any machine. */

@@ -108,16 +108,12 @@ public final class ModelFiles {
     }
 
     public static ObjectNode configJson(ModelConfig config) {
-        ObjectNode json = Json.MAPPER.createObjectNode();
-        json.put("n", config.n());
-        json.put("layers", config.layers());
-        json.put("hidden", config.hidden());
-        json.put("heads", config.heads());
-        json.put("learned_token_embedding", config.learnedTokenEmbedding());
-        json.put("causal", config.causal());
-        json.put("width", config.width());
-        json.put("parameters", config.parameterCount());
-        return json;
+        return Json.fields(new ConfigJson(config.n(), config.layers(), config.hidden(), config.heads(), config.learnedTokenEmbedding(),
+                config.causal(), config.width(), config.parameterCount()));
+    }
+
+    /** A model's shape as {@code model.json} holds it, with the width and parameter count it implies (for readers). */
+    record ConfigJson(int n, int layers, int hidden, int heads, boolean learnedTokenEmbedding, boolean causal, int width, long parameters) {
     }
 
     public static void writeConfig(ModelConfig config, Path folder) throws IOException {

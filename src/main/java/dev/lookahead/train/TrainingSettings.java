@@ -1,7 +1,6 @@
 package dev.lookahead.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.Json;
 import dev.lookahead.model.Initialization;
@@ -17,25 +16,16 @@ final class TrainingSettings {
     }
 
     static ObjectNode toJson(TrainingConfig c) {
-        ObjectNode json = Json.MAPPER.createObjectNode();
-        json.set("model", ModelFiles.configJson(c.model()));
-        json.put("init", c.initialization().id());
-        ArrayNode distributions = json.putArray("distributions");
-        c.distributions().forEach(d -> distributions.add(d.id()));
-        json.put("max_lookahead", c.maxLookahead());
-        json.put("curriculum", c.curriculum().id());
-        json.put("examples", c.examples());
-        json.put("batch", c.batch());
-        json.put("optimizer", "AdamW (beta1 0.9, beta2 0.99), linear warm-up then cosine to 0.1 x peak");
-        json.put("lr", c.learningRate());
-        json.put("warmup_steps", c.warmupSteps());
-        json.put("weight_decay", c.weightDecay());
-        json.put("clip_norm", c.clipNorm());
-        json.put("seed", c.seed());
-        json.put("device", c.device());
-        json.put("eval_every", c.evalEvery());
-        json.put("eval_per_lookahead", c.evalPerLookahead());
-        return json;
+        return Json.fields(new SettingsJson(ModelFiles.configJson(c.model()), c.initialization().id(),
+                c.distributions().stream().map(d -> d.id()).toList(), c.maxLookahead(), c.curriculum().id(), c.examples(), c.batch(),
+                "AdamW (beta1 0.9, beta2 0.99), linear warm-up then cosine to 0.1 x peak", c.learningRate(), c.warmupSteps(),
+                c.weightDecay(), c.clipNorm(), c.seed(), c.device(), c.evalEvery(), c.evalPerLookahead()));
+    }
+
+    /** A run's settings as {@code training.json} holds them ({@code optimizer} says in words what the trainer does). */
+    record SettingsJson(ObjectNode model, String init, java.util.List<String> distributions, int maxLookahead, String curriculum, long examples,
+                        int batch, String optimizer, float lr, int warmupSteps, float weightDecay, float clipNorm, long seed, String device,
+                        long evalEvery, int evalPerLookahead) {
     }
 
     /** Reads a run's settings; a damaged or incomplete file is named with what is wrong. */
