@@ -2,7 +2,6 @@ package dev.lookahead.proofs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.Json;
 import java.util.ArrayList;
@@ -19,47 +18,39 @@ public final class ProofFiles {
     private ProofFiles() {
     }
 
-    /** A JSONL line: {@code id, rule, hops, width, distractors, question, query, gold_proof, demos}. */
+    /** A JSONL line: {@code id, rule, hops, width, question, query, gold_proof, distractors, demos}. */
     public static ObjectNode line(DeductionProblem p) {
-        ObjectNode line = Json.MAPPER.createObjectNode();
-        line.put("id", p.id());
-        problemFields(line, p);
-        line.put("distractors", p.distractors());
-        ArrayNode demos = line.putArray("demos");
-        for (DeductionProblem demo : p.demos()) problemFields(demos.addObject(), demo);
-        return line;
+        return Json.fields(new ProblemLine(p.id(), p.rule(), p.hops(), p.width(), p.question(), p.query(), p.goldProof(), p.distractors(),
+                p.demos().stream().map(d -> new Demo(d.rule(), d.hops(), d.width(), d.question(), d.query(), d.goldProof())).toList()));
     }
 
-    private static void problemFields(ObjectNode node, DeductionProblem p) {
-        node.put("rule", p.rule());
-        node.put("hops", p.hops());
-        node.put("width", p.width());
-        node.put("question", p.question());
-        node.put("query", p.query());
-        ArrayNode gold = node.putArray("gold_proof");
-        p.goldProof().forEach(gold::add);
+    /** One problem as {@code proofs generate} writes it. */
+    record ProblemLine(String id, String rule, int hops, int width, String question, String query, List<String> goldProof, String distractors,
+                       List<Demo> demos) {
+    }
+
+    /** A demonstration shown before the problem. */
+    record Demo(String rule, int hops, int width, String question, String query, List<String> goldProof) {
     }
 
     /** Problems in the original shape: one {@code exampleK} per problem, its demos as in-context examples. */
     public static ObjectNode prontoqa(List<DeductionProblem> problems) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        Map<String, Map<String, PrOntoQaEntry>> root = new java.util.LinkedHashMap<>();
         for (int k = 0; k < problems.size(); k++) {
             DeductionProblem p = problems.get(k);
-            ObjectNode example = root.putObject("example" + (k + 1));
-            for (int d = 0; d < p.demos().size(); d++) example.set("in_context_example" + d, prontoqaEntry(p.demos().get(d)));
-            example.set("test_example", prontoqaEntry(p));
+            Map<String, PrOntoQaEntry> example = new java.util.LinkedHashMap<>();
+            for (int d = 0; d < p.demos().size(); d++) example.put("in_context_example" + d, PrOntoQaEntry.of(p.demos().get(d)));
+            example.put("test_example", PrOntoQaEntry.of(p));
+            root.put("example" + (k + 1), example);
         }
-        return root;
+        return Json.MAPPER.valueToTree(root);
     }
 
-    private static ObjectNode prontoqaEntry(DeductionProblem p) {
-        ObjectNode entry = Json.MAPPER.createObjectNode();
-        entry.put("question", p.question());
-        entry.put("query", p.query());
-        ArrayNode chain = entry.putArray("chain_of_thought");
-        p.goldProof().forEach(chain::add);
-        entry.put("answer", "True");
-        return entry;
+    /** One example of the original shape: its context, query, gold chain of thought and answer. */
+    record PrOntoQaEntry(String question, String query, List<String> chainOfThought, String answer) {
+        static PrOntoQaEntry of(DeductionProblem p) {
+            return new PrOntoQaEntry(p.question(), p.query(), p.goldProof(), "True");
+        }
     }
 
     /** Whether a JSON document is in the original PrOntoQA shape. */

@@ -1,16 +1,14 @@
 package dev.lookahead.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.AtomicFiles;
+import dev.lookahead.io.Json;
 import dev.lookahead.io.SafeXml;
 import java.io.IOException;
 import java.io.StringReader;
@@ -44,7 +42,6 @@ import org.jgrapht.nio.graphml.GraphMLImporter;
 public final class GraphFiles {
     public static final String JSON_FORMAT_NAME = "lookahead-graph";
     public static final int JSON_VERSION = 1;
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private GraphFiles() {
     }
@@ -109,34 +106,29 @@ public final class GraphFiles {
     // ---- JSON -------------------------------------------------------------------------------
 
     public static String toJson(SearchGraph graph) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("format", JSON_FORMAT_NAME);
-        root.put("version", JSON_VERSION);
-        ArrayNode vertices = root.putArray("vertices");
+        List<Object> vertices = new ArrayList<>();
         for (int id : graph.vertices()) {
             SearchGraph.Position p = graph.positions().get(id);
-            if (p == null) {
-                vertices.add(id);
-            } else {
-                vertices.addObject().put("id", id).put("x", p.x()).put("y", p.y());
-            }
+            vertices.add(p == null ? (Object) id : new PlacedVertex(id, p.x(), p.y()));
         }
-        ArrayNode edges = root.putArray("edges");
-        for (Edge e : graph.edges()) edges.addArray().add(e.from()).add(e.to());
-        if (graph.start() != null) root.put("start", graph.start());
-        if (graph.goal() != null) root.put("goal", graph.goal());
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        List<int[]> edges = graph.edges().stream().map(e -> new int[] {e.from(), e.to()}).toList();
+        return Json.pretty(new GraphJson(JSON_FORMAT_NAME, JSON_VERSION, vertices, edges, graph.start(), graph.goal())).stripTrailing() + "\n";
+    }
+
+    /** A graph as the workbench's JSON format holds it: vertices (a bare id, or one placed by hand), edges as [from, to] pairs. */
+    record GraphJson(String format, int version, List<Object> vertices, List<int[]> edges,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Integer start, @JsonInclude(JsonInclude.Include.NON_NULL) Integer goal) {
+    }
+
+    /** A vertex with the place it was given on the canvas. */
+    record PlacedVertex(int id, double x, double y) {
     }
 
     static SearchGraph readJson(Path file, String text) throws GraphFileException {
         JsonNode root;
         Map<String, Integer> lines;
         try {
-            root = MAPPER.readTree(text);
+            root = Json.MAPPER.readTree(text);
             lines = pointerLines(text);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
