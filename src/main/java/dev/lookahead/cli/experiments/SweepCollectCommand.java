@@ -1,7 +1,6 @@
 package dev.lookahead.cli.experiments;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.lookahead.experiments.JobResult;
 import dev.lookahead.experiments.Sweep;
 import dev.lookahead.experiments.SweepTable;
@@ -45,27 +44,22 @@ public final class SweepCollectCommand implements Callable<Integer> {
             System.err.println("wrote the plots to " + figures);
         }
         if (json != null) {
-            ObjectNode summary = Json.MAPPER.createObjectNode();
-            summary.put("jobs", jobs);
-            summary.put("finished", results.size());
-            ArrayNode groups = summary.putArray("settings");
-            for (SweepTable.Group g : SweepTable.groups(results)) {
-                ObjectNode group = groups.addObject();
-                group.put("n", g.n());
-                group.put("layers", g.layers());
-                group.put("hidden", g.hidden());
-                group.put("distribution", g.distribution());
-                group.put("parameters", g.parameters());
-                group.put("seeds", g.seeds());
-                group.put("converged", g.converged());
-                group.put("converged_fraction", g.convergedFraction());
-                if (!Double.isNaN(g.minTestLossConverged())) group.put("min_test_loss_converged", g.minTestLossConverged());
-                group.put("min_test_loss", g.minTestLoss());
-            }
-            ArrayNode lines = summary.putArray("results");
-            results.forEach(r -> lines.add(r.toJson()));
-            AtomicFiles.writeString(json, Json.pretty(summary));
+            List<Setting> settings = SweepTable.groups(results).stream().map(Setting::of).toList();
+            AtomicFiles.writeString(json, Json.pretty(new Summary(jobs, results.size(), settings, results)));
         }
         return 0;
+    }
+
+    /** What {@code --json} holds: the jobs, one row per setting (seeds together), and every job's result. */
+    record Summary(int jobs, int finished, List<Setting> settings, List<JobResult> results) {
+    }
+
+    /** One setting's seeds together: how many converged and the lowest test losses. */
+    record Setting(int n, int layers, int hidden, String distribution, long parameters, int seeds, int converged, double convergedFraction,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) Double minTestLossConverged, double minTestLoss) {
+        static Setting of(SweepTable.Group g) {
+            return new Setting(g.n(), g.layers(), g.hidden(), g.distribution(), g.parameters(), g.seeds(), g.converged(), g.convergedFraction(),
+                    Double.isNaN(g.minTestLossConverged()) ? null : g.minTestLossConverged(), g.minTestLoss());
+        }
     }
 }
