@@ -1,7 +1,6 @@
 package dev.lookahead.cli.proofs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.cli.AccuracyTable;
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.io.AtomicFiles;
@@ -11,6 +10,7 @@ import dev.lookahead.proofs.ProofReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,39 +66,15 @@ public final class ProofsReportCommand implements Callable<Integer> {
                 errors.add("line " + number + ": " + JsonLineMapper.firstLine(e.getMessage()));
             }
         });
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        root.put("file", in.toString());
         if (semantics.size() > 1) {
             throw new IllegalArgumentException(in + " mixes lines checked under different semantics " + semantics
                     + "; check them all with one --semantics to report them together");
         }
         String mode = semantics.isEmpty() ? "none" : semantics.iterator().next();
-        root.put("semantics", mode);
-        root.put("proofs", report.all().strict().trials());
-        root.put("skipped_lines", errors.size());
-        put(root.putObject("all"), report.all());
-        ObjectNode byRule = root.putObject("by_rule");
-        report.byRule().forEach((rule, g) -> put(byRule.putObject(rule), g));
-        ObjectNode byHops = root.putObject("by_hops");
-        report.byHops().forEach((hops, g) -> put(byHops.putObject(hops.toString()), g));
-        ObjectNode byWidth = root.putObject("by_width");
-        report.byWidth().forEach((width, g) -> put(byWidth.putObject(width.toString()), g));
-        ObjectNode byDemos = root.putObject("by_demos");
-        report.byDemos().forEach((kind, g) -> put(byDemos.putObject(kind), g));
-        ObjectNode labels = root.putObject("step_labels");
-        report.labels().forEach(labels::put);
-        ObjectNode labelsByRule = root.putObject("step_labels_by_rule");
-        report.labelsByRule().forEach((rule, counts) -> counts.forEach(labelsByRule.putObject(rule)::put));
-        root.put("misleading_steps", report.misleadingSteps());
-        ObjectNode first = root.putObject("first_error");
-        report.firstErrors().forEach(first::put);
-        ObjectNode types = root.putObject("step_types");
-        report.stepTypes().forEach(types::put);
-        ObjectNode typesByRule = root.putObject("step_types_by_rule");
-        report.stepTypesByRule().forEach((rule, counts) -> counts.forEach(typesByRule.putObject(rule)::put));
-        ObjectNode mistakes = root.putObject("first_mistake");
-        report.firstMistakeInCorrectProofs().forEach(mistakes.putObject("strict_proofs")::put);
-        report.firstMistakeInIncorrectProofs().forEach(mistakes.putObject("other_proofs")::put);
+        Report root = new Report(in.toString(), mode, report.all().strict().trials(), errors.size(), Accuracy.of(report.all()),
+                grouped(report.byRule()), grouped(report.byHops()), grouped(report.byWidth()), grouped(report.byDemos()), report.labels(),
+                report.labelsByRule(), report.misleadingSteps(), report.firstErrors(), report.stepTypes(), report.stepTypesByRule(),
+                firstMistake(report));
 
         System.err.printf("%d proofs checked under the %s semantics, %d lines skipped%n", report.all().strict().trials(), mode, errors.size());
         errors.stream().limit(5).forEach(e -> System.err.println("  " + e));
@@ -135,10 +111,31 @@ public final class ProofsReportCommand implements Callable<Integer> {
         return line.hasNonNull(field) && line.get(field).canConvertToInt() ? line.get(field).asInt() : null;
     }
 
-    private static void put(ObjectNode node, ProofReport.Group g) {
-        AccuracyTable.put(node.putObject("strict"), g.strict());
-        AccuracyTable.put(node.putObject("valid_proof"), g.valid());
-        AccuracyTable.put(node.putObject("fully_correct"), g.fullyCorrect());
+    private static Map<String, Map<String, Long>> firstMistake(ProofReport report) {
+        Map<String, Map<String, Long>> out = new java.util.LinkedHashMap<>();
+        out.put("strict_proofs", report.firstMistakeInCorrectProofs());
+        out.put("other_proofs", report.firstMistakeInIncorrectProofs());
+        return out;
+    }
+
+    private static <K> Map<String, Accuracy> grouped(Map<K, ProofReport.Group> groups) {
+        Map<String, Accuracy> out = new java.util.LinkedHashMap<>();
+        groups.forEach((key, g) -> out.put(key.toString(), Accuracy.of(g)));
+        return out;
+    }
+
+    /** The report as {@code --json} holds it. */
+    record Report(String file, String semantics, long proofs, int skippedLines, Accuracy all, Map<String, Accuracy> byRule,
+                  Map<String, Accuracy> byHops, Map<String, Accuracy> byWidth, Map<String, Accuracy> byDemos, Map<String, Long> stepLabels,
+                  Map<String, Map<String, Long>> stepLabelsByRule, long misleadingSteps, Map<String, Long> firstError,
+                  Map<String, Long> stepTypes, Map<String, Map<String, Long>> stepTypesByRule, Map<String, Map<String, Long>> firstMistake) {
+    }
+
+    /** A group's strict, valid-proof and fully-correct accuracy, each with its Wilson interval. */
+    record Accuracy(AccuracyTable.Cell strict, AccuracyTable.Cell validProof, AccuracyTable.Cell fullyCorrect) {
+        static Accuracy of(ProofReport.Group g) {
+            return new Accuracy(AccuracyTable.Cell.of(g.strict()), AccuracyTable.Cell.of(g.valid()), AccuracyTable.Cell.of(g.fullyCorrect()));
+        }
     }
 
     private static void row(StringBuilder table, String name, ProofReport.Group g) {
