@@ -1,7 +1,6 @@
 package dev.lookahead.cli.interp;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.cli.AccuracyTable;
 import dev.lookahead.cli.ProgressBar;
@@ -58,12 +57,7 @@ public final class TraceStatsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (perLookahead < 1) throw new IllegalArgumentException("--per-lookahead must be positive");
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        root.put("per_lookahead", perLookahead);
-        root.put("seed", seed);
-        root.put("rules", tracing.rules);
-        root.put("replacement", tracing.replacement);
-        ArrayNode entries = root.putArray("models");
+        List<ObjectNode> entries = new ArrayList<>();
         Map<String, Map<Integer, Proportion>> explained = new java.util.LinkedHashMap<>();
         Map<String, TraceStatistics> all = new java.util.LinkedHashMap<>();
         for (String name : models) {
@@ -73,6 +67,7 @@ public final class TraceStatsCommand implements Callable<Integer> {
             explained.put(name, stats.explainedByLookahead());
             all.put(name, stats);
         }
+        Root root = new Root(perLookahead, seed, tracing.rules, tracing.replacement, entries);
         if (json != null) AtomicFiles.writeString(json, Json.pretty(root));
         if (figures != null) {
             java.nio.file.Files.createDirectories(figures);
@@ -165,6 +160,10 @@ public final class TraceStatsCommand implements Callable<Integer> {
                 paper ? stats.pathMergeOperationsPerExample() : stats.mergesPerExample(),
                 paper ? 1 - stats.suboptimalPathMergeShare() : stats.maximalMergeShare(), paper ? stats.suboptimalPathMergeShare() : null,
                 paper ? stats.mergesPerExample() : null, stats.forwardPassesPerExample(), distances, sizes, reach));
+    }
+
+    /** What {@code --json} holds: the settings, then one entry per model. */
+    record Root(int perLookahead, long seed, String rules, String replacement, List<ObjectNode> models) {
     }
 
     /** One model's figures as {@code --json} holds them. */

@@ -114,11 +114,12 @@ public final class EvalCommand implements Callable<Integer> {
 
     private void writeSummary(Map<String, Proportion> accuracy, String kind) throws java.io.IOException {
         if (json == null) return;
-        ObjectNode summary = Json.MAPPER.createObjectNode();
-        summary.put("model", options.model);
-        summary.put("evaluated_on", kind);
-        summary.put("seed", seed);
-        summary.set("accuracy", AccuracyTable.json(accuracy));
-        AtomicFiles.writeString(json, Json.pretty(summary));
+        Map<String, AccuracyTable.Cell> cells = new java.util.LinkedHashMap<>();
+        accuracy.forEach((bucket, p) -> cells.put(bucket, AccuracyTable.Cell.of(p)));
+        AtomicFiles.writeString(json, Json.pretty(new Summary(options.model, kind, seed, cells)));
+    }
+
+    /** What {@code --json} holds: accuracy per bucket with Wilson intervals. */
+    record Summary(String model, String evaluatedOn, long seed, Map<String, AccuracyTable.Cell> accuracy) {
     }
 }
