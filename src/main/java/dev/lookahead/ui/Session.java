@@ -1,7 +1,7 @@
 package dev.lookahead.ui;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
 import dev.lookahead.search.GraphFiles;
@@ -21,15 +21,13 @@ public record Session(SearchGraph graph, String title, String model, int layer, 
     public static final String EXTENSION = ".lookahead-session.json";
 
     public void write(Path file) throws IOException {
-        ObjectNode json = Json.MAPPER.createObjectNode();
-        json.put("format", FORMAT);
-        json.put("version", 1);
-        json.put("title", title);
-        if (model != null) json.put("model", model);
-        json.put("layer", layer);
-        if (vertex != null) json.put("vertex", vertex);
-        json.set("graph", Json.MAPPER.readTree(GraphFiles.toJson(graph)));
-        AtomicFiles.writeString(file, Json.pretty(json));
+        AtomicFiles.writeString(file, Json.pretty(new SessionJson(FORMAT, 1, title, model, layer, vertex,
+                Json.MAPPER.readTree(GraphFiles.toJson(graph)))));
+    }
+
+    /** A session as its file holds it; the graph in the graph file's own format. */
+    private record SessionJson(String format, int version, String title, @JsonInclude(JsonInclude.Include.NON_NULL) String model, int layer,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Integer vertex, JsonNode graph) {
     }
 
     /** Reads a session; a damaged or foreign file is reported with its name and the problem. */

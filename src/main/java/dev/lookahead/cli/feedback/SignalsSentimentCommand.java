@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.cli.LinesOut;
 import dev.lookahead.feedback.Vader;
+import dev.lookahead.io.Json;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,12 +26,13 @@ public final class SignalsSentimentCommand implements Callable<Integer> {
             JsonNode text = line.get("text");
             if (text == null || !text.isTextual()) throw new IllegalArgumentException("the field 'text' is missing or not a string");
             Vader.Scores scores = vader.score(text.asText());
-            line.put("compound", scores.compound());
-            line.put("pos", scores.positive());
-            line.put("neu", scores.neutral());
-            line.put("neg", scores.negative());
+            line.setAll(Json.fields(new Sentiment(scores.compound(), scores.positive(), scores.neutral(), scores.negative())));
         });
         System.err.printf("scored %d lines, %d with errors%n", mapper.lines(), errors);
         return errors > 0 ? 2 : 0;
+    }
+
+    /** VADER's scores of a line's text, under VADER's own names. */
+    record Sentiment(double compound, double pos, double neu, double neg) {
     }
 }

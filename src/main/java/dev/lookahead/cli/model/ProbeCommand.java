@@ -1,7 +1,5 @@
 package dev.lookahead.cli.model;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.cli.ModelOptions;
 import dev.lookahead.interp.ReachabilityProbes;
 import dev.lookahead.io.AtomicFiles;
@@ -46,22 +44,22 @@ public final class ProbeCommand implements Runnable {
 
     static void report(List<ReachabilityProbes.Score> scores, Path json, String model) throws java.io.IOException {
         System.out.println("layer  precision  recall     F1  F1 of 'always reachable'  accuracy  majority accuracy");
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        root.put("model", model);
-        ArrayNode layers = root.putArray("layers");
+        List<LayerScore> layers = new java.util.ArrayList<>();
         for (ReachabilityProbes.Score s : scores) {
             System.out.printf("%5d  %9.3f  %6.3f  %5.3f  %24.3f  %8.3f  %17.3f%n", s.layer(), s.precision(), s.recall(), s.f1(),
                     s.alwaysReachableF1(), s.accuracy(), s.majorityAccuracy());
-            ObjectNode entry = layers.addObject();
-            entry.put("layer", s.layer());
-            entry.put("precision", s.precision());
-            entry.put("recall", s.recall());
-            entry.put("f1", s.f1());
-            entry.put("accuracy", s.accuracy());
-            entry.put("always_reachable_f1", s.alwaysReachableF1());
-            entry.put("majority_baseline_accuracy", s.majorityAccuracy());
+            layers.add(new LayerScore(s.layer(), s.precision(), s.recall(), s.f1(), s.accuracy(), s.alwaysReachableF1(), s.majorityAccuracy()));
         }
-        if (json != null) AtomicFiles.writeString(json, Json.pretty(root));
+        if (json != null) AtomicFiles.writeString(json, Json.pretty(new ProbeReport(model, layers)));
+    }
+
+    /** What {@code --json} holds: each layer's probe scored on the test examples. */
+    record ProbeReport(String model, List<LayerScore> layers) {
+    }
+
+    /** One layer's probe: its scores beside the two baselines. */
+    record LayerScore(int layer, double precision, double recall, double f1, double accuracy, double alwaysReachableF1,
+                      double majorityBaselineAccuracy) {
     }
 
     @Command(name = "train", description = "Train one probe per layer on generated balanced examples, then score it on the standard test examples.")
