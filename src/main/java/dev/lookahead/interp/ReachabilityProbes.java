@@ -1,7 +1,5 @@
 package dev.lookahead.interp;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
 import dev.lookahead.model.ActivationNames;
@@ -190,28 +188,17 @@ public final class ReachabilityProbes {
     }
 
     public void save(Path folder) throws IOException {
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        root.put("format", "lookahead-reachability-probes");
-        root.put("version", 1);
-        root.put("width", width);
-        root.put("vertices", vertices);
-        ArrayNode layers = root.putArray("layers");
-        for (int l = 0; l < weights.length; l++) {
-            ObjectNode layer = layers.addObject();
-            ArrayNode w = layer.putArray("weights");
-            for (float[] row : weights[l]) {
-                ArrayNode r = w.addArray();
-                for (float x : row) r.add(x);
-            }
-            ArrayNode b = layer.putArray("biases");
-            for (float x : biases[l]) b.add(x);
-            ArrayNode mean = layer.putArray("mean");
-            for (float x : standardise[l][0]) mean.add(x);
-            ArrayNode scale = layer.putArray("scale");
-            for (float x : standardise[l][1]) scale.add(x);
-        }
+        List<LayerJson> layers = new ArrayList<>();
+        for (int l = 0; l < weights.length; l++) layers.add(new LayerJson(weights[l], biases[l], standardise[l][0], standardise[l][1]));
         java.nio.file.Files.createDirectories(folder);
-        AtomicFiles.writeString(folder.resolve(FILE), Json.pretty(root));
+        AtomicFiles.writeString(folder.resolve(FILE), Json.pretty(new ProbesJson("lookahead-reachability-probes", 1, width, vertices, layers)));
+    }
+
+    /** The probes as {@code probes.json} holds them: per layer, each vertex's logistic weights and bias, and how the inputs are standardised. */
+    private record ProbesJson(String format, int version, int width, int vertices, List<LayerJson> layers) {
+    }
+
+    private record LayerJson(float[][] weights, float[] biases, float[] mean, float[] scale) {
     }
 
     public static ReachabilityProbes load(Path folder) throws IOException {

@@ -1,6 +1,5 @@
 package dev.lookahead.cli.experiments;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.cli.AccuracyTable;
 import dev.lookahead.cli.ProgressBar;
@@ -39,7 +38,7 @@ public final class SensitivityCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "auto", description = "cpu, gpu or auto (default ${DEFAULT-VALUE}).")
     String device;
 
-    @Option(names = "--json", description = "Write the grid here as JSON (accuracy with Wilson 95% intervals per cell).")
+    @Option(names = "--json", description = "Write the grid here as JSON (accuracy with Wilson 95%% intervals per cell).")
     Path json;
 
     @Option(names = "--figure", description = "Write the heatmap here; the extension picks PNG, SVG or PDF.")
@@ -93,16 +92,12 @@ public final class SensitivityCommand implements Callable<Integer> {
     }
 
     private static ObjectNode toJson(SensitivityGrid grid) {
-        ObjectNode json = Json.MAPPER.createObjectNode();
-        json.put("per_column", grid.perColumn());
-        json.put("seed", grid.seed());
-        grid.models().forEach(json.putArray("models")::add);
-        grid.columns().forEach(json.putArray("columns")::add);
-        ArrayNode rows = json.putArray("accuracy");
-        for (Proportion[] row : grid.cells()) {
-            ArrayNode cells = rows.addArray();
-            for (Proportion p : row) AccuracyTable.put(cells.addObject(), p);
-        }
-        return json;
+        List<List<AccuracyTable.Cell>> rows = java.util.Arrays.stream(grid.cells())
+                .map(row -> java.util.Arrays.stream(row).map(AccuracyTable.Cell::of).toList()).toList();
+        return Json.fields(new GridJson(grid.perColumn(), grid.seed(), grid.models(), grid.columns(), rows));
+    }
+
+    /** The grid as {@code --json} holds it: accuracy per model (row) and test set (column). */
+    record GridJson(int perColumn, long seed, List<String> models, List<String> columns, List<List<AccuracyTable.Cell>> accuracy) {
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "report", description = "Proof accuracy per rule, hops and width (Wilson 95% intervals), step labels and first errors, from the output of proofs check.")
+@Command(name = "report", description = "Proof accuracy per rule, hops and width (Wilson 95%% intervals), step labels and first errors, from the output of proofs check.")
 public final class ProofsReportCommand implements Callable<Integer> {
     @Option(names = "--in", required = true, description = "Lines written by proofs check.")
     Path in;
