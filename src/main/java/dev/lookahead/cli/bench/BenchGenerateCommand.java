@@ -1,13 +1,12 @@
 package dev.lookahead.cli.bench;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.Json;
 import dev.lookahead.search.Distribution;
 import dev.lookahead.search.ExampleGenerator;
 import dev.lookahead.search.GenerationSpec;
 import dev.lookahead.search.TokenLayout;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,7 +43,7 @@ public final class BenchGenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         java.util.Map<String, Double> peerRates = peer == null ? java.util.Map.of() : readPeer(peer);
-        ArrayNode rows = Json.MAPPER.createArrayNode();
+        List<Measured> rows = new java.util.ArrayList<>();
         System.out.println("distribution    n   examples/s (median)   peer/s   ratio");
         long seed = 1;
         for (Case c : CASES) {
@@ -59,14 +58,8 @@ public final class BenchGenerateCommand implements Callable<Integer> {
             double ratio = peerRate == null ? Double.NaN : rate / peerRate;
             System.out.printf("%-12s %4d   %18.0f   %6s   %5s%n", c.distribution().id(), c.n(), rate,
                     peerRate == null ? "-" : String.format("%.0f", peerRate), Double.isNaN(ratio) ? "-" : String.format("%.2f", ratio));
-            ObjectNode row = rows.addObject();
-            row.put("distribution", c.distribution().id());
-            row.put("n", c.n());
-            row.put("examples_per_second", Math.round(rate));
-            if (peerRate != null) {
-                row.put("peer_per_second", Math.round(peerRate));
-                row.put("ratio_to_peer", Math.round(ratio * 100) / 100.0);
-            }
+            rows.add(new Measured(c.distribution().id(), c.n(), Math.round(rate), peerRate == null ? null : Math.round(peerRate),
+                    peerRate == null ? null : Math.round(ratio * 100) / 100.0));
         }
         json.write(new Summary("generate", 1, repeats, examples, System.getProperty("java.version"), peer == null ? null : peer.toString(), rows));
         return 0;
@@ -98,6 +91,12 @@ public final class BenchGenerateCommand implements Callable<Integer> {
     /** What {@code --json} holds. */
     record Summary(String benchmark, int threads, int repeats, int examplesPerRepeat, String java,
                    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String peer,
-                   com.fasterxml.jackson.databind.node.ArrayNode cases) {
+                   List<Measured> cases) {
+    }
+
+    /** One distribution and size: the generator's speed, and the peer's beside it when measured. */
+    record Measured(String distribution, int n, long examplesPerSecond,
+                @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Long peerPerSecond,
+                @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Double ratioToPeer) {
     }
 }

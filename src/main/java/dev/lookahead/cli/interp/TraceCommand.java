@@ -52,10 +52,7 @@ public final class TraceCommand implements Callable<Integer> {
             CircuitTracer tracer = tracing.tracer(model);
             if (graph != null) {
                 int[] tokens = Tokenizer.encode(ModelGraphInput.read(graph, model.config()));
-                ObjectNode line = Json.MAPPER.createObjectNode();
-                line.put("graph", graph.toString());
-                line.put("n", tokens.length);
-                line.set("tokens", LineFields.ints(tokens));
+                ObjectNode line = Json.fields(new GraphLine(graph.toString(), tokens.length, tokens));
                 put(line, tracer.trace(tokens, () -> false), tokens, model);
                 Output.write(output.path(), writer -> writer.write(line + "\n"));
                 report(line);
@@ -89,6 +86,10 @@ public final class TraceCommand implements Callable<Integer> {
      */
     public static void put(ObjectNode line, Trace trace, int[] tokens, SearchModel model) {
         line.setAll(Json.fields(TraceLine.of(trace, tokens, model)));
+    }
+
+    /** The graph a {@code trace --graph} line traced, and its tokens. */
+    record GraphLine(String graph, int n, int[] tokens) {
     }
 
     /** What {@code trace} adds to a line; the path-merge counts, causes and directions only under the paper's rules. */

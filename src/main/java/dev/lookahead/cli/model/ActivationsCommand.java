@@ -1,8 +1,5 @@
 package dev.lookahead.cli.model;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lookahead.cli.LineFields;
 import dev.lookahead.cli.ModelGraphInput;
 import dev.lookahead.cli.ModelOptions;
 import dev.lookahead.io.AtomicFiles;
@@ -45,19 +42,17 @@ public final class ActivationsCommand implements Callable<Integer> {
                 captured.forEach((key, t) -> arrays.put(key, new Npz.Array(t.shape(), t.data())));
                 Npz.write(out, arrays);
             } else {
-                ObjectNode root = Json.MAPPER.createObjectNode();
-                root.set("tokens", LineFields.ints(tokens));
-                captured.forEach((key, t) -> {
-                    ObjectNode node = root.putObject(key);
-                    ArrayNode shape = node.putArray("shape");
-                    for (long dim : t.shape()) shape.add(dim);
-                    ArrayNode data = node.putArray("data");
-                    for (float v : t.data()) data.add(v);
-                });
-                AtomicFiles.writeString(out, root.toString());
+                Map<String, Object> root = new LinkedHashMap<>();
+                root.put("tokens", tokens);
+                captured.forEach((key, t) -> root.put(key, new Activation(t.shape(), t.data())));
+                AtomicFiles.writeString(out, Json.line(root));
             }
             System.err.printf("wrote %d activations to %s%n", captured.size(), out);
         }
         return 0;
+    }
+
+    /** One captured activation in JSON: its shape and its values, row-major. */
+    record Activation(long[] shape, float[] data) {
     }
 }
