@@ -1,6 +1,6 @@
 package dev.lookahead.proofs;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.Json;
 import java.io.IOException;
@@ -78,22 +78,18 @@ public final class PrOntoQaLog {
     }
 
     private static ObjectNode example(Path file, int lineNumber, int trial, String question, String predicted, String expected) {
-        ObjectNode line = Json.MAPPER.createObjectNode();
-        line.put("id", Integer.toString(trial));
         int prove = question.indexOf("Prove:");
         int trueOrFalse = question.indexOf("True or false:");
         int split = trueOrFalse >= 0 ? trueOrFalse : prove;
         if (split < 0) throw malformed(file, lineNumber, "the question of trial " + trial + " has neither 'Prove:' nor 'True or false:'");
         boolean proofsOnly = trueOrFalse < 0;
-        line.put("question", question.substring(0, split).strip());
-        line.put("query", question.substring(split).strip());
         String goldText = expected;
+        String expectedLabel = null;
         if (!proofsOnly) {
             int space = expected.lastIndexOf(' ');
             goldText = space < 0 ? "" : expected.substring(0, space);
-            line.put("expected_label", expected.substring(space + 1).strip());
+            expectedLabel = expected.substring(space + 1).strip();
         }
-        putSentences(line.putArray("gold_proof"), goldText);
         String answer = predicted;
         int cut = answer.indexOf("Q:");
         if (cut >= 0) answer = answer.substring(0, cut);
@@ -104,14 +100,16 @@ public final class PrOntoQaLog {
             String possible = answer.substring(Math.max(0, labelAt), period).strip().toLowerCase(Locale.ROOT);
             if (!TRUE.contains(possible) && !FALSE.contains(possible)) labelAt = period + 1;
         }
-        putSentences(line.putArray("candidate_proof"), answer.substring(0, Math.max(0, Math.min(labelAt, answer.length()))));
-        if (labelAt + 1 < answer.length()) line.put("predicted_label", answer.substring(labelAt + 1).strip().toLowerCase(Locale.ROOT));
-        line.put("log_line", lineNumber);
-        return line;
+        String predictedLabel = labelAt + 1 < answer.length() ? answer.substring(labelAt + 1).strip().toLowerCase(Locale.ROOT) : null;
+        return Json.fields(new Example(Integer.toString(trial), question.substring(0, split).strip(), question.substring(split).strip(),
+                expectedLabel, SentenceParser.sentences(goldText),
+                SentenceParser.sentences(answer.substring(0, Math.max(0, Math.min(labelAt, answer.length())))), predictedLabel, lineNumber));
     }
 
-    private static void putSentences(ArrayNode array, String text) {
-        for (String s : SentenceParser.sentences(text)) array.add(s);
+    /** One trial of the log as a line to check; the labels only when the run asked for them. */
+    private record Example(String id, String question, String query, @JsonInclude(JsonInclude.Include.NON_NULL) String expectedLabel,
+                           List<String> goldProof, List<String> candidateProof, @JsonInclude(JsonInclude.Include.NON_NULL) String predictedLabel,
+                           int logLine) {
     }
 
     private static IllegalArgumentException malformed(Path file, int line, String problem) {

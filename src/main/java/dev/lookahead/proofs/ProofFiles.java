@@ -70,15 +70,14 @@ public final class ProofFiles {
             Map.Entry<String, JsonNode> example = it.next();
             JsonNode test = example.getValue().get("test_example");
             if (test == null) continue;
-            ObjectNode line = Json.MAPPER.createObjectNode();
-            line.put("id", example.getKey());
-            line.set("question", test.get("question"));
-            line.set("query", test.get("query"));
-            line.set("gold_proof", test.get("chain_of_thought"));
-            line.set("candidate_proof", test.get("chain_of_thought"));
-            lines.add(line);
+            lines.add(Json.fields(new CheckInput(example.getKey(), test.get("question"), test.get("query"), test.get("chain_of_thought"),
+                    test.get("chain_of_thought"))));
         }
         return lines;
+    }
+
+    /** A test example of the original shape as a line to check, its gold chain of thought as the candidate. */
+    private record CheckInput(String id, JsonNode question, JsonNode query, JsonNode goldProof, JsonNode candidateProof) {
     }
 
     /** A field that holds sentences as a list or as one string (null when absent). */
