@@ -1,7 +1,5 @@
 package dev.lookahead.cli.bench;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.cli.feedback.SignalOptions;
 import dev.lookahead.cli.feedback.SignalsCommand;
 import dev.lookahead.io.Json;
@@ -12,6 +10,8 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,7 +34,7 @@ public final class BenchSignalsCommand implements Callable<Integer> {
         SignalOptions labelling = new SignalOptions();
         labelling.ks = java.util.List.of(5, 20);
         labelling.noReply = "excluded";
-        ArrayNode rows = Json.MAPPER.createArrayNode();
+        List<Run> rows = new ArrayList<>();
         System.out.println("bot turns   seconds   bot turns/s   heap after (MB)");
         for (int size : new int[] {turns / 10, turns}) {
             Path log = Files.createTempFile("lookahead-bench-signals", ".jsonl");
@@ -50,11 +50,7 @@ public final class BenchSignalsCommand implements Callable<Integer> {
                 System.gc();
                 long heap = heapUsed() >> 20;
                 System.out.printf("%,9d   %7.2f   %,11.0f   %,15d%n", counts[1], seconds, counts[1] / seconds, heap);
-                ObjectNode row = rows.addObject();
-                row.put("bot_turns", counts[1]);
-                row.put("seconds", seconds);
-                row.put("bot_turns_per_second", Math.round(counts[1] / seconds));
-                row.put("heap_used_after_mb", heap);
+                rows.add(new Run(counts[1], seconds, Math.round(counts[1] / seconds), heap));
             } finally {
                 Files.deleteIfExists(log);
             }
@@ -68,15 +64,13 @@ public final class BenchSignalsCommand implements Callable<Integer> {
         SplittableRandom random = new SplittableRandom(1);
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
             for (int c = 0; c < botTurns / 4; c++) {
-                ObjectNode conversation = Json.MAPPER.createObjectNode();
-                conversation.put("chat_id", "c" + c);
-                ArrayNode history = conversation.putArray("message_history");
-                history.addObject().put("sender", "Human").put("text", "hello there");
+                List<Message> history = new ArrayList<>();
+                history.add(new Message("Human", "hello there", null));
                 for (int t = 0; t < 4; t++) {
-                    history.addObject().put("sender", "Chatbot").put("text", "What do you think about that?").put("is_liked", random.nextInt(10) == 0);
-                    if (t < 3) history.addObject().put("sender", "Human").put("text", REPLIES[random.nextInt(REPLIES.length)]);
+                    history.add(new Message("Chatbot", "What do you think about that?", random.nextInt(10) == 0));
+                    if (t < 3) history.add(new Message("Human", REPLIES[random.nextInt(REPLIES.length)], null));
                 }
-                out.write(conversation.toString());
+                out.write(Json.line(new Conversation("c" + c, history)));
                 out.write('\n');
             }
         }
@@ -91,6 +85,19 @@ public final class BenchSignalsCommand implements Callable<Integer> {
     }
 
     /** What {@code --json} holds. */
-    record Summary(String benchmark, com.fasterxml.jackson.databind.node.ArrayNode runs) {
+    record Summary(String benchmark, List<Run> runs) {
+    }
+
+    /** One log size: bot turns labelled, how long it took, and the heap it left in use. */
+    record Run(long botTurns, double seconds, long botTurnsPerSecond, long heapUsedAfterMb) {
+    }
+
+    /** A synthetic conversation in the BlenderBot 3 log's shape. */
+    record Conversation(String chatId, List<Message> messageHistory) {
+    }
+
+    /** One message; only bot turns carry {@code is_liked}. */
+    record Message(String sender, String text, @com.fasterxml.jackson.annotation.JsonInclude(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Boolean isLiked) {
     }
 }
