@@ -100,8 +100,7 @@ public final class EvalCommand implements Callable<Integer> {
             for (int i = 0, k = 0; i < lines.size(); i++) {
                 if (tokens[i] == null) continue;
                 boolean correct = Evaluation.correct(predicted[k], useful[i]);
-                lines.get(i).put("predicted", predicted[k++]);
-                lines.get(i).put("correct", correct);
+                lines.get(i).setAll(Json.fields(new Scored(predicted[k++], correct)));
                 byLookahead.merge(Integer.toString(lookahead[i]), new Proportion(correct ? 1 : 0, 1),
                         (a, b) -> new Proportion(a.successes() + b.successes(), a.trials() + b.trials()));
             }
@@ -117,6 +116,10 @@ public final class EvalCommand implements Callable<Integer> {
         Map<String, AccuracyTable.Cell> cells = new java.util.LinkedHashMap<>();
         accuracy.forEach((bucket, p) -> cells.put(bucket, AccuracyTable.Cell.of(p)));
         AtomicFiles.writeString(json, Json.pretty(new Summary(options.model, kind, seed, cells)));
+    }
+
+    /** What {@code eval --in} adds to each line: the model's answer and whether it is a useful next step. */
+    record Scored(int predicted, boolean correct) {
     }
 
     /** What {@code --json} holds: accuracy per bucket with Wilson intervals. */
