@@ -1,6 +1,7 @@
 package dev.lookahead.cli.interp;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.cli.AccuracyTable;
 import dev.lookahead.cli.ProgressBar;
@@ -143,12 +144,10 @@ public final class TraceStatsCommand implements Callable<Integer> {
         stats.mergeDistances().forEach((layer, counts) -> distances.add(new Matrix(layer,
                 "distance of the receiving token's vertex from the start (the paper's source vertex)",
                 "distance of the attended token's vertex from the start (the paper's target vertex)", usedCounts(counts))));
-        List<ObjectNode> sizes = new ArrayList<>();
+        List<SetSize> sizes = new ArrayList<>();
         System.out.println("layer  mean set size  true 2^l-hop set  2^l  precision  on a path  sound");
         for (SetScores s : stats.setScores()) {
-            ObjectNode entry = Json.fields(TraceCommand.SetScoreLine.of(s));
-            entry.put("two_to_the_l", 1 << s.layer());
-            sizes.add(entry);
+            sizes.add(new SetSize(TraceCommand.SetScoreLine.of(s), 1 << s.layer()));
             System.out.printf("%5d  %13.2f  %16.2f  %3d  %9.2f  %9.2f  %5.2f%n", s.layer(), s.meanSize(), s.meanTrueSize(), 1 << s.layer(),
                     s.precision(), s.pathPrecision(), s.soundShare());
         }
@@ -172,7 +171,11 @@ public final class TraceStatsCommand implements Callable<Integer> {
                        Map<String, AccuracyTable.Cell> explainedByReplacement, double mergesPerExample, double maximalMergeShare,
                        @JsonInclude(JsonInclude.Include.NON_NULL) Double suboptimalPathMergeShare,
                        @JsonInclude(JsonInclude.Include.NON_NULL) Double mergeEdgesPerExample, double forwardPassesPerExample,
-                       List<Matrix> pathMergeDistancesByLayer, List<ObjectNode> setSizeByLayer, List<Matrix> mergeReachByLayer) {
+                       List<Matrix> pathMergeDistancesByLayer, List<SetSize> setSizeByLayer, List<Matrix> mergeReachByLayer) {
+    }
+
+    /** One layer's set scores, and 2^l, the size a doubling set would have. */
+    record SetSize(@JsonUnwrapped TraceCommand.SetScoreLine scores, int twoToTheL) {
     }
 
     /** A square matrix of counts for one layer, with what its rows and columns are. */
