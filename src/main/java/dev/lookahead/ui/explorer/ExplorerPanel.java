@@ -89,13 +89,13 @@ public final class ExplorerPanel extends BorderPane implements Page {
     private Map<ViewKey, Figure> shownViews = Map.of();
 
     private ExampleStream stream;
-    private SearchGraph shown;
-    private String shownTitle = "";
+    /** What is shown - graph, title, tokens, chosen vertex and token - owned here and shared with the model section. */
+    private final ExplorerState state = new ExplorerState();
     private Runnable onChanged = () -> { };
 
     public ExplorerPanel(Consumer<String> status) {
         this.status = status;
-        modelSection = new ModelSection(graphView, status);
+        modelSection = new ModelSection(graphView, state, status);
         editor = new GraphEditor(edited -> showGraph(edited, "Edited graph"), status);
         graphView.setOnBackgroundDoubleClicked(editor::addVertex);
         graphView.setOnEdgeDrawn((from, to) -> editor.addEdge(from, to).ifPresent(this::showCycle));
@@ -108,7 +108,7 @@ public final class ExplorerPanel extends BorderPane implements Page {
             if (!size.getItems().contains(modelN)) size.getItems().add(modelN);
             if (size.getValue() == null || size.getValue() != modelN) {
                 size.setValue(modelN);
-                if (shown != null) showGraph(shown, shownTitle); // the shown graph again, as an input of the model's n
+                if (state.graph() != null) showGraph(state.graph(), state.title()); // the shown graph again, as an input of the model's n
             }
             updateNote();
             onChanged.run();
@@ -243,7 +243,7 @@ public final class ExplorerPanel extends BorderPane implements Page {
 
     /** What the Explorer shows now, as a session. */
     public Session session() {
-        return new Session(shown, shownTitle, modelSection.modelSource(), modelSection.chosenLayer(),
+        return new Session(state.graph(), state.title(), modelSection.modelSource(), modelSection.chosenLayer(),
                 modelSection.chosenVertex());
     }
 
@@ -263,19 +263,19 @@ public final class ExplorerPanel extends BorderPane implements Page {
 
     /** Back to the layered layout: the drawing positions are dropped (an undoable edit). */
     public void layoutLayered() {
-        if (shown.positions().isEmpty()) return;
+        if (state.graph().positions().isEmpty()) return;
         editor.place(Map.of(), "Layered layout");
         graphView.fit();
     }
 
     /** The force-directed layout, started from the layered one (an undoable edit). */
     public void layoutByForce() {
-        var layered = LayeredLayout.layout(shown.vertices(), shown.edges());
+        var layered = LayeredLayout.layout(state.graph().vertices(), state.graph().edges());
         Map<Integer, LayeredLayout.Point> start = new HashMap<>();
         layered.positions().forEach((id, p) -> start.put(id, new LayeredLayout.Point(p.x() * GraphView.SPACING,
                 p.y() * GraphView.SPACING)));
         Map<Integer, SearchGraph.Position> placed = new HashMap<>();
-        ForceLayout.layout(start, shown.edges(), GraphView.SPACING)
+        ForceLayout.layout(start, state.graph().edges(), GraphView.SPACING)
                 .forEach((id, p) -> placed.put(id, new SearchGraph.Position(p.x(), p.y())));
         editor.place(placed, "Force layout");
         graphView.fit();
@@ -468,7 +468,7 @@ public final class ExplorerPanel extends BorderPane implements Page {
 
     /** The graph on screen (generated or opened). */
     public SearchGraph shownGraph() {
-        return shown;
+        return state.graph();
     }
 
     /** Opens a graph file; on a bad file the current graph stays and the error names file and line. */
@@ -481,9 +481,9 @@ public final class ExplorerPanel extends BorderPane implements Page {
     /** Saves the graph in the format its extension names; a token line is written for the loaded model's n. */
     public void save(Path file) throws IOException {
         if (GraphFormat.of(file) == GraphFormat.TOKENS) {
-            GraphFiles.writeTokens(shown, tokenLayout(), file);
+            GraphFiles.writeTokens(state.graph(), tokenLayout(), file);
         } else {
-            GraphFiles.write(shown, file);
+            GraphFiles.write(state.graph(), file);
         }
         status.accept("Saved " + file);
     }
@@ -507,19 +507,20 @@ public final class ExplorerPanel extends BorderPane implements Page {
     }
 
     private void showExample(Example example) {
-        shown = SearchGraph.of(example.edges(), example.start(), example.goal());
+        SearchGraph shown = SearchGraph.of(example.edges(), example.start(), example.goal());
         editor.reset(shown);
         graphView.show(shown, Arrays.stream(example.usefulNext()).boxed().collect(Collectors.toSet()));
         previous.setDisable(!stream.hasPrevious());
-        shownTitle = String.format("%s %sexample %d (seed %d, n = %d)", capitalise(example.distribution().id()),
+        String shownTitle = String.format("%s %sexample %d (seed %d, n = %d)", capitalise(example.distribution().id()),
                 stream.spec().testSet() ? "test " : "", stream.position(), stream.seed(), example.n());
         title.setText(shownTitle);
+        state.show(shown, shownTitle, example.tokens());
         facts.setText(String.format("Start %d, goal %d. Lookahead %d. Useful next step%s: %s (training label %d). "
                         + "%d vertices, %d edges.",
                 example.start(), example.goal(), example.lookahead(), example.usefulNext().length == 1 ? "" : "s",
                 join(example.usefulNext()), example.label(), shown.vertices().size(), example.edges().size()));
         showTokens(new TokenLayout(example.n()), example.tokens());
-        modelSection.showGraph(shown, example.tokens());
+        modelSection.graphChanged();
         graphView.fit();
         updateNote();
         onChanged.run();
@@ -527,7 +528,6 @@ public final class ExplorerPanel extends BorderPane implements Page {
     }
 
     private void showGraph(SearchGraph graph, String name) {
-        shown = graph;
         Set<Integer> useful = Set.of();
         StringBuilder text = new StringBuilder(String.format("%d vertices, %d edges.", graph.vertices().size(), graph.edges().size()));
         if (graph.start() != null && graph.goal() != null) {
@@ -542,18 +542,19 @@ public final class ExplorerPanel extends BorderPane implements Page {
             }
         }
         graphView.show(graph, useful);
-        shownTitle = name;
         title.setText(name);
         TokenLayout layout = tokenLayout();
         Optional<String> unfit = graph.whyNotFor(layout);
         if (unfit.isPresent()) {
             tokens.getChildren().setAll(new Label("Not an input for n = " + layout.n() + ": " + unfit.get()));
-            modelSection.refuse(graph, unfit.get());
+            state.show(graph, name, null);
+            modelSection.refuse(unfit.get());
         } else {
             SearchInput input = graph.toInput(layout);
             int[] sequence = Tokenizer.encode(input);
             showTokens(layout, sequence);
-            if (graph.start() != null && graph.goal() != null) modelSection.showGraph(graph, sequence);
+            state.show(graph, name, graph.start() != null && graph.goal() != null ? sequence : null);
+            modelSection.graphChanged();
         }
         facts.setText(text.toString());
         updateNote();
@@ -567,13 +568,13 @@ public final class ExplorerPanel extends BorderPane implements Page {
 
     /** The model's vertex limit in the canvas corner, in red with the reason when the shown graph does not fit it. */
     private void updateNote() {
-        if (shown == null) return;
+        if (state.graph() == null) return;
         var config = modelSection.modelConfig();
         TokenLayout layout = tokenLayout();
         String limit = String.format("%s n = %d: up to %d vertices (ids 1-%d) and %d edges · this graph: %d vertices, %d edges",
                 config != null ? "Model" : "Inputs at", layout.n(), layout.maxVertex(), layout.maxVertex(), layout.maxEdges(),
-                shown.vertices().size(), shown.edges().size());
-        Optional<String> unfit = shown.whyNotFor(layout);
+                state.graph().vertices().size(), state.graph().edges().size());
+        Optional<String> unfit = state.graph().whyNotFor(layout);
         graphView.setNote(unfit.map(reason -> limit + " · Run refused: " + reason).orElse(limit), unfit.isPresent());
     }
 

@@ -14,7 +14,6 @@ import dev.lookahead.interp.Trace;
 import dev.lookahead.model.ModelConfig;
 import dev.lookahead.model.ModelFiles;
 import dev.lookahead.model.SearchModel;
-import dev.lookahead.search.SearchGraph;
 import dev.lookahead.search.TokenLayout;
 import dev.lookahead.search.Tokenizer;
 import dev.lookahead.ui.BackgroundWork;
@@ -90,14 +89,13 @@ final class ModelSection extends VBox {
     /** A restored session's layer, applied when the next trace arrives. */
     private Integer pendingLayer;
     /** The token of the strip whose arcs are drawn, or null for the last token. */
-    private Integer lockedToken;
-    private SearchGraph graph;
-    private int[] tokens;
-    private Integer chosen;
+    /** The graph, its tokens, the chosen vertex and locked token: the Explorer's, shared with its panel. */
+    private final ExplorerState state;
     private final BackgroundWork work = new BackgroundWork(progress, cancel);
 
-    ModelSection(GraphView graphView, Consumer<String> status) {
+    ModelSection(GraphView graphView, ExplorerState state, Consumer<String> status) {
         super(6);
+        this.state = state;
         this.graphView = graphView;
         this.status = status;
         Button choose = new Button("Choose a model folder…");
@@ -126,7 +124,7 @@ final class ModelSection extends VBox {
         setText.setWrapText(true);
         layerLabel.setWrapText(true);
         graphView.setOnVertexClicked(id -> {
-            chosen = id;
+            state.chooseVertex(id);
             showSets();
         });
         // play steps the slider from the embedding to the last block, a layer every 0.7 s
@@ -235,12 +233,12 @@ final class ModelSection extends VBox {
 
     /** The vertex whose set is shown, or null. */
     Integer chosenVertex() {
-        return chosen;
+        return state.vertex();
     }
 
     /** A restored session's view: the vertex at once, the layer once the graph is traced. */
     void restoreView(Integer vertex, int layerIndex) {
-        chosen = vertex;
+        state.chooseVertex(vertex);
         pendingLayer = layerIndex;
     }
 
@@ -249,24 +247,21 @@ final class ModelSection extends VBox {
         return inspector == null ? null : inspector.model().config();
     }
 
-    /** A graph the model cannot take: Run is refused, with the reason shown. */
-    void refuse(SearchGraph shown, String reason) {
-        showGraph(shown, null);
+    /** A graph the model cannot take is shown: Run is refused, with the reason shown. */
+    void refuse(String reason) {
+        graphChanged();
         prediction.setText("Run is refused: " + reason + ".");
     }
 
-    /** The graph now shown; forgets the last trace. */
-    void showGraph(SearchGraph shown, int[] shownTokens) {
-        graph = shown;
-        tokens = shownTokens;
-        lockedToken = null;
-        chosen = shown.start();
+    /** Another graph is shown (the state has it): the last run and trace are forgotten. */
+    void graphChanged() {
         forgetResults();
         setEnabled();
     }
 
     private void setEnabled() {
         ModelConfig config = modelConfig();
+        int[] tokens = state.tokens();
         boolean fits = config != null && tokens != null && tokens.length == config.n();
         run.setDisable(!fits || work.running() != null);
         traceButton.setDisable(!fits || work.running() != null);
@@ -289,7 +284,7 @@ final class ModelSection extends VBox {
     }
 
     private void startTrace(boolean predictFirst) {
-        int[] input = tokens;
+        int[] input = state.tokens();
         Inspector current = inspector;
         Task<Inspection> task = new Task<>() {
             @Override
@@ -304,7 +299,7 @@ final class ModelSection extends VBox {
         };
         status.accept(!current.hasProbes() ? "Tracing the circuit…" : "Probe estimate shown; tracing the circuit…");
         start(task, traced -> {
-            if (input != tokens) return; // the graph changed meanwhile
+            if (input != state.tokens()) return; // the graph changed meanwhile
             inspection = traced;
             updateInfo();
             Trace trace = traced.trace();
@@ -321,8 +316,9 @@ final class ModelSection extends VBox {
      */
     void preview() {
         ModelConfig config = modelConfig();
+        int[] tokens = state.tokens();
         if (config == null || tokens == null || tokens.length != config.n() || work.running() != null) return;
-        int[] input = tokens;
+        int[] input = state.tokens();
         Inspector current = inspector;
         Task<Inspection> task = new Task<>() {
             @Override
@@ -343,7 +339,7 @@ final class ModelSection extends VBox {
         Inspection look = current.look(Tokenizer.decode(current.model().config().layout(), input));
         String text = predictionText(look);
         Platform.runLater(() -> {
-            if (input != tokens) return; // the graph changed meanwhile
+            if (input != state.tokens()) return; // the graph changed meanwhile
             boolean traced = inspection != null && inspection.traced();
             if (!traced) inspection = look;
             lastTiming = String.format("run %.0f ms", look.runMillis());
@@ -375,7 +371,7 @@ final class ModelSection extends VBox {
      */
     void exportViews(Path folder) {
         Inspector current = inspector;
-        int[] input = tokens;
+        int[] input = state.tokens();
         Inspection shown = inspection;
         Task<Integer> task = new Task<>() {
             @Override
@@ -433,6 +429,7 @@ final class ModelSection extends VBox {
 
     /** Rings the chosen vertex's set at the chosen layer (traced, or the probes' estimate) against its true 2^l-hop set. */
     private void showSets() {
+        Integer chosen = state.vertex();
         if (inspection == null || chosen == null) return;
         if (inspection.sets().isEmpty()) {
             onViews.accept(withArcsFromLockedToken(SearchViews.all(inspection, List.of(0)), 0));
@@ -463,6 +460,8 @@ final class ModelSection extends VBox {
     /** The token arcs drawn from the locked token of the strip (the last token until one is clicked). */
     private Map<ViewKey, Figure> withArcsFromLockedToken(Map<ViewKey, Figure> figures, int l) {
         float[][][][] patterns = inspection.attention();
+        Integer lockedToken = state.lockedToken();
+        int[] tokens = inspection.tokens();
         if (lockedToken == null || lockedToken >= tokens.length || l >= patterns.length) return figures;
         TokenLayout layout = inspection.input().layout();
         String[] labels = Arrays.stream(tokens).mapToObj(layout::tokenName).toArray(String[]::new);
@@ -477,10 +476,11 @@ final class ModelSection extends VBox {
      * sets on the graph; null unlocks (back to the last token).
      */
     void lockToken(Integer position) {
-        lockedToken = position;
+        state.lockToken(position);
+        int[] tokens = state.tokens();
         ModelConfig config = modelConfig();
         if (position != null && tokens != null && position < tokens.length && config != null && config.layout().isVertex(tokens[position])) {
-            chosen = tokens[position];
+            state.chooseVertex(tokens[position]);
         }
         showSets();
     }

@@ -136,4 +136,23 @@ class ExplorerModelTest extends WindowTest {
             assertThat(app.explorer().graphView().noteText()).startsWith("Model n = 44");
         });
     }
+
+    @Test
+    void aGraphWithoutAGoalCannotBeRunOnThePreviousGraphsTokens() throws Exception {
+        ModelSection section = app.explorer().modelSection();
+        waitForIdle(section);
+        Path noGoal = dir.resolve("no-goal.json");
+        java.nio.file.Files.writeString(noGoal, "{\"format\":\"lookahead-graph\",\"version\":1,\"vertices\":[1,2,3],\"edges\":[[1,2],[2,3]],\"start\":1}");
+        FxTesting.onFx(() -> {
+            try {
+                app.explorer().open(noGoal);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            javafx.scene.control.Button run = section.lookupAll(".button").stream().map(n -> (javafx.scene.control.Button) n)
+                    .filter(b -> b.getText().equals("Run")).findFirst().orElseThrow();
+            assertThat(run.isDisabled()).as("no goal, no input: nothing to run").isTrue();
+            assertThat(section.trace()).isNull();
+        });
+    }
 }
