@@ -1,8 +1,6 @@
 package dev.lookahead.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.lookahead.io.Json;
 import dev.lookahead.search.Edge;
 import dev.lookahead.search.Example;
 import dev.lookahead.search.SearchInput;
@@ -51,12 +49,6 @@ public final class LineFields {
     /** The input a line describes by its {@code n} and {@code tokens}. */
     public static SearchInput input(JsonNode line) {
         return Tokenizer.decode(new TokenLayout(requireInt(line, "n")), requireIntArray(line, "tokens"));
-    }
-
-    public static ArrayNode ints(int[] values) {
-        ArrayNode array = Json.MAPPER.createArrayNode();
-        for (int v : values) array.add(v);
-        return array;
     }
 
     /** Edges as the contract writes them: a list of [from, to] pairs. */

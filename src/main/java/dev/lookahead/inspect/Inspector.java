@@ -30,9 +30,12 @@ public final class Inspector {
         this.tracer = tracer;
     }
 
-    /** An inspector tracing under the paper's rules with every core. */
+    /**
+     * An inspector tracing under the paper's rules with the engine's threads left as they are (the window keeps one, so
+     * that it stays smooth; a command that wants every core passes its own tracer).
+     */
     public static Inspector of(SearchModel model, ReachabilityProbes probes) {
-        return new Inspector(model, probes, new CircuitTracer(model).usingThreads(Runtime.getRuntime().availableProcessors()));
+        return new Inspector(model, probes, new CircuitTracer(model));
     }
 
     public SearchModel model() {
