@@ -10,10 +10,15 @@ public final class AccuracyTable {
     }
 
     public static void print(PrintStream out, String title, Map<String, Proportion> accuracy) {
+        print(out, title, accuracy, "lookahead ");
+    }
+
+    /** The table with each bucket's name after {@code prefix} ("naive" stands alone). */
+    public static void print(PrintStream out, String title, Map<String, Proportion> accuracy, String prefix) {
         out.println(title);
-        out.println("  bucket      accuracy   95% interval        correct/total");
-        accuracy.forEach((bucket, p) -> out.printf("  %-10s  %8.4f   [%.4f, %.4f]   %6d/%d%n",
-                bucket.equals("naive") ? "naive" : "lookahead " + bucket, p.value(), p.lower(), p.upper(), p.successes(), p.trials()));
+        out.println("  bucket          accuracy   95% interval        correct/total");
+        accuracy.forEach((bucket, p) -> out.printf("  %-14s  %8.4f   [%.4f, %.4f]   %6d/%d%n",
+                bucket.equals("naive") ? "naive" : prefix + bucket, p.value(), p.lower(), p.upper(), p.successes(), p.trials()));
     }
 
     /** A proportion as it is written: its value, Wilson 95% interval and counts. */

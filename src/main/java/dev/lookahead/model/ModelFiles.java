@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
+import dev.lookahead.search.Task;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,8 +25,11 @@ public final class ModelFiles {
     private ModelFiles() {
     }
 
-    /** An opened model description: its shape and a way to read its weights. */
-    public record Source(String name, ModelConfig config, WeightsReader weights) {
+    /** An opened model description: its shape, the task it was trained on, and a way to read its weights. */
+    public record Source(String name, ModelConfig config, Task task, WeightsReader weights) {
+        public Source(String name, ModelConfig config, WeightsReader weights) {
+            this(name, config, Task.SEARCH, weights);
+        }
     }
 
     @FunctionalInterface
@@ -34,7 +38,7 @@ public final class ModelFiles {
     }
 
     /** The names a build may ship, the one a fresh window opens first: the default, then an earlier snapshot of its training run. */
-    private static final List<String> SHIPPABLE = List.of("default", "n32-preview");
+    private static final List<String> SHIPPABLE = List.of("default", "n32-preview", "dfs32", "si32");
 
     /** The models this build ships, the default first. */
     public static List<String> shipped() {
@@ -64,8 +68,8 @@ public final class ModelFiles {
         String shipped = SHIPPED + name + "/";
         if (isShipped(name)) {
             try (InputStream config = ModelFiles.class.getResourceAsStream(shipped + CONFIG)) {
-                return new Source(name, readConfig(Json.MAPPER.readTree(config), name),
-                        () -> ModelFiles.class.getResourceAsStream(shipped + WEIGHTS));
+                JsonNode json = Json.MAPPER.readTree(config);
+                return new Source(name, readConfig(json, name), readTask(json, name), () -> ModelFiles.class.getResourceAsStream(shipped + WEIGHTS));
             }
         }
         Path folder = Path.of(name);
@@ -87,7 +91,18 @@ public final class ModelFiles {
         } catch (IOException e) {
             throw new IOException(config + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
         }
-        return new Source(folder.toString(), readConfig(description, config.toString()), () -> Files.newInputStream(weights));
+        return new Source(folder.toString(), readConfig(description, config.toString()), readTask(description, config.toString()),
+                () -> Files.newInputStream(weights));
+    }
+
+    /** The task a model was trained on: {@code task} in model.json, search when absent (models made before the in-context tasks). */
+    public static Task readTask(JsonNode json, String where) throws IOException {
+        if (json == null || !json.hasNonNull("task")) return Task.SEARCH;
+        try {
+            return Task.parse(json.get("task").asText());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(where + ": " + e.getMessage(), e);
+        }
     }
 
     public static ModelConfig readConfig(JsonNode json, String where) throws IOException {
@@ -117,7 +132,14 @@ public final class ModelFiles {
     }
 
     public static void writeConfig(ModelConfig config, Path folder) throws IOException {
-        AtomicFiles.writeString(folder.resolve(CONFIG), Json.pretty(configJson(config)));
+        writeConfig(config, Task.SEARCH, folder);
+    }
+
+    /** model.json; a model of an in-context task also records {@code task}. */
+    public static void writeConfig(ModelConfig config, Task task, Path folder) throws IOException {
+        ObjectNode json = configJson(config);
+        if (task != Task.SEARCH) json.put("task", task.id());
+        AtomicFiles.writeString(folder.resolve(CONFIG), Json.pretty(json));
     }
 
     /** Writes a folder that {@code --model FOLDER} loads: model.json and weights.bin, each atomically. */

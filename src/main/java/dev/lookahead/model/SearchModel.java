@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import dev.lookahead.search.Task;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -25,6 +26,8 @@ public final class SearchModel implements AutoCloseable {
     private static final int BATCH = 512;
 
     private final ModelConfig config;
+    /** The task the weights were trained on (model.json's task); set once by {@link #load}. */
+    private Task task = Task.SEARCH;
     private final NDManager manager;
     private final SearchTransformer network;
     private final ParameterStore store;
@@ -55,6 +58,7 @@ public final class SearchModel implements AutoCloseable {
             if (in == null) throw new IOException(source.name() + ": the weights are missing");
             DataInputStream data = new DataInputStream(new BufferedInputStream(in));
             SearchModel model = read(source.name(), source.config(), device, data);
+            model.task = source.task();
             if (data.read() >= 0) {
                 model.close();
                 throw new IOException(source.name() + ": " + ModelFiles.WEIGHTS + " has bytes after the weights of the model that "
@@ -114,6 +118,11 @@ public final class SearchModel implements AutoCloseable {
         DataOutputStream data = new DataOutputStream(out);
         network.saveParameters(data);
         data.flush();
+    }
+
+    /** The task this model was trained on: search, or one of the in-context tasks. */
+    public Task task() {
+        return task;
     }
 
     public ModelConfig config() {

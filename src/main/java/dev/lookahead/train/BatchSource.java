@@ -3,6 +3,8 @@ package dev.lookahead.train;
 import dev.lookahead.search.Example;
 import dev.lookahead.search.ExampleGenerator;
 import dev.lookahead.search.GenerationSpec;
+import dev.lookahead.search.InContextExample;
+import dev.lookahead.search.InContextSets;
 import dev.lookahead.search.TokenRow;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +17,10 @@ import java.util.concurrent.BlockingQueue;
  * uninterrupted run would have. Reserved inputs (the standard test sets) are never produced.
  */
 final class BatchSource implements AutoCloseable {
-    /** One batch: tokens [batch * n] row-major, the label and useful next steps of each example. */
+    /**
+     * One batch: tokens [batch * n] row-major, the label and useful next steps (the accepted answers, for an in-context
+     * task) of each example, and its lookahead (its backtrack for dfs, its frontier size for si).
+     */
     record Batch(long index, int[] tokens, int[] labels, int[][] usefulNext, int[] lookahead) {
         int size() {
             return labels.length;
@@ -24,6 +29,9 @@ final class BatchSource implements AutoCloseable {
 
     private static final int AHEAD = 6;
 
+    private final TrainingConfig config;
+    private final int maxLookahead;
+    private final Set<TokenRow> reserved;
     private final List<GenerationSpec> specs;
     private final int batchSize;
     private final long seed;
@@ -32,7 +40,10 @@ final class BatchSource implements AutoCloseable {
 
     /** Batches from {@code firstIndex} on, with lookaheads up to {@code maxLookahead}. */
     BatchSource(TrainingConfig config, int maxLookahead, Set<TokenRow> reserved, long firstIndex) {
-        this.specs = config.distributions().stream()
+        this.config = config;
+        this.maxLookahead = maxLookahead;
+        this.reserved = reserved;
+        this.specs = config.task().inContext() ? List.of() : config.distributions().stream()
                 .map(d -> GenerationSpec.training(config.model().layout(), d, maxLookahead).withReserved(reserved))
                 .toList();
         this.batchSize = config.batch();
@@ -69,10 +80,34 @@ final class BatchSource implements AutoCloseable {
         return new Batch(index, tokens, labels, useful, lookahead);
     }
 
+    /**
+     * A batch of an in-context task, seeded by (run seed, index) alone: for dfs the backtrack is uniform in 0..the
+     * curriculum's largest (the paper's rule), for si every allowed frontier and branch size is drawn.
+     */
+    static Batch makeInContext(TrainingConfig config, int maxLookahead, Set<TokenRow> reserved, long index) {
+        var layout = config.model().layout();
+        var choice = new InContextSets.Choice(config.task(), null, maxLookahead, false, null, null);
+        InContextSets.Source source = InContextSets.source(layout, choice, reserved, mix(config.seed(), index, 0));
+        int n = layout.n();
+        int size = config.batch();
+        int[] tokens = new int[size * n];
+        int[] labels = new int[size];
+        int[][] accepted = new int[size][];
+        int[] bucket = new int[size];
+        for (int i = 0; i < size; i++) {
+            InContextExample example = source.next();
+            System.arraycopy(example.tokens(), 0, tokens, i * n, n);
+            labels[i] = example.label();
+            accepted[i] = example.accepted();
+            bucket[i] = example.backtrack() != null ? example.backtrack() : example.frontierSize();
+        }
+        return new Batch(index, tokens, labels, accepted, bucket);
+    }
+
     private void produce(long index) {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                ready.put(make(specs, batchSize, seed, index++));
+                ready.put(config.task().inContext() ? makeInContext(config, maxLookahead, reserved, index++) : make(specs, batchSize, seed, index++));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -2,6 +2,7 @@ package dev.lookahead.train;
 
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.search.Example;
+import dev.lookahead.search.InContextExample;
 import dev.lookahead.stats.Proportion;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,17 +27,44 @@ public final class Evaluation {
     public record Score(Proportion accuracy, double loss) {
     }
 
+    /** Inputs with their training label and every answer that counts as right (useful next steps, or accepted answers). */
+    public record Rows(int[][] tokens, int[] labels, int[][] accepted) {
+        public static Rows ofSearch(List<Example> examples) {
+            return new Rows(examples.stream().map(Example::tokens).toArray(int[][]::new), examples.stream().mapToInt(Example::label).toArray(),
+                    examples.stream().map(Example::usefulNext).toArray(int[][]::new));
+        }
+
+        /** An in-context task's examples, scored as the paper scores them: the arg-max is one of the accepted answers. */
+        public static Rows ofInContext(List<InContextExample> examples) {
+            return new Rows(examples.stream().map(InContextExample::tokens).toArray(int[][]::new),
+                    examples.stream().mapToInt(InContextExample::label).toArray(), examples.stream().map(InContextExample::accepted).toArray(int[][]::new));
+        }
+
+        public int size() {
+            return labels.length;
+        }
+    }
+
     public static Score score(SearchModel model, List<Example> examples) {
-        int[][] tokens = examples.stream().map(Example::tokens).toArray(int[][]::new);
-        float[][] probabilities = model.probabilities(tokens);
+        return score(model, Rows.ofSearch(examples));
+    }
+
+    public static Score score(SearchModel model, Rows rows) {
+        float[][] probabilities = model.probabilities(rows.tokens());
         long hits = 0;
         double loss = 0;
         for (int i = 0; i < probabilities.length; i++) {
-            Example example = examples.get(i);
-            hits += correct(SearchModel.argMax(probabilities[i]), example.usefulNext()) ? 1 : 0;
-            loss -= Math.log(Math.max(probabilities[i][example.label()], 1e-30));
+            hits += correct(SearchModel.argMax(probabilities[i]), rows.accepted()[i]) ? 1 : 0;
+            loss -= Math.log(Math.max(probabilities[i][rows.labels()[i]], 1e-30));
         }
-        return new Score(new Proportion(hits, examples.size()), examples.isEmpty() ? Double.NaN : loss / examples.size());
+        return new Score(new Proportion(hits, rows.size()), rows.size() == 0 ? Double.NaN : loss / rows.size());
+    }
+
+    /** Accuracy per bucket of rows. */
+    public static Map<String, Proportion> accuracyOfRows(SearchModel model, Map<String, Rows> buckets) {
+        Map<String, Proportion> result = new LinkedHashMap<>();
+        buckets.forEach((name, rows) -> result.put(name, score(model, rows).accuracy()));
+        return result;
     }
 
     public static Proportion accuracy(SearchModel model, List<Example> examples) {

@@ -3,6 +3,7 @@ package dev.lookahead.train;
 import dev.lookahead.model.Initialization;
 import dev.lookahead.model.ModelConfig;
 import dev.lookahead.search.Distribution;
+import dev.lookahead.search.Task;
 import java.util.List;
 
 /**
@@ -17,17 +18,36 @@ import java.util.List;
  *                       to a tenth of itself at the end
  * @param clipNorm       gradients are scaled down to this global norm
  * @param evalEvery      held-out evaluation every this many examples
- * @param evalPerLookahead held-out examples per lookahead (and on the naive distribution)
+ * @param evalPerLookahead held-out examples per lookahead (and on the naive distribution), or per test bucket of an in-context task
+ * @param task           the task trained: search (the distributions above), or the in-context dfs or si task (their own
+ *                       generators; {@code maxLookahead} is then the largest backtrack for dfs and unused for si)
  */
 public record TrainingConfig(ModelConfig model, Initialization initialization, List<Distribution> distributions, int maxLookahead,
                              CurriculumRule curriculum, long examples,
                              int batch, float learningRate, int warmupSteps, float weightDecay, float clipNorm,
-                             long seed, String device, long evalEvery, int evalPerLookahead) {
+                             long seed, String device, long evalEvery, int evalPerLookahead, Task task) {
+
+    /** A graph-search run. */
+    public TrainingConfig(ModelConfig model, Initialization initialization, List<Distribution> distributions, int maxLookahead,
+                          CurriculumRule curriculum, long examples, int batch, float learningRate, int warmupSteps, float weightDecay,
+                          float clipNorm, long seed, String device, long evalEvery, int evalPerLookahead) {
+        this(model, initialization, distributions, maxLookahead, curriculum, examples, batch, learningRate, warmupSteps, weightDecay,
+                clipNorm, seed, device, evalEvery, evalPerLookahead, Task.SEARCH);
+    }
 
     public TrainingConfig {
         distributions = List.copyOf(distributions);
         if (distributions.isEmpty()) throw new IllegalArgumentException("choose at least one training distribution");
-        if (model.layout().maxVertex() < 4) {
+        task = task == null ? Task.SEARCH : task;
+        if (task == Task.SI && curriculum.active()) {
+            throw new IllegalArgumentException("the si task has no curriculum (the paper draws every frontier and branch size from the start);"
+                    + " leave out --curriculum");
+        }
+        if (task == Task.DFS && maxLookahead > dev.lookahead.search.DfsGenerator.traceSlots(model.layout()) - 1) {
+            throw new IllegalArgumentException("--max-lookahead is the largest backtrack for dfs: at most T-1 = "
+                    + (dev.lookahead.search.DfsGenerator.traceSlots(model.layout()) - 1) + " at n = " + model.n());
+        }
+        if (task == Task.SEARCH && model.layout().maxVertex() < 4) {
             throw new IllegalArgumentException("n = " + model.n() + " is too small to train: the held-out sets include naive graphs,"
                     + " which need n >= 17 (at least 4 vertex ids)");
         }

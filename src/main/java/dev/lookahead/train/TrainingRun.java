@@ -15,7 +15,7 @@ import dev.lookahead.model.ModelFiles;
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.model.TorchCalls;
 import dev.lookahead.search.EvaluationSets;
-import dev.lookahead.search.Example;
+import dev.lookahead.search.InContextSets;
 import dev.lookahead.search.TokenRow;
 import dev.lookahead.stats.Proportion;
 import java.io.BufferedInputStream;
@@ -63,7 +63,7 @@ public final class TrainingRun implements AutoCloseable {
     private final NDManager optimizerState;
     private final AdamW optimizer;
     private final List<Pair<String, Parameter>> trainable = new ArrayList<>();
-    private final Map<String, List<Example>> heldOut;
+    private final Map<String, Evaluation.Rows> heldOut;
     private final Set<TokenRow> reserved;
     private BatchSource batches;
     private long step;
@@ -125,9 +125,29 @@ public final class TrainingRun implements AutoCloseable {
         }
         if (optimizerIn != null) optimizer.load(optimizerIn, optimizerState, trainable.stream().map(Pair::getKey).toList());
         var layout = config.model().layout();
-        reserved = EvaluationSets.reservedRows(layout, config.maxLookahead());
-        heldOut = EvaluationSets.standard(layout, config.maxLookahead(), config.evalPerLookahead(), EvaluationSets.STANDARD_SEED);
+        reserved = reservedRows(config);
+        heldOut = heldOutSets(config);
         batches = new BatchSource(config, curriculum.lookahead(), reserved, step);
+    }
+
+    /** The inputs training never produces: the task's standard test sets. */
+    private static Set<TokenRow> reservedRows(TrainingConfig config) {
+        var layout = config.model().layout();
+        return config.task().inContext() ? InContextSets.reservedRows(layout, config.task())
+                : EvaluationSets.reservedRows(layout, config.maxLookahead());
+    }
+
+    /** The held-out sets: per lookahead and naive (search), per backtrack (dfs), per (frontier, branch) (si). */
+    private static Map<String, Evaluation.Rows> heldOutSets(TrainingConfig config) {
+        var layout = config.model().layout();
+        Map<String, Evaluation.Rows> sets = new java.util.LinkedHashMap<>();
+        if (config.task().inContext()) {
+            InContextSets.standard(layout, config.task(), config.evalPerLookahead()).forEach((name, list) -> sets.put(name, Evaluation.Rows.ofInContext(list)));
+        } else {
+            EvaluationSets.standard(layout, config.maxLookahead(), config.evalPerLookahead(), EvaluationSets.STANDARD_SEED)
+                    .forEach((name, list) -> sets.put(name, Evaluation.Rows.ofSearch(list)));
+        }
+        return sets;
     }
 
     /** Starts a new run in {@code folder} (which must not hold one already). */
@@ -137,7 +157,7 @@ public final class TrainingRun implements AutoCloseable {
         }
         Files.createDirectories(folder);
         AtomicFiles.writeString(folder.resolve(SETTINGS), Json.pretty(TrainingSettings.toJson(config)));
-        ModelFiles.writeConfig(config.model(), folder);
+        ModelFiles.writeConfig(config.model(), config.task(), folder);
         SearchModel model = SearchModel.create(config.model(), Devices.choose(config.device()), config.seed(), config.initialization());
         return new TrainingRun(config, folder, model, 0, 0, new Curriculum(config.firstLookahead(), 0, 0), null);
     }
@@ -404,7 +424,7 @@ public final class TrainingRun implements AutoCloseable {
 
     /** Accuracy on the held-out standard test sets (their first examples), per lookahead and naive. */
     public Map<String, Proportion> evaluate() {
-        return Evaluation.accuracy(model, heldOut);
+        return Evaluation.accuracyOfRows(model, heldOut);
     }
 
     /** Writes the checkpoint and the loadable weights, each atomically. */

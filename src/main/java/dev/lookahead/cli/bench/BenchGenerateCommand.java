@@ -4,6 +4,8 @@ import dev.lookahead.io.Json;
 import dev.lookahead.search.Distribution;
 import dev.lookahead.search.ExampleGenerator;
 import dev.lookahead.search.GenerationSpec;
+import dev.lookahead.search.InContextSets;
+import dev.lookahead.search.Task;
 import dev.lookahead.search.TokenLayout;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,25 +42,49 @@ public final class BenchGenerateCommand implements Callable<Integer> {
             + " writes it): adds the peer's speed and the ratio per case.")
     Path peer;
 
+    @Option(names = "--task", defaultValue = "search", paramLabel = "search|dfs|si",
+            description = "search (default: the graph distributions), or dfs or si: their training draws at n = 32, 48 and 128.")
+    String task;
+
+    private static final int[] IN_CONTEXT_SIZES = {32, 48, 128};
+
+    /** One case to time: its name in the table ("balanced", "dfs", ...), n, and a way to draw one example. */
+    private record Timed(String name, int n, Runnable draw) {
+    }
+
+    private List<Timed> cases(Task chosen) {
+        List<Timed> timed = new java.util.ArrayList<>();
+        long seed = 1;
+        if (chosen.inContext()) {
+            for (int n : IN_CONTEXT_SIZES) {
+                var source = InContextSets.source(new TokenLayout(n), InContextSets.Choice.training(chosen), java.util.Set.of(), seed++);
+                timed.add(new Timed(chosen.id(), n, source::next));
+            }
+            return timed;
+        }
+        for (Case c : CASES) {
+            TokenLayout layout = new TokenLayout(c.n());
+            ExampleGenerator generator = new ExampleGenerator(GenerationSpec.training(layout, c.distribution(), layout.defaultMaxLookahead()), seed++);
+            timed.add(new Timed(c.distribution().id(), c.n(), generator::next));
+        }
+        return timed;
+    }
+
     @Override
     public Integer call() throws Exception {
         java.util.Map<String, Double> peerRates = peer == null ? java.util.Map.of() : readPeer(peer);
         List<Measured> rows = new java.util.ArrayList<>();
         System.out.println("distribution    n   examples/s (median)   peer/s   ratio");
-        long seed = 1;
-        for (Case c : CASES) {
-            TokenLayout layout = new TokenLayout(c.n());
-            GenerationSpec spec = GenerationSpec.training(layout, c.distribution(), layout.defaultMaxLookahead());
-            ExampleGenerator generator = new ExampleGenerator(spec, seed++);
+        for (Timed c : cases(Task.parse(task))) {
             double rate = Repeats.medianRate(2, repeats, () -> {
-                for (int i = 0; i < examples; i++) generator.next();
+                for (int i = 0; i < examples; i++) c.draw().run();
                 return examples;
             });
-            Double peerRate = peerRates.get(c.distribution().id() + " " + c.n());
+            Double peerRate = peerRates.get(c.name() + " " + c.n());
             double ratio = peerRate == null ? Double.NaN : rate / peerRate;
-            System.out.printf("%-12s %4d   %18.0f   %6s   %5s%n", c.distribution().id(), c.n(), rate,
+            System.out.printf("%-12s %4d   %18.0f   %6s   %5s%n", c.name(), c.n(), rate,
                     peerRate == null ? "-" : String.format("%.0f", peerRate), Double.isNaN(ratio) ? "-" : String.format("%.2f", ratio));
-            rows.add(new Measured(c.distribution().id(), c.n(), Math.round(rate), peerRate == null ? null : Math.round(peerRate),
+            rows.add(new Measured(c.name(), c.n(), Math.round(rate), peerRate == null ? null : Math.round(peerRate),
                     peerRate == null ? null : Math.round(ratio * 100) / 100.0));
         }
         json.write(new Summary("generate", 1, repeats, examples, System.getProperty("java.version"), peer == null ? null : peer.toString(), rows));

@@ -35,7 +35,8 @@ public final class EvalCommand implements Callable<Integer> {
     Source source;
 
     static final class Source {
-        @Option(names = "--test-per-lookahead", description = "Test examples per lookahead 1..L and on naive graphs (the standard held-out sets).")
+        @Option(names = {"--test-per-lookahead", "--test-per-bucket"}, description = "Test examples per lookahead 1..L and on naive graphs"
+                + " (the standard held-out sets); for a dfs or si model, per backtrack or per (frontier, branch) bucket.")
         Integer perLookahead;
 
         @Option(names = "--in", description = "JSONL with n and tokens; each line gets predicted and correct.")
@@ -54,9 +55,17 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write the accuracy table here as JSON.")
     Path json;
 
+    @Option(names = "--rollouts", defaultValue = "500", description = "dfs and si models: graphs rolled out from the start to measure whole-search"
+            + " accuracy beside per-step accuracy (default ${DEFAULT-VALUE}).")
+    int rollouts;
+
     @Override
     public Integer call() throws Exception {
         try (SearchModel searchModel = SearchModel.open(options.model, options.device)) {
+            if (searchModel.task().inContext()) {
+                InContextEvaluation evaluation = new InContextEvaluation(searchModel, options.model, seed);
+                return source.in != null ? evaluation.file(source.in, out, json) : evaluation.testSets(source.perLookahead, rollouts, json);
+            }
             return source.in != null ? evaluateFile(searchModel) : evaluateTestSets(searchModel);
         }
     }

@@ -5,7 +5,9 @@ import dev.lookahead.cli.StopOnInterrupt;
 import dev.lookahead.cli.TrainingPrinter;
 import dev.lookahead.model.Initialization;
 import dev.lookahead.model.ModelConfig;
+import dev.lookahead.search.DfsGenerator;
 import dev.lookahead.search.Distribution;
+import dev.lookahead.search.Task;
 import dev.lookahead.search.TokenLayout;
 import dev.lookahead.train.CurriculumRule;
 import dev.lookahead.train.Trainer;
@@ -91,6 +93,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
     boolean resume;
 
+    @Option(names = "--task", defaultValue = "search", paramLabel = "search|dfs|si",
+            description = "search (default); dfs: the next vertex of a depth-first search written out in the input, backtrack uniform in"
+                    + " 0..--max-lookahead (default T-1, T = (n-4)/4; the curriculum climbs from 1); si: selection-inference steps,"
+                    + " every allowed frontier and branch size. Held-out sets: the task's test buckets.")
+    String task;
+
     @Override
     public Integer call() throws Exception {
         if (resume) warnAboutIgnoredOptions();
@@ -98,7 +106,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = run.config();
         System.err.printf("training %s at n=%d (%d layers, d=%d, %,d parameters) on %s, %,d examples, device %s%n",
                 resume ? "resumed from step " + run.stepsDone() : "a new model", config.model().n(), config.model().layers(),
-                config.model().width(), config.model().parameterCount(), config.distributions(), config.examples(),
+                config.model().width(), config.model().parameterCount(),
+                config.task().inContext() ? "the " + config.task().id() + " task" : config.distributions(), config.examples(),
                 run.model().device());
 
         StopOnInterrupt interrupt = new StopOnInterrupt();
@@ -140,8 +149,13 @@ public final class TrainCommand implements Callable<Integer> {
         TokenLayout layout = model.layout();
         List<Distribution> chosen = new ArrayList<>();
         for (String d : distributions.isEmpty() ? List.of("balanced") : distributions) chosen.addAll(Distribution.parseMix(d));
-        return new TrainingConfig(model, Initialization.parse(init), chosen,
-                maxLookahead != null ? maxLookahead : layout.defaultMaxLookahead(), CurriculumRule.parse(curriculum), examples,
-                batch, lr, warmup, weightDecay, clip, seed, device, evalEvery, evalPerLookahead);
+        Task chosenTask = Task.parse(task);
+        if (chosenTask.inContext() && !distributions.isEmpty()) {
+            throw new IllegalArgumentException("--distribution belongs to the search task; the " + chosenTask.id() + " task has its own generator");
+        }
+        int largest = maxLookahead != null ? maxLookahead
+                : chosenTask == Task.DFS ? DfsGenerator.traceSlots(layout) - 1 : layout.defaultMaxLookahead();
+        return new TrainingConfig(model, Initialization.parse(init), chosen, largest, CurriculumRule.parse(curriculum), examples,
+                batch, lr, warmup, weightDecay, clip, seed, device, evalEvery, evalPerLookahead, chosenTask);
     }
 }

@@ -10,6 +10,9 @@ import dev.lookahead.search.Distribution;
 import dev.lookahead.search.ExampleSets;
 import dev.lookahead.search.GenerationMode;
 import dev.lookahead.search.GenerationSpec;
+import dev.lookahead.search.InContextExample;
+import dev.lookahead.search.InContextSets;
+import dev.lookahead.search.Task;
 import dev.lookahead.search.TokenLayout;
 import dev.lookahead.search.TokenRow;
 import java.nio.file.Path;
@@ -19,7 +22,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "generate", description = "Draw graph-search examples from the paper's distributions, one JSON line each.")
+@Command(name = "generate", description = "Draw examples of the paper's tasks (graph search from its distributions, or the in-context dfs and si tasks),"
+        + " one JSON line each.")
 public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--n", required = true, description = "Sequence length the examples are built for (vertex ids 1..(n-5)/3).")
     int n;
@@ -45,6 +49,26 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--task", defaultValue = "search", paramLabel = "search|dfs|si",
+            description = "search (default), dfs (depth-first-search traces) or si (selection-inference steps): the paper's in-context tasks;"
+                    + " --test-set spreads --count over their buckets (backtrack -1, 0..T-1; or every allowed (frontier, branch)).")
+    String task;
+
+    @Option(names = "--backtrack", description = "dfs: only this backtrack distance (-1: any point of the search).")
+    Integer backtrack;
+
+    @Option(names = "--max-backtrack", description = "dfs: training draws take the backtrack uniformly in 0..this (default T-1, T = (n-4)/4).")
+    Integer maxBacktrack;
+
+    @Option(names = "--random-padding", description = "dfs: scatter the trace's P padding among the visited vertices, as the paper's padded runs do.")
+    boolean randomPadding;
+
+    @Option(names = "--frontier", description = "si: only this frontier size (with --branch).")
+    Integer frontier;
+
+    @Option(names = "--branch", description = "si: only this branch size (with --frontier).")
+    Integer branch;
+
     @picocli.CommandLine.Mixin
     LinesOut output;
 
@@ -52,6 +76,8 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TokenLayout layout = new TokenLayout(n);
         if (count < 0) throw new IllegalArgumentException("--count must not be negative (got " + count + ")");
+        Task chosen = Task.parse(task);
+        if (chosen.inContext()) return generateInContext(layout, chosen);
         int largest = maxLookahead != null ? maxLookahead : layout.defaultMaxLookahead();
         GenerationSpec spec = new GenerationSpec(layout, Distribution.parse(distribution), largest,
                 GenerationMode.parse(mode), -1, testSet, reserve == null ? Set.of() : readReserved(layout, reserve));
@@ -66,6 +92,34 @@ public final class GenerateCommand implements Callable<Integer> {
         }));
         double seconds = (System.nanoTime() - started) / 1e9;
         System.err.printf("generated %d %s examples at n=%d in %.2f s%n", count, spec.distribution().id(), n, seconds);
+        return 0;
+    }
+
+    private int generateInContext(TokenLayout layout, Task chosen) throws Exception {
+        Set<TokenRow> reserved = reserve == null ? Set.of() : readReserved(layout, reserve);
+        long started = System.nanoTime();
+        long[] collisions = new long[1];
+        Output.write(output.path(), writer -> {
+            java.util.function.Consumer<InContextExample> sink = example -> {
+                try {
+                    writer.write(Json.line(InContextLines.of(example)));
+                    writer.write('\n');
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+            if (testSet) {
+                InContextSets.testSet(layout, chosen, count, 0, seed, reserved).values().forEach(list -> list.forEach(sink));
+            } else {
+                var choice = new InContextSets.Choice(chosen, backtrack, maxBacktrack, randomPadding, frontier, branch);
+                var source = InContextSets.source(layout, choice, reserved, seed);
+                for (int i = 0; i < count; i++) sink.accept(source.next());
+                collisions[0] = source.collisions();
+            }
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.err.printf("generated %d %s examples at n=%d in %.2f s%s%n", count, chosen.id(), n, seconds,
+                collisions[0] > 0 ? " (" + collisions[0] + " reserved inputs drawn and rejected)" : "");
         return 0;
     }
 

@@ -1,0 +1,139 @@
+package dev.lookahead.cli.model;
+
+import dev.lookahead.cli.LineFields;
+import dev.lookahead.cli.LinesOut;
+import dev.lookahead.cli.ModelOptions;
+import dev.lookahead.cli.Output;
+import dev.lookahead.inspect.Rollout;
+import dev.lookahead.io.Json;
+import dev.lookahead.io.JsonLines;
+import dev.lookahead.model.SearchModel;
+import dev.lookahead.search.Edge;
+import dev.lookahead.search.GraphFiles;
+import dev.lookahead.search.InContextInputs;
+import dev.lookahead.search.SearchGraph;
+import dev.lookahead.search.Task;
+import dev.lookahead.search.TokenLayout;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "rollout", description = "Run a dfs or si model on a graph with its own choices fed back, one line per model call and a final"
+        + " line with solved: the search it writes out in context, step by step.")
+public final class RolloutCommand implements Callable<Integer> {
+    @Mixin
+    ModelOptions options;
+
+    @ArgGroup(multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--graph", description = "The graph (JSON, DOT, GraphML or a token line) with start and goal.")
+        Path graph;
+
+        @Option(names = "--in", description = "JSONL with n and tokens of the model's task: each line's graph, start and goal are rolled out"
+                + " from the beginning (lines get a line field).")
+        Path in;
+    }
+
+    @Mixin
+    LinesOut output;
+
+    /** One model call as a line: its input, the distribution over tokens, the arg-max, what the task accepts. */
+    record StepLine(Integer line, int step, String kind, int[] tokens, Map<String, Float> distribution, int choice, int[] accepted,
+                    boolean correct) {
+    }
+
+    /** The closing line of a rollout. */
+    record FinalLine(Integer line, String task, boolean solved, String stop, int steps, Integer firstWrongStep, List<Integer> trace) {
+    }
+
+    /** A line of --in that could not be rolled out. */
+    record ErrorLine(int line, String error) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        try (SearchModel model = SearchModel.open(options.model, options.device)) {
+            Task task = model.task();
+            if (!task.inContext()) {
+                throw new IllegalArgumentException("--model " + options.model + " was trained on the search task; rollout runs a dfs or si"
+                        + " model (e.g. --model dfs32 or --model si32); for one step of a search model use predict");
+            }
+            TokenLayout layout = model.config().layout();
+            int[] counts = new int[3];
+            Output.write(output.path(), writer -> {
+                try {
+                    if (source.graph != null) {
+                        SearchGraph graph = GraphFiles.read(source.graph);
+                        InContextInputs.whyNot(graph, layout, task).ifPresent(reason -> {
+                            throw new IllegalArgumentException(source.graph.getFileName() + ": " + reason);
+                        });
+                        counts[0]++;
+                        counts[1] += write(writer, null, layout, Rollout.run(model, task, graph.edges(), graph.start(), graph.goal())) ? 1 : 0;
+                    } else {
+                        JsonLines.forEach(source.in, (number, line) -> {
+                            try {
+                                SearchGraph graph = graphOf(line.json(), layout, task);
+                                counts[0]++;
+                                counts[1] += write(writer, number, layout, Rollout.run(model, task, graph.edges(), graph.start(), graph.goal())) ? 1 : 0;
+                            } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+                                counts[2]++;
+                                writer.write(Json.line(new ErrorLine(number, "line " + number + ": " + e.getMessage())) + "\n");
+                            }
+                        });
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            System.err.printf("%d rollout%s of %s, %d solved%s%n", counts[0], counts[0] == 1 ? "" : "s", options.model, counts[1],
+                    counts[2] > 0 ? ", " + counts[2] + " lines with errors" : "");
+            return counts[2] > 0 ? 2 : 0;
+        }
+    }
+
+    /** The graph, start and goal of an input line of the task. */
+    private static SearchGraph graphOf(com.fasterxml.jackson.databind.JsonNode line, TokenLayout layout, Task task) {
+        int n = LineFields.requireInt(line, "n");
+        if (n != layout.n()) throw new IllegalArgumentException("n = " + n + " but the model takes n = " + layout.n());
+        int[] tokens = LineFields.requireIntArray(line, "tokens");
+        if (tokens.length != n) throw new IllegalArgumentException("tokens has " + tokens.length + " entries, expected n = " + n);
+        List<Edge> edges = new ArrayList<>();
+        int i = 0;
+        while (i < n && tokens[i] == layout.padToken()) i++;
+        while (i + 2 < n && tokens[i] == layout.edgeToken()) {
+            edges.add(new Edge(tokens[i + 1], tokens[i + 2]));
+            i += 3;
+        }
+        if (i + 2 >= n || tokens[i] != layout.queryToken()) throw new IllegalArgumentException("position " + i + ": expected Q start goal after the edges");
+        SearchGraph graph = SearchGraph.of(edges, tokens[i + 1], tokens[i + 2]);
+        InContextInputs.whyNot(graph, layout, task).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
+        return graph;
+    }
+
+    private static boolean write(Writer writer, Integer line, TokenLayout layout, Rollout.Result result) throws IOException {
+        for (Rollout.Step s : result.steps()) {
+            Map<String, Float> distribution = new LinkedHashMap<>();
+            for (int token = 0; token < s.probabilities().length; token++) distribution.put(layout.tokenName(token), s.probabilities()[token]);
+            writer.write(Json.line(new StepLine(line, s.index(), s.kind(), s.tokens(), distribution, s.choice(), s.accepted(), s.correct())));
+            writer.write('\n');
+        }
+        int wrong = result.firstWrong();
+        writer.write(Json.line(new FinalLine(line, result.task().id(), result.solved(), result.stop().words(), result.steps().size(),
+                wrong < 0 ? null : wrong, result.trace())));
+        writer.write('\n');
+        return result.solved();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.lookahead.inspect;
+
+import dev.lookahead.model.SearchModel;
+import dev.lookahead.search.Edge;
+import dev.lookahead.search.InContextInputs;
+import dev.lookahead.search.InContextTruth;
+import dev.lookahead.search.Task;
+import dev.lookahead.search.TokenLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A model of an in-context task run on a graph with its own choices fed back (docs/user-guide.md, "Search in context"):
+ * each step's input is built from the choices so far, the model's arg-max is the choice, and the run stops at the goal,
+ * at the first choice the task does not accept, when the input has no room for another step, or when no vertex is left.
+ * For dfs a step appends the chosen vertex to the trace; for si a selection step (a bare P) chooses a frontier vertex u
+ * and the inference step after it ({@code P u}) a child v, then {@code P u v} joins the visited edges. The first step
+ * of si is an inference from the start, as the paper's generator never asks for a selection before any edge is visited.
+ */
+public final class Rollout {
+    private Rollout() {
+    }
+
+    /** Why a rollout stopped. */
+    public enum Stop {
+        GOAL("reached the goal"), WRONG("chose an answer the task does not accept"), REPEATED("chose a vertex it had already visited"),
+        FULL("the input has no room for another step"), EXHAUSTED("no vertex is left to visit"), CANCELLED("cancelled");
+
+        private final String words;
+
+        Stop(String words) {
+            this.words = words;
+        }
+
+        public String words() {
+            return words;
+        }
+    }
+
+    /**
+     * One model call.
+     *
+     * @param kind     "dfs", "selection" or "inference"
+     * @param accepted every answer the task accepts at this step, sorted
+     */
+    public record Step(int index, String kind, int[] tokens, float[] probabilities, int choice, int[] accepted, boolean correct) {
+    }
+
+    /**
+     * @param trace for dfs the visit order (start first); for si the vertices of the visited edges, pair by pair
+     */
+    public record Result(Task task, List<Step> steps, boolean solved, Stop stop, List<Integer> trace) {
+        /** The index of the first step the task does not accept, or -1. */
+        public int firstWrong() {
+            for (Step s : steps) if (!s.correct()) return s.index();
+            return -1;
+        }
+    }
+
+    public static Result run(SearchModel model, Task task, List<Edge> edges, int start, int goal) {
+        return run(model, task, edges, start, goal, () -> false);
+    }
+
+    public static Result run(SearchModel model, Task task, List<Edge> edges, int start, int goal, BooleanSupplier cancelled) {
+        return switch (task) {
+            case DFS -> dfs(model, edges, start, goal, cancelled);
+            case SI -> si(model, edges, start, goal, cancelled);
+            case SEARCH -> throw new IllegalArgumentException("a rollout runs a dfs or si model; a search model predicts one step (use predict)");
+        };
+    }
+
+    private static Result dfs(SearchModel model, List<Edge> edges, int start, int goal, BooleanSupplier cancelled) {
+        TokenLayout layout = model.config().layout();
+        int slots = InContextInputs.maxEdges(layout, Task.DFS);
+        List<Integer> trace = new ArrayList<>(List.of(start));
+        List<Step> steps = new ArrayList<>();
+        while (true) {
+            if (cancelled.getAsBoolean()) return new Result(Task.DFS, steps, false, Stop.CANCELLED, trace);
+            if (trace.size() >= slots) return new Result(Task.DFS, steps, false, Stop.FULL, trace);
+            int[] tokens = InContextInputs.dfs(layout, edges, start, goal, trace);
+            int[] accepted = InContextTruth.dfs(layout, tokens).accepted().stream().mapToInt(Integer::intValue).toArray();
+            if (accepted.length == 0) return new Result(Task.DFS, steps, false, Stop.EXHAUSTED, trace);
+            Step step = step(model, steps.size(), "dfs", tokens, accepted);
+            steps.add(step);
+            if (!step.correct()) return new Result(Task.DFS, steps, false, trace.contains(step.choice()) ? Stop.REPEATED : Stop.WRONG, trace);
+            trace.add(step.choice());
+            if (step.choice() == goal) return new Result(Task.DFS, steps, true, Stop.GOAL, trace);
+        }
+    }
+
+    private static Result si(SearchModel model, List<Edge> edges, int start, int goal, BooleanSupplier cancelled) {
+        TokenLayout layout = model.config().layout();
+        List<Edge> visited = new ArrayList<>();
+        List<Integer> trace = new ArrayList<>();
+        List<Step> steps = new ArrayList<>();
+        Integer expand = start;
+        while (true) {
+            if (cancelled.getAsBoolean()) return new Result(Task.SI, steps, false, Stop.CANCELLED, trace);
+            if (!InContextInputs.siRoomForAnotherEdge(layout, visited.size())) return new Result(Task.SI, steps, false, Stop.FULL, trace);
+            if (expand == null) {
+                int[] tokens = InContextInputs.si(layout, edges, start, goal, visited, null);
+                int[] accepted = accepted(layout, tokens);
+                Step selection = step(model, steps.size(), "selection", tokens, accepted);
+                steps.add(selection);
+                if (!selection.correct()) return new Result(Task.SI, steps, false, Stop.WRONG, trace);
+                expand = selection.choice();
+            }
+            int[] tokens = InContextInputs.si(layout, edges, start, goal, visited, expand);
+            int[] accepted = accepted(layout, tokens);
+            if (accepted.length == 0) return new Result(Task.SI, steps, false, Stop.EXHAUSTED, trace);
+            Step inference = step(model, steps.size(), "inference", tokens, accepted);
+            steps.add(inference);
+            if (!inference.correct()) {
+                return new Result(Task.SI, steps, false, trace.contains(inference.choice()) ? Stop.REPEATED : Stop.WRONG, trace);
+            }
+            visited.add(new Edge(expand, inference.choice()));
+            trace.add(expand);
+            trace.add(inference.choice());
+            if (inference.choice() == goal) return new Result(Task.SI, steps, true, Stop.GOAL, trace);
+            expand = null;
+        }
+    }
+
+    private static int[] accepted(TokenLayout layout, int[] tokens) {
+        return InContextTruth.si(layout, tokens).accepted().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static Step step(SearchModel model, int index, String kind, int[] tokens, int[] accepted) {
+        float[] probabilities = model.probabilities(new int[][] {tokens})[0];
+        int choice = SearchModel.argMax(probabilities);
+        boolean correct = false;
+        for (int a : accepted) correct |= a == choice;
+        return new Step(index, kind, tokens, probabilities, choice, accepted, correct);
+    }
+}

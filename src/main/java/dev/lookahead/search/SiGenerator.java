@@ -1,0 +1,195 @@
+package dev.lookahead.search;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Draws selection-inference inputs as the paper's generator does (its section 6; docs/user-guide.md, "Search in
+ * context"). The example is built around a frontier size f (visited vertices that still have unvisited children) and a
+ * branch size b (children of the vertex expanded next): a random DAG by preferential attachment, a frontier of f
+ * vertices reached by visited edges, the expanded vertex given b children, the goal made reachable, edges trimmed to at
+ * most E = (n - 2) / 6, and some more edges visited. The input holds the edges, {@code Q s g P}, P padding, {@code P u v}
+ * for each visited edge, then {@code P} (selection: answer any frontier vertex) or {@code P c} (inference: answer any
+ * unvisited child of c). An example whose sizes came out other than asked is drawn again. Seeded; not thread-safe.
+ */
+public final class SiGenerator {
+    /** What to draw: exactly (frontier, branch), or with {@code uniform} any allowed pair up to them. */
+    public record Spec(TokenLayout layout, int frontier, int branch, boolean uniform, Set<TokenRow> reserved) {
+        /** Training draws: every allowed (f, b) pair equally often. */
+        public static Spec training(TokenLayout layout) {
+            return new Spec(layout, maxFrontier(layout), maxEdges(layout), true, Set.of());
+        }
+
+        public static Spec bucket(TokenLayout layout, int frontier, int branch) {
+            return new Spec(layout, frontier, branch, false, Set.of());
+        }
+
+        public Spec {
+            reserved = reserved == null ? Set.of() : reserved;
+            int e = maxEdges(layout);
+            if (e < 2) throw new IllegalArgumentException("n = " + layout.n() + " is too small for selection-inference; use n >= 14");
+            if (frontier < 1 || branch < 1 || (!uniform && frontier + branch > e + 1)) {
+                throw new IllegalArgumentException("frontier " + frontier + " and branch " + branch + " are not an allowed pair at n = "
+                        + layout.n() + ": both at least 1, frontier + branch <= " + (e + 1));
+            }
+        }
+
+        public Spec withReserved(Set<TokenRow> rows) {
+            return new Spec(layout, frontier, branch, uniform, rows);
+        }
+    }
+
+    /** E: the most edges an input holds. */
+    public static int maxEdges(TokenLayout layout) {
+        return (layout.n() - 2) / 6;
+    }
+
+    /** The largest frontier of a test bucket: (E + 1) / 2. */
+    public static int maxFrontier(TokenLayout layout) {
+        return (maxEdges(layout) + 1) / 2;
+    }
+
+    /** The test buckets: every (f, b) with f <= (E + 1) / 2, b <= E, f + b <= E + 1, frontier first. */
+    public static List<int[]> buckets(TokenLayout layout) {
+        int e = maxEdges(layout);
+        List<int[]> pairs = new ArrayList<>();
+        for (int f = 1; f <= maxFrontier(layout); f++) for (int b = 1; b <= e; b++) if (f + b <= e + 1) pairs.add(new int[] {f, b});
+        return pairs;
+    }
+
+    private final Spec spec;
+    private final TokenLayout layout;
+    private final int maxEdges;
+    private final List<int[]> pairs;
+    private final SplittableRandom random;
+    private int frontierSize;
+    private int branchSize;
+    private long collisions;
+
+    public SiGenerator(Spec spec, long seed) {
+        this.spec = spec;
+        this.layout = spec.layout();
+        this.maxEdges = maxEdges(layout);
+        this.pairs = new ArrayList<>();
+        for (int f = 1; f <= maxEdges; f++) {
+            for (int b = 1; b <= maxEdges; b++) if (f <= spec.frontier() && b <= spec.branch() && f + b <= maxEdges + 1) pairs.add(new int[] {f, b});
+        }
+        this.random = new SplittableRandom(seed);
+        drawSizes();
+    }
+
+    public Spec spec() {
+        return spec;
+    }
+
+    public long collisions() {
+        return collisions;
+    }
+
+    private void drawSizes() {
+        if (spec.uniform()) {
+            int[] pair = pairs.get(random.nextInt(pairs.size()));
+            frontierSize = pair[0];
+            branchSize = pair[1];
+        } else {
+            frontierSize = spec.frontier();
+            branchSize = spec.branch();
+        }
+    }
+
+    /** The next example; the sizes asked for are kept across rejected drafts. */
+    public InContextExample next() {
+        for (int attempt = 0; attempt < ExampleGenerator.MAX_REJECTED_IN_A_ROW; attempt++) {
+            InContextExample example = attempt();
+            if (example != null) {
+                drawSizes();
+                return example;
+            }
+        }
+        throw new ExampleGenerator.NoExampleException("no selection-inference example at n = " + layout.n() + " with frontier "
+                + frontierSize + " and branch " + branchSize + " (" + ExampleGenerator.MAX_REJECTED_IN_A_ROW + " drafts rejected in a row)");
+    }
+
+    private InContextExample attempt() {
+        int vertices = Math.max(2, random.nextInt(maxEdges - frontierSize + 1));
+        vertices = Math.max(frontierSize + branchSize + 1 - Math.min(frontierSize, branchSize), vertices);
+        Draft draft = new SiDraft(random, vertices, Math.max(1, layout.n() / 24 + 1), maxEdges, frontierSize, branchSize).build();
+        if (draft == null || draft.dag().edgeCount() > maxEdges) return null;
+        int[] ids = Dag.randomIds(vertices, maxEdges + 1, random);
+
+        IntList frontier = frontier(draft);
+        int branch = draft.dag().children[draft.current()].size();
+        boolean selection = draft.visited().size() > 0 && random.nextInt(2) == 0;
+        int pairsVisited = draft.visited().size() / 2;
+        int slots = 3 * (maxEdges - 1) + 1;
+        if (3 * pairsVisited + (selection ? 1 : 2) > slots) return null;
+        if (frontier.size() != frontierSize || branch != branchSize) return null;
+
+        int[] tokens = new int[layout.n()];
+        int length = writePrefix(tokens, draft, ids);
+        for (int j = 3 * pairsVisited + (selection ? 1 : 2); j < slots; j++) tokens[length++] = layout.pathToken();
+        for (int j = 0; j < draft.visited().size(); j += 2) {
+            tokens[length++] = layout.pathToken();
+            tokens[length++] = ids[draft.visited().get(j)];
+            tokens[length++] = ids[draft.visited().get(j + 1)];
+        }
+        tokens[length++] = layout.pathToken();
+        if (!selection) tokens[length++] = ids[draft.current()];
+        int[] row = new int[layout.n()];
+        Arrays.fill(row, 0, layout.n() - length, layout.padToken());
+        System.arraycopy(tokens, 0, row, layout.n() - length, length);
+        if (!spec.reserved().isEmpty() && spec.reserved().contains(TokenRow.of(layout, row))) {
+            collisions++;
+            return null;
+        }
+
+        IntList answers = selection ? frontier : unvisitedChildren(draft.dag(), draft.current(), draft.visited());
+        if (answers.isEmpty()) return null;
+        int label = ids[answers.pick(random)];
+        int[] accepted = Arrays.stream(answers.toArray()).map(v -> ids[v]).distinct().sorted().toArray();
+        return new InContextExample(layout.n(), Task.SI, row, label, accepted, null, selection ? "selection" : "inference",
+                frontier.size(), selection ? null : branch, frontierSize + "," + branchSize);
+    }
+
+    private int writePrefix(int[] tokens, Draft draft, int[] ids) {
+        IntList edges = draft.dag().edges();
+        edges.shuffle(random);
+        int length = 0;
+        for (int i = 0; i < edges.size(); i++) {
+            tokens[length++] = layout.edgeToken();
+            tokens[length++] = ids[Dag.parentOf(edges.get(i))];
+            tokens[length++] = ids[Dag.childOf(edges.get(i))];
+        }
+        tokens[length++] = layout.queryToken();
+        tokens[length++] = ids[draft.start()];
+        tokens[length++] = ids[draft.goal()];
+        tokens[length++] = layout.pathToken();
+        return length;
+    }
+
+    /** Visited vertices (in the order of the visited edges) with an unvisited child; the start alone when none has. */
+    private static IntList frontier(Draft draft) {
+        IntList frontier = new IntList();
+        IntList visited = draft.visited();
+        for (int i = 0; i < visited.size(); i++) {
+            int v = visited.get(i);
+            if (!frontier.contains(v) && !unvisitedChildren(draft.dag(), v, visited).isEmpty()) frontier.add(v);
+        }
+        if (frontier.isEmpty()) frontier.add(draft.start());
+        return frontier;
+    }
+
+    static IntList unvisitedChildren(Dag dag, int vertex, IntList visited) {
+        IntList result = new IntList();
+        IntList children = dag.children[vertex];
+        for (int i = 0; i < children.size(); i++) if (!visited.contains(children.get(i))) result.add(children.get(i));
+        return result;
+    }
+
+    /** A finished draft: the graph over slots, start, goal, the vertex to expand, and the visited edges as flat pairs. */
+    record Draft(Dag dag, int start, int goal, int current, IntList visited) {
+    }
+}
