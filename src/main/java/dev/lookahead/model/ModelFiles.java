@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where models live: a folder (or class-path folder) with {@code model.json} (the shape) and
@@ -37,12 +39,29 @@ public final class ModelFiles {
         InputStream open() throws IOException;
     }
 
-    /** The names a build may ship, the one a fresh window opens first: the default, then an earlier snapshot of its training run. */
-    private static final List<String> SHIPPABLE = List.of("default", "n32-preview", "dfs32", "si32");
+    /**
+     * The names a build may ship, with the task each was trained on: the default (which a fresh window opens first), an
+     * earlier snapshot of its training run, and the in-context models (docs/model-card-dfs32.md, docs/model-card-si32.md).
+     */
+    private static final Map<String, Task> SHIPPABLE = shippable();
+
+    private static Map<String, Task> shippable() {
+        Map<String, Task> names = new LinkedHashMap<>();
+        names.put("default", Task.SEARCH);
+        names.put("n32-preview", Task.SEARCH);
+        names.put("dfs32", Task.DFS);
+        names.put("si32", Task.SI);
+        return names;
+    }
 
     /** The models this build ships, the default first. */
     public static List<String> shipped() {
-        return SHIPPABLE.stream().filter(ModelFiles::isShipped).toList();
+        return SHIPPABLE.keySet().stream().filter(ModelFiles::isShipped).toList();
+    }
+
+    /** The shipped models of one task. */
+    public static List<String> shipped(Task task) {
+        return shipped().stream().filter(name -> SHIPPABLE.get(name) == task).toList();
     }
 
     /** Whether a model of this name ships inside the jar. */

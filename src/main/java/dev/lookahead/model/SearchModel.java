@@ -95,6 +95,21 @@ public final class SearchModel implements AutoCloseable {
         return load(ModelFiles.resolve(nameOrFolder), Devices.choose(device));
     }
 
+    /**
+     * Opens a model for a command that reads the search task's inputs (predict, trace, export, probes, activations);
+     * a model of an in-context task is refused with what to use instead.
+     */
+    public static SearchModel openSearch(String nameOrFolder, String device) throws IOException {
+        SearchModel model = open(nameOrFolder, device);
+        if (model.task() != Task.SEARCH) {
+            model.close();
+            throw new IllegalArgumentException("--model " + nameOrFolder + " was trained on the " + model.task().id() + " task, whose inputs"
+                    + " are searches written out in context; this command reads the search task's first step. Use eval or rollout with it,"
+                    + " or choose a search model (e.g. --model default)");
+        }
+        return model;
+    }
+
     /** The prefix of a control model's name: {@code untrained:n32} is the default shape at n = 32, never trained. */
     public static final String UNTRAINED = "untrained:";
 

@@ -200,7 +200,7 @@ public final class WorkbenchApp extends Application {
         fit.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
         fit.setOnAction(e -> explorer.graphView().fit());
         Menu shipped = new Menu("Shipped model");
-        for (String name : ModelFiles.shipped()) {
+        for (String name : ModelFiles.shipped(dev.lookahead.search.Task.SEARCH)) {
             MenuItem item = new MenuItem(name);
             item.setOnAction(e -> explorer.openModel(name));
             shipped.getItems().add(item);

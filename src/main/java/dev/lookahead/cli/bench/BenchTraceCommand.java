@@ -28,7 +28,7 @@ public final class BenchTraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (SearchModel model = SearchModel.open(options.model, options.device)) {
+        try (SearchModel model = SearchModel.openSearch(options.model, options.device)) {
             var layout = model.config().layout();
             int lookahead = layout.defaultMaxLookahead();
             Example example = EvaluationSets.standard(layout, lookahead, 1, EvaluationSets.STANDARD_SEED).get(Integer.toString(lookahead)).get(0);

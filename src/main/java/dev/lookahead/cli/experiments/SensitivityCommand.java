@@ -53,7 +53,7 @@ public final class SensitivityCommand implements Callable<Integer> {
         try {
             List<SensitivityGrid.Row> rows = new ArrayList<>();
             for (int i = 0; i < models.size(); i++) {
-                SearchModel model = SearchModel.open(models.get(i), device);
+                SearchModel model = SearchModel.openSearch(models.get(i), device);
                 opened.add(model);
                 rows.add(new SensitivityGrid.Row(labels.isEmpty() ? rowName(models.get(i)) : labels.get(i), model));
             }

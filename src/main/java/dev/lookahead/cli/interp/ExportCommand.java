@@ -51,7 +51,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException("--out " + out.toAbsolutePath() + " is a file; export writes a folder of figures: name a folder");
         }
-        try (SearchModel model = SearchModel.open(options.model, options.device)) {
+        try (SearchModel model = SearchModel.openSearch(options.model, options.device)) {
             SearchInput input = ModelGraphInput.read(graph, model.config());
             int layers = model.config().layers();
             List<Integer> graphLayers = new ArrayList<>();

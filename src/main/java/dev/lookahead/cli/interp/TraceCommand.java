@@ -48,7 +48,7 @@ public final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if ((graph == null) == (in == null)) throw new IllegalArgumentException("trace needs exactly one of --graph and --in");
-        try (SearchModel model = SearchModel.open(options.model, options.device)) {
+        try (SearchModel model = SearchModel.openSearch(options.model, options.device)) {
             CircuitTracer tracer = tracing.tracer(model);
             if (graph != null) {
                 int[] tokens = Tokenizer.encode(ModelGraphInput.read(graph, model.config()));

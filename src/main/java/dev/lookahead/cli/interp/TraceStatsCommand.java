@@ -101,7 +101,7 @@ public final class TraceStatsCommand implements Callable<Integer> {
 
     /** Traces one model's test examples, with a progress bar. */
     private TraceStatistics traceModel(String name) throws Exception {
-        try (SearchModel model = SearchModel.open(name, device)) {
+        try (SearchModel model = SearchModel.openSearch(name, device)) {
             ProgressBar bar = new ProgressBar();
             long started = System.nanoTime();
             return TestSetTracing.run(model, tracing.tracer(model), perLookahead, seed, (done, total) -> {

@@ -31,7 +31,7 @@ public final class ActivationsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String name = out.getFileName().toString();
         if (!name.endsWith(".npz") && !name.endsWith(".json")) throw new IllegalArgumentException("--out must end in .npz or .json");
-        try (SearchModel searchModel = SearchModel.open(options.model, options.device)) {
+        try (SearchModel searchModel = SearchModel.openSearch(options.model, options.device)) {
             int[] tokens = Tokenizer.encode(ModelGraphInput.read(graph, searchModel.config()));
             Map<String, Tensor> captured = searchModel.capture(tokens);
             if (name.endsWith(".npz")) {

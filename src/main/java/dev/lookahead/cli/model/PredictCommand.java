@@ -31,7 +31,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (SearchModel searchModel = SearchModel.open(options.model, options.device)) {
+        try (SearchModel searchModel = SearchModel.openSearch(options.model, options.device)) {
             SearchInput input = ModelGraphInput.read(graph, searchModel.config());
             Inspection inspection = Inspector.of(searchModel, null).look(input);
             int[] tokens = inspection.tokens();

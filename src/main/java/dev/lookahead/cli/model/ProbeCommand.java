@@ -84,7 +84,7 @@ public final class ProbeCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (SearchModel model = SearchModel.open(options.model, options.device)) {
+            try (SearchModel model = SearchModel.openSearch(options.model, options.device)) {
                 var layout = model.config().layout();
                 // seeds far from the test sets' seed 1 stream; the standard test inputs are reserved anyway
                 List<Example> training = ExampleSets.generate(GenerationSpec.training(layout, Distribution.BALANCED, layout.defaultMaxLookahead())
@@ -115,7 +115,7 @@ public final class ProbeCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (SearchModel model = SearchModel.open(options.model, options.device)) {
+            try (SearchModel model = SearchModel.openSearch(options.model, options.device)) {
                 ReachabilityProbes probes = ReachabilityProbes.load(probe);
                 if (probes.layers() != model.config().layers() + 1) {
                     throw new IllegalArgumentException("the probes in " + probe + " read " + (probes.layers() - 1) + " layers; the model has " + model.config().layers());

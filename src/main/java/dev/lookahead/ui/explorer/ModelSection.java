@@ -146,7 +146,7 @@ final class ModelSection extends VBox {
         getChildren().addAll(modelName, choose, new HBox(6, run, traceButton), new HBox(6, progress, cancel), prediction,
                 layerLabel, layer, play, setText, exportViews);
         setEnabled();
-        ModelFiles.shipped().stream().findFirst().ifPresentOrElse(this::load,
+        ModelFiles.shipped(dev.lookahead.search.Task.SEARCH).stream().findFirst().ifPresentOrElse(this::load,
                 () -> modelName.setText("No model shipped in this build: choose a training folder"));
     }
 
@@ -155,7 +155,7 @@ final class ModelSection extends VBox {
         Task<Inspector> task = new Task<>() {
             @Override
             protected Inspector call() throws Exception {
-                SearchModel opened = SearchModel.open(nameOrFolder, "auto");
+                SearchModel opened = SearchModel.openSearch(nameOrFolder, "auto");
                 try {
                     return Inspector.of(opened, ReachabilityProbes.forModel(nameOrFolder).orElse(null));
                 } catch (IOException | RuntimeException e) {
