@@ -27,7 +27,7 @@ class RoomsTest {
             Map.entry("interp", Set.of("io", "stats", "search", "model")),
             Map.entry("train", Set.of("io", "stats", "search", "model")),
             Map.entry("inspect", Set.of("search", "model", "interp")),
-            Map.entry("experiments", Set.of("io", "stats", "search", "model", "train")),
+            Map.entry("experiments", Set.of("io", "stats", "search", "model", "train", "inspect")),
             Map.entry("feedback", Set.of("io", "stats")),
             Map.entry("proofs", Set.of("io", "stats")),
             Map.entry("figures", Set.of("io", "stats", "search", "interp", "inspect", "train", "experiments", "feedback", "proofs")),

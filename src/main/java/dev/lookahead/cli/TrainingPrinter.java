@@ -32,7 +32,10 @@ public final class TrainingPrinter implements Sweep.Listener {
     @Override
     public void evaluated(long examplesSeen, Map<String, Proportion> accuracy) {
         StringBuilder line = new StringBuilder(String.format("%sheld-out accuracy after %,d examples:", prefix, examplesSeen));
-        accuracy.forEach((bucket, p) -> line.append(String.format("  %s %.3f", bucket.equals("naive") ? "naive" : "L" + bucket, p.value())));
+        // search buckets are lookaheads (L1..), dfs buckets backtrack distances (b-1, b0..), si buckets (frontier,branch)
+        boolean dfs = accuracy.containsKey("-1");
+        accuracy.forEach((bucket, p) -> line.append(String.format("  %s %.3f",
+                bucket.equals("naive") || bucket.contains(",") ? bucket : (dfs ? "b" : "L") + bucket, p.value())));
         bar.println(line.toString());
     }
 

@@ -48,8 +48,8 @@ public record JobResult(String id, int n, int layers, int hidden, String distrib
 
     /** Lookahead buckets in numeric order, then "naive". */
     static int bucketOrder(String a, String b) {
-        boolean aNumber = a.chars().allMatch(Character::isDigit);
-        boolean bNumber = b.chars().allMatch(Character::isDigit);
+        boolean aNumber = a.matches("-?\\d+");
+        boolean bNumber = b.matches("-?\\d+");
         if (aNumber && bNumber) return Integer.compare(Integer.parseInt(a), Integer.parseInt(b));
         return aNumber ? -1 : bNumber ? 1 : a.compareTo(b);
     }

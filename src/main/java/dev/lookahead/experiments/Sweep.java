@@ -1,10 +1,13 @@
 package dev.lookahead.experiments;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lookahead.inspect.Rollout;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
 import dev.lookahead.search.EvaluationSets;
 import dev.lookahead.search.Example;
+import dev.lookahead.search.InContextSets;
+import dev.lookahead.search.TokenLayout;
 import dev.lookahead.train.Evaluation;
 import dev.lookahead.train.LearningCurve;
 import dev.lookahead.train.Trainer;
@@ -131,6 +134,7 @@ public final class Sweep {
 
     private static JobResult measure(SweepJob job, TrainingRun training) throws IOException {
         TrainingConfig config = training.config();
+        if (config.task().inContext()) return measureInContext(job, training);
         Map<String, List<Example>> sets = EvaluationSets.standard(config.model().layout(), config.maxLookahead(),
                 config.evalPerLookahead(), EvaluationSets.STANDARD_SEED);
         Map<String, Double> accuracy = new LinkedHashMap<>();
@@ -149,6 +153,34 @@ public final class Sweep {
         return new JobResult(job.id(), config.model().n(), config.model().layers(), config.model().hidden(), job.distribution(),
                 config.seed(), config.maxLookahead(), config.examples(), parameters, 6.0 * config.examples() * parameters, best,
                 best >= JobResult.CONVERGED, balanced == 0 ? Double.NaN : lossSum / balanced, accuracy, training.elapsedSeconds());
+    }
+
+    /** Graphs rolled out whole to measure an in-context job's rollout accuracy. */
+    static final int ROLLOUTS = 200;
+
+    /**
+     * An in-context job: per-step accuracy on the standard buckets (backtrack, or frontier and branch), the loss over all
+     * of them, and under {@code "rollout"} the share of {@value #ROLLOUTS} graphs the model searches whole.
+     */
+    private static JobResult measureInContext(SweepJob job, TrainingRun training) throws IOException {
+        TrainingConfig config = training.config();
+        TokenLayout layout = config.model().layout();
+        Map<String, Double> accuracy = new LinkedHashMap<>();
+        double lossSum = 0;
+        long count = 0;
+        for (var bucket : InContextSets.standard(layout, config.task(), config.evalPerLookahead()).entrySet()) {
+            Evaluation.Score score = Evaluation.score(training.model(), Evaluation.Rows.ofInContext(bucket.getValue()));
+            accuracy.put(bucket.getKey(), score.accuracy().value());
+            lossSum += score.loss() * bucket.getValue().size();
+            count += bucket.getValue().size();
+        }
+        accuracy.put("rollout", Rollout.solvedShare(training.model(), config.task(), ROLLOUTS, EvaluationSets.STANDARD_SEED));
+        LearningCurve curve = LearningCurve.read(training.folder());
+        double best = curve.bestTrainingAccuracy();
+        long parameters = config.model().parameterCount();
+        return new JobResult(job.id(), config.model().n(), config.model().layers(), config.model().hidden(), job.distribution(),
+                config.seed(), config.maxLookahead(), config.examples(), parameters, 6.0 * config.examples() * parameters, best,
+                best >= JobResult.CONVERGED, count == 0 ? Double.NaN : lossSum / count, accuracy, training.elapsedSeconds());
     }
 
     /** Every job's learning curve so far, by job id (empty for a job not started). */

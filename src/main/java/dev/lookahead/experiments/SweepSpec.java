@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.Json;
 import dev.lookahead.model.Initialization;
 import dev.lookahead.model.ModelConfig;
+import dev.lookahead.search.DfsGenerator;
 import dev.lookahead.search.Distribution;
+import dev.lookahead.search.Task;
 import dev.lookahead.train.CurriculumRule;
 import dev.lookahead.train.TrainingConfig;
 import java.io.IOException;
@@ -24,17 +26,20 @@ import java.util.Set;
  *  "seeds": [1, 2, 3], "examples": 400000}</pre>
  * Every other training setting may be given once for all jobs ({@code heads, max_lookahead, curriculum, init,
  * batch, lr, warmup, eval_every, eval_per_lookahead, device}); without {@code max_lookahead} each job
- * trains on its size's default.
+ * trains on its size's default. {@code "task": "dfs"} or {@code "si"} trains the paper's in-context tasks instead
+ * (docs/user-guide.md, "Search in context"): no distribution then, and for dfs {@code max_lookahead} is the largest
+ * backtrack (default T - 1 at each size).
  *
  * @param distributions each entry is one job's training mix: "balanced", "naive", "star" or "mix"
+ * @param task          search, dfs or si
  */
 public record SweepSpec(List<Integer> n, List<Integer> layers, List<Integer> hidden, List<String> distributions,
                         List<Long> seeds, long examples, int heads, Integer maxLookahead, CurriculumRule curriculum,
                         Initialization initialization,
-                        int batch, float learningRate, int warmup, long evalEvery, int evalPerLookahead, String device) {
+                        int batch, float learningRate, int warmup, long evalEvery, int evalPerLookahead, String device, Task task) {
 
     private static final Set<String> FIELDS = Set.of("n", "layers", "hidden", "distribution", "seeds", "examples", "heads",
-            "max_lookahead", "curriculum", "init", "batch", "lr", "warmup", "eval_every", "eval_per_lookahead", "device");
+            "max_lookahead", "curriculum", "init", "batch", "lr", "warmup", "eval_every", "eval_per_lookahead", "device", "task");
 
     public SweepSpec {
         n = List.copyOf(n);
@@ -42,7 +47,8 @@ public record SweepSpec(List<Integer> n, List<Integer> layers, List<Integer> hid
         hidden = List.copyOf(hidden);
         distributions = List.copyOf(distributions);
         seeds = List.copyOf(seeds);
-        distributions.forEach(Distribution::parseMix); // fails early on a misspelt name
+        task = task == null ? Task.SEARCH : task;
+        if (!task.inContext()) distributions.forEach(Distribution::parseMix); // fails early on a misspelt name
     }
 
     /** Reads a spec; a mistake is reported with the file and the field. */
@@ -66,26 +72,34 @@ public record SweepSpec(List<Integer> n, List<Integer> layers, List<Integer> hid
             String name = names.next();
             if (!FIELDS.contains(name)) throw new IllegalArgumentException("unknown field \"" + name + "\" (known: " + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
         }
-        return new SweepSpec(ints(json, "n", null), ints(json, "layers", 6), ints(json, "hidden", 16), strings(json, "distribution", "balanced"),
+        Task task = Task.parse(json.path("task").asText("search"));
+        if (task.inContext() && json.has("distribution")) {
+            throw new IllegalArgumentException("field \"distribution\" belongs to the search task; the " + task.id() + " task has its own generator");
+        }
+        return new SweepSpec(ints(json, "n", null), ints(json, "layers", 6), ints(json, "hidden", 16),
+                task.inContext() ? List.of(task.id()) : strings(json, "distribution", "balanced"),
                 ints(json, "seeds", 1).stream().map(Integer::longValue).toList(), number(json, "examples", null).longValue(),
                 number(json, "heads", 1).intValue(), json.hasNonNull("max_lookahead") ? number(json, "max_lookahead", null).intValue() : null,
                 CurriculumRule.fromJson(json.get("curriculum")), Initialization.parse(json.path("init").asText("pytorch")),
                 number(json, "batch", 256).intValue(), number(json, "lr", 5e-4).floatValue(),
                 number(json, "warmup", 500).intValue(), json.hasNonNull("eval_every") ? number(json, "eval_every", null).longValue() : 0,
-                number(json, "eval_per_lookahead", 200).intValue(), json.path("device").asText("auto"));
+                number(json, "eval_per_lookahead", 200).intValue(), json.path("device").asText("auto"), task);
     }
 
     /** The spec as {@code sweep.json} holds it, in the names a spec file is written in. */
     public ObjectNode toJson() {
-        return Json.fields(new SpecJson(n, layers, hidden, distributions, seeds, examples, heads, maxLookahead, curriculum.id(),
-                initialization.id(), batch, learningRate, warmup, evalEvery > 0 ? evalEvery : null, evalPerLookahead, device));
+        return Json.fields(new SpecJson(n, layers, hidden, task.inContext() ? null : distributions, seeds, examples, heads, maxLookahead,
+                curriculum.id(), initialization.id(), batch, learningRate, warmup, evalEvery > 0 ? evalEvery : null, evalPerLookahead, device,
+                task.inContext() ? task.id() : null));
     }
 
     /** A spec's fields under their file names ({@code distribution}, {@code eval_every} only when set). */
-    record SpecJson(List<Integer> n, List<Integer> layers, List<Integer> hidden, @JsonProperty("distribution") List<String> distributions,
+    record SpecJson(List<Integer> n, List<Integer> layers, List<Integer> hidden,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("distribution") List<String> distributions,
                     List<Long> seeds, long examples, int heads, @JsonInclude(JsonInclude.Include.NON_NULL) Integer maxLookahead,
                     String curriculum, String init, int batch, float lr, int warmup,
-                    @JsonInclude(JsonInclude.Include.NON_NULL) Long evalEvery, int evalPerLookahead, String device) {
+                    @JsonInclude(JsonInclude.Include.NON_NULL) Long evalEvery, int evalPerLookahead, String device,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String task) {
     }
 
     /** The jobs in a fixed order (n, then layers, hidden, distribution, seed), so an index names a job on any machine. */
@@ -97,12 +111,14 @@ public record SweepSpec(List<Integer> n, List<Integer> layers, List<Integer> hid
                     for (String distribution : distributions) {
                         for (long seed : seeds) {
                             ModelConfig model = new ModelConfig(size, depth, width, heads, false, false);
-                            int largest = maxLookahead != null ? maxLookahead : model.layout().defaultMaxLookahead();
+                            int largest = maxLookahead != null ? maxLookahead
+                                    : task == Task.DFS ? DfsGenerator.traceSlots(model.layout()) - 1 : model.layout().defaultMaxLookahead();
                             // four held-out evaluations per job draw its curve without slowing it much
                             long every = evalEvery > 0 ? evalEvery : Math.max(batch, examples / 4);
-                            TrainingConfig config = new TrainingConfig(model, initialization, Distribution.parseMix(distribution), largest,
+                            TrainingConfig config = new TrainingConfig(model, initialization,
+                                    task.inContext() ? List.of(Distribution.BALANCED) : Distribution.parseMix(distribution), largest,
                                     curriculum, examples, batch,
-                                    learningRate, warmup, 0.01f, 1.0f, seed, device, every, evalPerLookahead);
+                                    learningRate, warmup, 0.01f, 1.0f, seed, device, every, evalPerLookahead, task);
                             String id = "n%d-l%d-h%d-%s-s%d".formatted(size, depth, width, distribution, seed);
                             jobs.add(new SweepJob(jobs.size(), id, distribution, config));
                         }

@@ -58,7 +58,7 @@ public final class SweepTable {
         TreeSet<String> buckets = new TreeSet<>(JobResult::bucketOrder);
         results.forEach(r -> buckets.addAll(r.testAccuracy().keySet()));
         md.append("\n| job | examples | best train acc | converged | test loss |");
-        buckets.forEach(b -> md.append(" acc ").append(b.chars().allMatch(Character::isDigit) ? "L" + b : b).append(" |"));
+        buckets.forEach(b -> md.append(" acc ").append(b.chars().allMatch(Character::isDigit) && !inContext(results) ? "L" + b : b).append(" |"));
         md.append(" minutes |\n|---|---:|---:|:-:|---:|");
         buckets.forEach(b -> md.append("---:|"));
         md.append("---:|\n");
@@ -73,6 +73,11 @@ public final class SweepTable {
             md.append(String.format(Locale.ROOT, " %.1f |%n", r.seconds() / 60));
         }
         return md.toString();
+    }
+
+    /** Whether the results are of an in-context task, whose buckets are backtracks or (frontier, branch), not lookaheads. */
+    private static boolean inContext(List<JobResult> results) {
+        return results.stream().anyMatch(r -> r.distribution().equals("dfs") || r.distribution().equals("si"));
     }
 
     private static String number(double value) {

@@ -3,6 +3,7 @@ package dev.lookahead.inspect;
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.search.Edge;
 import dev.lookahead.search.InContextInputs;
+import dev.lookahead.search.InContextSets;
 import dev.lookahead.search.InContextTruth;
 import dev.lookahead.search.Task;
 import dev.lookahead.search.TokenLayout;
@@ -120,6 +121,22 @@ public final class Rollout {
             if (inference.choice() == goal) return new Result(Task.SI, steps, true, Stop.GOAL, trace);
             expand = null;
         }
+    }
+
+    /**
+     * The share of {@code graphs} graphs, drawn by the task's generator (dfs: any point of the search; si: its training
+     * draws) with this seed, that the model searches whole from the start: whole-search accuracy beside per-step accuracy.
+     */
+    public static double solvedShare(SearchModel model, Task task, int graphs, long seed) {
+        TokenLayout layout = model.config().layout();
+        var choice = task == Task.DFS ? new InContextSets.Choice(task, -1, null, false, null, null) : InContextSets.Choice.training(task);
+        InContextSets.Source source = InContextSets.source(layout, choice, java.util.Set.of(), seed * 7919 + 17);
+        int solved = 0;
+        for (int i = 0; i < graphs; i++) {
+            InContextInputs.Problem problem = InContextInputs.problem(layout, source.next().tokens());
+            solved += run(model, task, problem.edges(), problem.start(), problem.goal()).solved() ? 1 : 0;
+        }
+        return graphs == 0 ? Double.NaN : (double) solved / graphs;
     }
 
     private static int[] accepted(TokenLayout layout, int[] tokens) {

@@ -62,6 +62,23 @@ public final class InContextInputs {
         return assemble(layout, edges, start, goal, Arrays.copyOf(part, at));
     }
 
+    /** The graph (edges in token order), start and goal an input of any task holds. */
+    public record Problem(List<Edge> edges, int start, int goal) {
+    }
+
+    /** Reads the graph, start and goal of an input of any of the tasks; a malformed prefix is named by position. */
+    public static Problem problem(TokenLayout layout, int[] tokens) {
+        List<Edge> edges = new java.util.ArrayList<>();
+        int i = 0;
+        while (i < tokens.length && tokens[i] == layout.padToken()) i++;
+        while (i + 2 < tokens.length && tokens[i] == layout.edgeToken()) {
+            edges.add(new Edge(tokens[i + 1], tokens[i + 2]));
+            i += 3;
+        }
+        if (i + 2 >= tokens.length || tokens[i] != layout.queryToken()) throw new MalformedInputException(i, "expected 'Q start goal' after the edges");
+        return new Problem(edges, tokens[i + 1], tokens[i + 2]);
+    }
+
     /** Whether one more inference step still fits after {@code visited} edges (si). */
     public static boolean siRoomForAnotherEdge(TokenLayout layout, int visited) {
         return 3 * visited + 2 <= 3 * (SiGenerator.maxEdges(layout) - 1) + 1;

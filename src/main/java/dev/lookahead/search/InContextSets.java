@@ -101,7 +101,11 @@ public final class InContextSets {
             Choice choice = bucketChoice(task, names.get(i));
             Source source = source(layout, choice, Set.copyOf(taken), bucketSeed(seed, i));
             List<InContextExample> examples = new ArrayList<>(share);
-            for (int k = 0; k < share; k++) examples.add(source.next());
+            try {
+                for (int k = 0; k < share; k++) examples.add(source.next());
+            } catch (ExampleGenerator.NoExampleException e) {
+                // at a small n the earlier buckets can hold every input of this one: the bucket keeps what was found
+            }
             examples.forEach(e -> taken.add(TokenRow.of(layout, e.tokens())));
             buckets.put(names.get(i), examples);
         }
@@ -126,10 +130,16 @@ public final class InContextSets {
         return first;
     }
 
-    /** The inputs training never produces: the standard sets at {@link #RESERVED_PER_BUCKET} per bucket. */
+    /**
+     * The inputs training never produces: the standard sets at {@link #RESERVED_PER_BUCKET} per bucket. A bucket that ran
+     * short (a small n, where the earlier buckets hold most inputs) is not held out, so that training keeps inputs to learn from.
+     */
     public static Set<TokenRow> reservedRows(TokenLayout layout, Task task) {
         Set<TokenRow> rows = new HashSet<>();
-        standard(layout, task, RESERVED_PER_BUCKET).values().forEach(list -> list.forEach(e -> rows.add(TokenRow.of(layout, e.tokens()))));
+        for (List<InContextExample> bucket : standard(layout, task, RESERVED_PER_BUCKET).values()) {
+            if (bucket.size() < RESERVED_PER_BUCKET) continue;
+            bucket.forEach(e -> rows.add(TokenRow.of(layout, e.tokens())));
+        }
         return rows;
     }
 

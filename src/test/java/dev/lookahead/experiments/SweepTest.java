@@ -152,4 +152,22 @@ class SweepTest {
         assertThat(jobs).extracting(SweepJob::index).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 24).boxed().toList());
         assertThat(SweepSpec.fromJson(grid.toJson())).isEqualTo(grid);
     }
+
+    @Test
+    void anInContextSweepTrainsItsTaskAndReportsEveryBucketAndRolloutAccuracy() throws Exception {
+        SweepSpec spec = SweepSpec.fromJson(readJson("""
+                {"task": "dfs", "n": [20], "layers": [1], "hidden": [4], "seeds": [1], "examples": 128, "batch": 64, "eval_per_lookahead": 5}"""));
+        assertThat(spec.jobs().getFirst().id()).isEqualTo("n20-l1-h4-dfs-s1");
+        assertThat(spec.jobs().getFirst().config().maxLookahead()).as("T - 1 = 3 at n = 20").isEqualTo(3);
+        assertThat(SweepSpec.fromJson(spec.toJson())).isEqualTo(spec);
+        assertThatThrownBy(() -> SweepSpec.fromJson(readJson("{\"task\": \"si\", \"n\": [20], \"examples\": 64, \"distribution\": [\"naive\"]}")))
+                .hasMessageContaining("\"distribution\" belongs to the search task");
+
+        Sweep sweep = Sweep.create(spec, dir.resolve("dfs"), false);
+        sweep.run(new Sweep.Listener() { }, () -> false);
+        List<JobResult> results = Sweep.collect(dir.resolve("dfs"));
+        assertThat(results).hasSize(1);
+        assertThat(results.getFirst().testAccuracy().keySet()).containsExactly("-1", "0", "1", "2", "3", "rollout");
+        assertThat(Files.readString(dir.resolve("dfs/results.md"))).contains("acc -1").contains("acc rollout");
+    }
 }

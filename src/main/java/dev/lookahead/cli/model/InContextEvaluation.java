@@ -8,8 +8,8 @@ import dev.lookahead.inspect.Rollout;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
 import dev.lookahead.model.SearchModel;
-import dev.lookahead.search.Edge;
 import dev.lookahead.search.InContextExample;
+import dev.lookahead.search.InContextInputs;
 import dev.lookahead.search.InContextSets;
 import dev.lookahead.search.InContextTruth;
 import dev.lookahead.search.Task;
@@ -18,7 +18,6 @@ import dev.lookahead.stats.Proportion;
 import dev.lookahead.train.Evaluation;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,31 +93,13 @@ final class InContextEvaluation {
         long steps = 0;
         Map<String, Integer> stops = new TreeMap<>();
         for (int i = 0; i < count; i++) {
-            InContextExample example = source.next();
-            Problem problem = Problem.of(layout, example.tokens());
+            InContextInputs.Problem problem = InContextInputs.problem(layout, source.next().tokens());
             Rollout.Result result = Rollout.run(model, task, problem.edges(), problem.start(), problem.goal());
             solved = solved.plus(result.solved());
             steps += result.steps().size();
             stops.merge(result.stop().words(), 1, Integer::sum);
         }
         return new RolloutSummary(count, AccuracyTable.Cell.of(solved), count == 0 ? 0 : (double) steps / count, stops);
-    }
-
-    /** The graph, start and goal an input of either task holds. */
-    record Problem(List<Edge> edges, int start, int goal) {
-        static Problem of(TokenLayout layout, int[] tokens) {
-            List<Edge> edges = new ArrayList<>();
-            int i = 0;
-            while (i < tokens.length && tokens[i] == layout.padToken()) i++;
-            while (i + 2 < tokens.length && tokens[i] == layout.edgeToken()) {
-                edges.add(new Edge(tokens[i + 1], tokens[i + 2]));
-                i += 3;
-            }
-            if (i + 2 >= tokens.length || tokens[i] != layout.queryToken()) {
-                throw new IllegalArgumentException("position " + i + ": expected Q start goal after the edges");
-            }
-            return new Problem(edges, tokens[i + 1], tokens[i + 2]);
-        }
     }
 
     /** With --in: each line gets predicted, correct and accepted; accuracy by the line's bucket and by step kind. */

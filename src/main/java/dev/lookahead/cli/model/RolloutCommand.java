@@ -8,7 +8,6 @@ import dev.lookahead.inspect.Rollout;
 import dev.lookahead.io.Json;
 import dev.lookahead.io.JsonLines;
 import dev.lookahead.model.SearchModel;
-import dev.lookahead.search.Edge;
 import dev.lookahead.search.GraphFiles;
 import dev.lookahead.search.InContextInputs;
 import dev.lookahead.search.SearchGraph;
@@ -17,7 +16,6 @@ import dev.lookahead.search.TokenLayout;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,15 +106,8 @@ public final class RolloutCommand implements Callable<Integer> {
         if (n != layout.n()) throw new IllegalArgumentException("n = " + n + " but the model takes n = " + layout.n());
         int[] tokens = LineFields.requireIntArray(line, "tokens");
         if (tokens.length != n) throw new IllegalArgumentException("tokens has " + tokens.length + " entries, expected n = " + n);
-        List<Edge> edges = new ArrayList<>();
-        int i = 0;
-        while (i < n && tokens[i] == layout.padToken()) i++;
-        while (i + 2 < n && tokens[i] == layout.edgeToken()) {
-            edges.add(new Edge(tokens[i + 1], tokens[i + 2]));
-            i += 3;
-        }
-        if (i + 2 >= n || tokens[i] != layout.queryToken()) throw new IllegalArgumentException("position " + i + ": expected Q start goal after the edges");
-        SearchGraph graph = SearchGraph.of(edges, tokens[i + 1], tokens[i + 2]);
+        InContextInputs.Problem problem = InContextInputs.problem(layout, tokens);
+        SearchGraph graph = SearchGraph.of(problem.edges(), problem.start(), problem.goal());
         InContextInputs.whyNot(graph, layout, task).ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
