@@ -168,6 +168,6 @@ class SweepTest {
         List<JobResult> results = Sweep.collect(dir.resolve("dfs"));
         assertThat(results).hasSize(1);
         assertThat(results.getFirst().testAccuracy().keySet()).containsExactly("-1", "0", "1", "2", "3", "rollout");
-        assertThat(Files.readString(dir.resolve("dfs/results.md"))).contains("acc -1").contains("acc rollout");
+        assertThat(Files.readString(dir.resolve("dfs").resolve(Sweep.TABLE))).contains("acc -1").contains("acc rollout");
     }
 }
