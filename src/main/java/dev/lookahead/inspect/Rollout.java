@@ -40,12 +40,17 @@ public final class Rollout {
     }
 
     /**
-     * One model call.
+     * One model call and the state of the search it was asked in.
      *
      * @param kind     "dfs", "selection" or "inference"
      * @param accepted every answer the task accepts at this step, sorted
+     * @param visited  the vertices visited before this step, in the order first visited
+     * @param current  the vertex whose child comes next (dfs: the latest visited vertex with an unvisited child; si: the
+     *                 vertex an inference step expands), or null on a selection step
+     * @param frontier the visited vertices that still have an unvisited child
      */
-    public record Step(int index, String kind, int[] tokens, float[] probabilities, int choice, int[] accepted, boolean correct) {
+    public record Step(int index, String kind, int[] tokens, float[] probabilities, int choice, int[] accepted, boolean correct,
+                       List<Integer> visited, Integer current, List<Integer> frontier) {
     }
 
     /**
@@ -82,7 +87,7 @@ public final class Rollout {
             int[] tokens = InContextInputs.dfs(layout, edges, start, goal, trace);
             int[] accepted = InContextTruth.dfs(layout, tokens).accepted().stream().mapToInt(Integer::intValue).toArray();
             if (accepted.length == 0) return new Result(Task.DFS, steps, false, Stop.EXHAUSTED, trace);
-            Step step = step(model, steps.size(), "dfs", tokens, accepted);
+            Step step = step(model, steps.size(), "dfs", tokens, accepted, edges, trace, latestWithUnvisited(edges, trace));
             steps.add(step);
             if (!step.correct()) return new Result(Task.DFS, steps, false, trace.contains(step.choice()) ? Stop.REPEATED : Stop.WRONG, trace);
             trace.add(step.choice());
@@ -102,7 +107,7 @@ public final class Rollout {
             if (expand == null) {
                 int[] tokens = InContextInputs.si(layout, edges, start, goal, visited, null);
                 int[] accepted = accepted(layout, tokens);
-                Step selection = step(model, steps.size(), "selection", tokens, accepted);
+                Step selection = step(model, steps.size(), "selection", tokens, accepted, edges, distinct(trace, start), null);
                 steps.add(selection);
                 if (!selection.correct()) return new Result(Task.SI, steps, false, Stop.WRONG, trace);
                 expand = selection.choice();
@@ -110,7 +115,7 @@ public final class Rollout {
             int[] tokens = InContextInputs.si(layout, edges, start, goal, visited, expand);
             int[] accepted = accepted(layout, tokens);
             if (accepted.length == 0) return new Result(Task.SI, steps, false, Stop.EXHAUSTED, trace);
-            Step inference = step(model, steps.size(), "inference", tokens, accepted);
+            Step inference = step(model, steps.size(), "inference", tokens, accepted, edges, distinct(trace, start), expand);
             steps.add(inference);
             if (!inference.correct()) {
                 return new Result(Task.SI, steps, false, trace.contains(inference.choice()) ? Stop.REPEATED : Stop.WRONG, trace);
@@ -143,11 +148,31 @@ public final class Rollout {
         return InContextTruth.si(layout, tokens).accepted().stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static Step step(SearchModel model, int index, String kind, int[] tokens, int[] accepted) {
+    private static Step step(SearchModel model, int index, String kind, int[] tokens, int[] accepted, List<Edge> edges, List<Integer> visited,
+                             Integer current) {
         float[] probabilities = model.probabilities(new int[][] {tokens})[0];
         int choice = SearchModel.argMax(probabilities);
         boolean correct = false;
         for (int a : accepted) correct |= a == choice;
-        return new Step(index, kind, tokens, probabilities, choice, accepted, correct);
+        List<Integer> frontier = visited.stream().filter(v -> hasUnvisitedChild(edges, v, visited)).toList();
+        return new Step(index, kind, tokens, probabilities, choice, accepted, correct, List.copyOf(visited), current, frontier);
+    }
+
+    private static boolean hasUnvisitedChild(List<Edge> edges, int vertex, List<Integer> visited) {
+        for (Edge e : edges) if (e.from() == vertex && !visited.contains(e.to())) return true;
+        return false;
+    }
+
+    private static Integer latestWithUnvisited(List<Edge> edges, List<Integer> trace) {
+        for (int k = trace.size() - 1; k >= 0; k--) if (hasUnvisitedChild(edges, trace.get(k), trace)) return trace.get(k);
+        return null;
+    }
+
+    /** The vertices of the visited edges in first-visit order; the start alone before any edge is visited. */
+    private static List<Integer> distinct(List<Integer> trace, int start) {
+        List<Integer> order = new ArrayList<>();
+        if (trace.isEmpty()) order.add(start);
+        for (int v : trace) if (!order.contains(v)) order.add(v);
+        return order;
     }
 }

@@ -71,9 +71,16 @@ class InContextCommandsTest {
         Path graph = dir.resolve("g.json");
         Files.writeString(graph, "{\"edges\": [[1, 2], [1, 3], [3, 4]], \"start\": 1, \"goal\": 4}");
         Path steps = dir.resolve("rollout.jsonl");
-        assertThat(LookaheadCommand.execute("rollout", "--model", run.toString(), "--graph", graph.toString(), "--out", steps.toString())).isZero();
+        Path figures = dir.resolve("figures");
+        assertThat(LookaheadCommand.execute("rollout", "--model", run.toString(), "--graph", graph.toString(), "--out", steps.toString(),
+                "--figures", figures.toString(), "--formats", "png,svg")).isZero();
         List<JsonNode> lines = read(steps);
         JsonNode last = lines.get(lines.size() - 1);
+        int stepCount = last.get("steps").asInt();
+        assertThat(figures.resolve("step-1.png")).exists();
+        assertThat(figures.resolve("step-" + (stepCount + 1) + ".svg")).as("the end has its own figure").exists();
+        assertThat(figures.resolve("rollout.png")).exists();
+        assertThat(Files.readString(figures.resolve("step-1.svg"))).contains("step 1 of " + stepCount);
         assertThat(last.get("solved").isBoolean()).isTrue();
         assertThat(lines.size()).isEqualTo(last.get("steps").asInt() + 1);
         JsonNode first = lines.get(0);

@@ -4,6 +4,9 @@ import dev.lookahead.cli.LineFields;
 import dev.lookahead.cli.LinesOut;
 import dev.lookahead.cli.ModelOptions;
 import dev.lookahead.cli.Output;
+import dev.lookahead.figures.FigureExport;
+import dev.lookahead.figures.FigureFormat;
+import dev.lookahead.figures.RolloutFigure;
 import dev.lookahead.inspect.Rollout;
 import dev.lookahead.io.Json;
 import dev.lookahead.io.JsonLines;
@@ -46,6 +49,13 @@ public final class RolloutCommand implements Callable<Integer> {
     @Mixin
     LinesOut output;
 
+    @Option(names = "--figures", description = "With --graph: write each step as a figure (step-K), the end (step-<last>) and all steps in"
+            + " one strip (rollout) into this folder.")
+    Path figures;
+
+    @Option(names = "--formats", defaultValue = "png,svg,pdf", split = ",", description = "Figure formats: png, svg and/or pdf (default ${DEFAULT-VALUE}).")
+    List<String> formats;
+
     /** One model call as a line: its input, the distribution over tokens, the arg-max, what the task accepts. */
     record StepLine(Integer line, int step, String kind, int[] tokens, Map<String, Float> distribution, int choice, int[] accepted,
                     boolean correct) {
@@ -77,7 +87,9 @@ public final class RolloutCommand implements Callable<Integer> {
                             throw new IllegalArgumentException(source.graph.getFileName() + ": " + reason);
                         });
                         counts[0]++;
-                        counts[1] += write(writer, null, layout, Rollout.run(model, task, graph.edges(), graph.start(), graph.goal())) ? 1 : 0;
+                        Rollout.Result result = Rollout.run(model, task, graph.edges(), graph.start(), graph.goal());
+                        counts[1] += write(writer, null, layout, result) ? 1 : 0;
+                        if (figures != null) writeFigures(graph, result, layout);
                     } else {
                         JsonLines.forEach(source.in, (number, line) -> {
                             try {
@@ -98,6 +110,20 @@ public final class RolloutCommand implements Callable<Integer> {
                     counts[2] > 0 ? ", " + counts[2] + " lines with errors" : "");
             return counts[2] > 0 ? 2 : 0;
         }
+    }
+
+    /** Each step, the end, and the strip of all of them, in every format asked for. */
+    private void writeFigures(SearchGraph graph, Rollout.Result result, TokenLayout layout) throws IOException {
+        List<FigureFormat> chosen = formats.stream().map(FigureFormat::parse).distinct().toList();
+        java.nio.file.Files.createDirectories(figures);
+        String name = java.nio.file.Path.of(options.model).getFileName().toString();
+        for (FigureFormat format : chosen) {
+            for (int k = 0; k <= result.steps().size(); k++) {
+                FigureExport.write(new RolloutFigure(graph, result, k, layout, name), format, figures.resolve("step-" + (k + 1) + "." + format.extension()), 2);
+            }
+            FigureExport.write(RolloutFigure.strip(graph, result, layout, name, 4), format, figures.resolve("rollout." + format.extension()), 2);
+        }
+        System.err.printf("figures of %d steps and the strip in %s%n", result.steps().size() + 1, figures);
     }
 
     /** The graph, start and goal of an input line of the task. */

@@ -1,0 +1,296 @@
+package dev.lookahead.figures;
+
+import dev.lookahead.inspect.Rollout;
+import dev.lookahead.search.Edge;
+import dev.lookahead.search.SearchGraph;
+import dev.lookahead.search.TokenLayout;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One step of a model's search written out in context (docs/user-guide.md, "Search in context"): the graph with the
+ * vertices visited so far numbered in visit order, the vertex whose child comes next ringed, the frontier dashed, the
+ * model's choice (blue when the task accepts it, vermillion when not) and the accepted answers; beside it the model's
+ * distribution over the vertices. Step {@code steps.size()} is the end: the whole trace and why the run stopped.
+ */
+public final class RolloutFigure implements Figure {
+    private static final double RADIUS = 11;
+    private static final double SPACING = 46;
+    private static final double MARGIN = 22;
+    private static final double TITLE = 44;
+    private static final double BARS = 190;
+    private static final double LEGEND = 40;
+    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.BOLD, 9);
+    private static final Font TEXT = new Font(Font.SANS_SERIF, Font.PLAIN, 8);
+
+    private final SearchGraph graph;
+    private final Rollout.Result result;
+    private final int step;
+    private final TokenLayout layout;
+    private final String title;
+    private final String subtitle;
+    private final LayeredLayout.Result positions;
+
+    public RolloutFigure(SearchGraph graph, Rollout.Result result, int step, TokenLayout layout, String model) {
+        if (step < 0 || step > result.steps().size()) throw new IllegalArgumentException("step " + step + " is outside 0.." + result.steps().size());
+        this.graph = graph;
+        this.result = result;
+        this.step = step;
+        this.layout = layout;
+        this.positions = LayeredLayout.layout(graph.vertices(), graph.edges());
+        boolean end = step == result.steps().size();
+        this.title = model + " (" + result.task().id() + "), " + (end ? "end" : "step " + (step + 1) + " of " + result.steps().size());
+        this.subtitle = end ? (result.solved() ? "solved: " : "not solved: ") + result.stop().words() : subtitle(result.steps().get(step));
+    }
+
+    private String subtitle(Rollout.Step s) {
+        String kind = s.kind().equals("dfs") ? "" : s.kind() + " step, ";
+        return kind + "chose " + layout.tokenName(s.choice())
+                + (s.correct() ? " (accepted)" : step == result.firstWrong() ? ", not accepted: the first wrong step" : ", not accepted");
+    }
+
+    private double graphWidth() {
+        return Math.max(200, 2 * MARGIN + Math.max(1, positions.width()) * SPACING + 2 * RADIUS);
+    }
+
+    @Override
+    public double width() {
+        return Math.max(300, graphWidth() + (step < result.steps().size() ? BARS : 0));
+    }
+
+    @Override
+    public double height() {
+        double graphHeight = 2 * MARGIN + Math.max(0, positions.layerCount() - 1) * SPACING;
+        return TITLE + Math.max(graphHeight, step < result.steps().size() ? 150 : 0) + LEGEND;
+    }
+
+    private double x(double lx) {
+        double used = Math.max(0, positions.width()) * SPACING;
+        return (graphWidth() - used) / 2 + lx * SPACING;
+    }
+
+    private double y(double ly) {
+        return TITLE + MARGIN + ly * SPACING;
+    }
+
+    @Override
+    public void draw(Graphics2D g, double width, double height) {
+        Figure.page(g, width, height, title);
+        g.setFont(TEXT.deriveFont(Font.PLAIN, 10f));
+        g.setColor(s(result, step) != null && !s(result, step).correct() ? Palette.VERMILLION : Palette.INK);
+        g.drawString(subtitle, (float) MARGIN, (float) (TITLE - 12));
+        boolean end = step == result.steps().size();
+        Rollout.Step s = end ? null : result.steps().get(step);
+        List<Integer> visited = end ? visitedAtEnd() : s.visited();
+        drawEdges(g);
+        for (var entry : positions.positions().entrySet()) {
+            int id = entry.getKey();
+            double cx = x(entry.getValue().x());
+            double cy = y(entry.getValue().y());
+            if (s != null) mark(g, s, id, cx, cy);
+            vertex(g, id, cx, cy, visited.indexOf(id));
+        }
+        if (s != null) bars(g, s, graphWidth(), TITLE + 6, BARS - 16, height - TITLE - LEGEND - 6);
+        legend(g, height - 22, end);
+    }
+
+    private static Rollout.Step s(Rollout.Result result, int step) {
+        return step < result.steps().size() ? result.steps().get(step) : null;
+    }
+
+    private List<Integer> visitedAtEnd() {
+        List<Integer> order = new ArrayList<>();
+        if (result.trace().isEmpty()) order.add(graph.start());
+        for (int v : result.trace()) if (!order.contains(v)) order.add(v);
+        return order;
+    }
+
+    private void drawEdges(Graphics2D g) {
+        g.setStroke(new BasicStroke(1.2f));
+        List<Edge> edges = graph.edges();
+        for (int i = 0; i < edges.size(); i++) {
+            List<LayeredLayout.Point> route = positions.routes().get(i);
+            Path2D path = new Path2D.Double();
+            for (int k = 0; k < route.size(); k++) {
+                if (k == 0) path.moveTo(x(route.get(k).x()), y(route.get(k).y()));
+                else path.lineTo(x(route.get(k).x()), y(route.get(k).y()));
+            }
+            g.setColor(Palette.GREY);
+            g.draw(path);
+            LayeredLayout.Point a = route.get(route.size() - 2);
+            LayeredLayout.Point b = route.get(route.size() - 1);
+            arrow(g, x(a.x()), y(a.y()), x(b.x()), y(b.y()));
+        }
+    }
+
+    /** Rings: the vertex whose child comes next (solid ink), the frontier (dashed), the choice (blue or vermillion), accepted (dotted blue). */
+    private static void mark(Graphics2D g, Rollout.Step s, int id, double cx, double cy) {
+        if (s.frontier().contains(id)) ring(g, cx, cy, RADIUS + 3, Palette.GREY, dashed(1.6f));
+        if (Integer.valueOf(id).equals(s.current())) ring(g, cx, cy, RADIUS + 3, Palette.INK, new BasicStroke(2.2f));
+        for (int a : s.accepted()) if (a == id) ring(g, cx, cy, RADIUS + 7, Palette.BLUE, dotted());
+        if (id == s.choice()) ring(g, cx, cy, RADIUS + 7, s.correct() ? Palette.BLUE : Palette.VERMILLION, new BasicStroke(2.6f));
+    }
+
+    private void vertex(Graphics2D g, int id, double cx, double cy, int order) {
+        boolean start = Integer.valueOf(id).equals(graph.start());
+        boolean goal = Integer.valueOf(id).equals(graph.goal());
+        Ellipse2D circle = new Ellipse2D.Double(cx - RADIUS, cy - RADIUS, 2 * RADIUS, 2 * RADIUS);
+        g.setColor(start ? Palette.GREEN : goal ? Palette.YELLOW : order >= 0 ? Palette.SKY : Color.WHITE);
+        g.fill(circle);
+        g.setColor(Palette.INK);
+        g.setStroke(new BasicStroke(1.2f));
+        g.draw(circle);
+        g.setFont(LABEL);
+        g.setColor(start ? Color.WHITE : Palette.INK);
+        FontMetrics metrics = g.getFontMetrics();
+        String text = Integer.toString(id);
+        g.drawString(text, (float) (cx - metrics.stringWidth(text) / 2.0), (float) (cy + metrics.getAscent() / 2.8));
+        if (order >= 0) {
+            g.setFont(TEXT);
+            g.setColor(Palette.INK);
+            g.drawString("#" + (order + 1), (float) (cx + RADIUS - 2), (float) (cy - RADIUS + 2));
+        }
+    }
+
+    /** The model's probability of each vertex id, accepted ones in blue, the choice outlined. */
+    private void bars(Graphics2D g, Rollout.Step s, double left, double top, double width, double height) {
+        int vertices = layout.maxVertex();
+        double rowHeight = Math.min(14, height / (vertices + 1));
+        g.setFont(TEXT);
+        g.setColor(Palette.INK);
+        g.drawString("next-vertex probability", (float) left, (float) top);
+        for (int v = 1; v <= vertices; v++) {
+            double rowTop = top + 6 + (v - 1) * rowHeight;
+            double p = s.probabilities()[v];
+            boolean accepted = false;
+            for (int a : s.accepted()) accepted |= a == v;
+            g.setColor(Palette.INK);
+            g.drawString(Integer.toString(v), (float) left, (float) (rowTop + rowHeight - 3));
+            Rectangle2D bar = new Rectangle2D.Double(left + 18, rowTop + 1, Math.max(0.5, p * (width - 60)), rowHeight - 3);
+            g.setColor(accepted ? Palette.BLUE : Palette.GREY);
+            g.fill(bar);
+            if (v == s.choice()) {
+                g.setColor(s.correct() ? Palette.INK : Palette.VERMILLION);
+                g.setStroke(new BasicStroke(1.5f));
+                g.draw(bar);
+            }
+            g.setColor(Palette.INK);
+            g.drawString(String.format(java.util.Locale.ROOT, "%.2f", p), (float) (left + 22 + p * (width - 60)), (float) (rowTop + rowHeight - 3));
+        }
+    }
+
+    private void legend(Graphics2D g, double y, boolean end) {
+        g.setFont(TEXT);
+        double x = MARGIN;
+        x = swatch(g, x, y, Palette.GREEN, "start");
+        x = swatch(g, x, y, Palette.YELLOW, "goal");
+        x = swatch(g, x, y, Palette.SKY, "visited (#order)");
+        if (end) return;
+        x = MARGIN;
+        y += 13;
+        x = line(g, x, y, Palette.INK, new BasicStroke(2.2f), "whose child comes next");
+        x = line(g, x, y, Palette.GREY, dashed(1.6f), "frontier");
+        x = line(g, x, y, Palette.BLUE, dotted(), "accepted");
+        line(g, x, y, Palette.VERMILLION, new BasicStroke(2.6f), "choice, not accepted");
+    }
+
+    private static double swatch(Graphics2D g, double x, double y, Color colour, String text) {
+        g.setColor(colour);
+        g.fill(new Ellipse2D.Double(x, y - 7, 8, 8));
+        g.setColor(Palette.INK);
+        g.drawString(text, (float) (x + 11), (float) y);
+        return x + 18 + g.getFontMetrics().stringWidth(text);
+    }
+
+    private static double line(Graphics2D g, double x, double y, Color colour, BasicStroke stroke, String text) {
+        g.setColor(colour);
+        g.setStroke(stroke);
+        g.draw(new Line2D.Double(x, y - 3, x + 14, y - 3));
+        g.setColor(Palette.INK);
+        g.drawString(text, (float) (x + 17), (float) y);
+        return x + 24 + g.getFontMetrics().stringWidth(text);
+    }
+
+    private static void ring(Graphics2D g, double cx, double cy, double r, Color colour, BasicStroke stroke) {
+        g.setColor(colour);
+        g.setStroke(stroke);
+        g.draw(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
+    }
+
+    private static BasicStroke dashed(float width) {
+        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {4, 3}, 0);
+    }
+
+    private static BasicStroke dotted() {
+        return new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_MITER, 10, new float[] {0.5f, 3f}, 0);
+    }
+
+    private static void arrow(Graphics2D g, double x1, double y1, double x2, double y2) {
+        double dx = x2 - x1;
+        double dy = y2 - y1;
+        double length = Math.hypot(dx, dy);
+        if (length == 0) return;
+        double ux = dx / length;
+        double uy = dy / length;
+        double tipX = x2 - ux * (RADIUS + 1);
+        double tipY = y2 - uy * (RADIUS + 1);
+        Path2D head = new Path2D.Double();
+        head.moveTo(tipX, tipY);
+        head.lineTo(tipX - ux * 6 - uy * 3, tipY - uy * 6 + ux * 3);
+        head.lineTo(tipX - ux * 6 + uy * 3, tipY - uy * 6 - ux * 3);
+        head.closePath();
+        g.setColor(Palette.GREY);
+        g.fill(head);
+    }
+
+    /** Every step of a rollout, then its end, side by side in rows of {@code perRow}: the whole search as one figure. */
+    public static Figure strip(SearchGraph graph, Rollout.Result result, TokenLayout layout, String model, int perRow) {
+        List<Figure> panels = new ArrayList<>();
+        for (int k = 0; k <= result.steps().size(); k++) panels.add(new RolloutFigure(graph, result, k, layout, model));
+        return new Grid(panels, Math.max(1, perRow));
+    }
+
+    /** Figures in a grid of equal cells, each drawn at its natural size. */
+    private record Grid(List<Figure> panels, int perRow) implements Figure {
+        private double cellWidth() {
+            return panels.stream().mapToDouble(Figure::width).max().orElse(100);
+        }
+
+        private double cellHeight() {
+            return panels.stream().mapToDouble(Figure::height).max().orElse(100);
+        }
+
+        @Override
+        public double width() {
+            return cellWidth() * Math.min(perRow, panels.size());
+        }
+
+        @Override
+        public double height() {
+            return cellHeight() * Math.ceil(panels.size() / (double) perRow);
+        }
+
+        @Override
+        public void draw(Graphics2D g, double width, double height) {
+            g.setColor(Color.WHITE);
+            g.fill(new Rectangle2D.Double(0, 0, width, height));
+            for (int i = 0; i < panels.size(); i++) {
+                Figure panel = panels.get(i);
+                Graphics2D cell = (Graphics2D) g.create();
+                cell.translate((i % perRow) * cellWidth(), (i / perRow) * cellHeight());
+                cell.clip(new Rectangle2D.Double(0, 0, cellWidth(), cellHeight()));
+                panel.draw(cell, panel.width(), panel.height());
+                cell.dispose();
+            }
+        }
+    }
+}
