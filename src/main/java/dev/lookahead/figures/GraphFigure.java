@@ -84,23 +84,7 @@ public final class GraphFigure implements Figure {
         g.setColor(Palette.INK);
         g.setFont(ChartStyle.TITLE);
         g.drawString(title, (float) MARGIN, (float) (MARGIN - 4));
-        g.setStroke(new BasicStroke(1.2f));
-        List<Edge> edges = graph.edges();
-        for (int i = 0; i < edges.size(); i++) {
-            List<LayeredLayout.Point> route = layout.routes().get(i);
-            Path2D path = new Path2D.Double();
-            for (int k = 0; k < route.size(); k++) {
-                double px = x(route.get(k).x(), width);
-                double py = y(route.get(k).y());
-                if (k == 0) path.moveTo(px, py);
-                else path.lineTo(px, py);
-            }
-            g.setColor(Palette.GREY);
-            g.draw(path);
-            LayeredLayout.Point a = route.get(route.size() - 2);
-            LayeredLayout.Point b = route.get(route.size() - 1);
-            arrow(g, x(a.x(), width), y(a.y()), x(b.x(), width), y(b.y()));
-        }
+        edges(g, graph.edges(), layout, lx -> x(lx, width), this::y);
         for (var entry : layout.positions().entrySet()) {
             int id = entry.getKey();
             double cx = x(entry.getValue().x(), width);
@@ -147,6 +131,27 @@ public final class GraphFigure implements Figure {
             case MISSED -> new BasicStroke(2.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {4, 3}, 0);
             default -> new BasicStroke(2.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_MITER, 10, new float[] {0.5f, 3.5f}, 0);
         };
+    }
+
+    /** The edges along their layered routes, grey, with arrow heads stopping at the target's circle. */
+    static void edges(Graphics2D g, List<Edge> edges, LayeredLayout.Result layout, java.util.function.DoubleUnaryOperator x,
+                      java.util.function.DoubleUnaryOperator y) {
+        g.setStroke(new BasicStroke(1.2f));
+        for (int i = 0; i < edges.size(); i++) {
+            List<LayeredLayout.Point> route = layout.routes().get(i);
+            Path2D path = new Path2D.Double();
+            for (int k = 0; k < route.size(); k++) {
+                double px = x.applyAsDouble(route.get(k).x());
+                double py = y.applyAsDouble(route.get(k).y());
+                if (k == 0) path.moveTo(px, py);
+                else path.lineTo(px, py);
+            }
+            g.setColor(Palette.GREY);
+            g.draw(path);
+            LayeredLayout.Point a = route.get(route.size() - 2);
+            LayeredLayout.Point b = route.get(route.size() - 1);
+            arrow(g, x.applyAsDouble(a.x()), y.applyAsDouble(a.y()), x.applyAsDouble(b.x()), y.applyAsDouble(b.y()));
+        }
     }
 
     private static void arrow(Graphics2D g, double x1, double y1, double x2, double y2) {

@@ -1,7 +1,6 @@
 package dev.lookahead.figures;
 
 import dev.lookahead.inspect.Rollout;
-import dev.lookahead.search.Edge;
 import dev.lookahead.search.SearchGraph;
 import dev.lookahead.search.TokenLayout;
 import java.awt.BasicStroke;
@@ -11,7 +10,6 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
-import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +89,7 @@ public final class RolloutFigure implements Figure {
         boolean end = step == result.steps().size();
         Rollout.Step s = end ? null : result.steps().get(step);
         List<Integer> visited = end ? visitedAtEnd() : s.visited();
-        drawEdges(g);
+        GraphFigure.edges(g, graph.edges(), positions, this::x, this::y);
         for (var entry : positions.positions().entrySet()) {
             int id = entry.getKey();
             double cx = x(entry.getValue().x());
@@ -112,24 +110,6 @@ public final class RolloutFigure implements Figure {
         if (result.trace().isEmpty()) order.add(graph.start());
         for (int v : result.trace()) if (!order.contains(v)) order.add(v);
         return order;
-    }
-
-    private void drawEdges(Graphics2D g) {
-        g.setStroke(new BasicStroke(1.2f));
-        List<Edge> edges = graph.edges();
-        for (int i = 0; i < edges.size(); i++) {
-            List<LayeredLayout.Point> route = positions.routes().get(i);
-            Path2D path = new Path2D.Double();
-            for (int k = 0; k < route.size(); k++) {
-                if (k == 0) path.moveTo(x(route.get(k).x()), y(route.get(k).y()));
-                else path.lineTo(x(route.get(k).x()), y(route.get(k).y()));
-            }
-            g.setColor(Palette.GREY);
-            g.draw(path);
-            LayeredLayout.Point a = route.get(route.size() - 2);
-            LayeredLayout.Point b = route.get(route.size() - 1);
-            arrow(g, x(a.x()), y(a.y()), x(b.x()), y(b.y()));
-        }
     }
 
     /** Rings: the vertex whose child comes next (solid ink), the frontier (dashed), the choice (blue or vermillion), accepted (dotted blue). */
@@ -232,24 +212,6 @@ public final class RolloutFigure implements Figure {
 
     private static BasicStroke dotted() {
         return new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_MITER, 10, new float[] {0.5f, 3f}, 0);
-    }
-
-    private static void arrow(Graphics2D g, double x1, double y1, double x2, double y2) {
-        double dx = x2 - x1;
-        double dy = y2 - y1;
-        double length = Math.hypot(dx, dy);
-        if (length == 0) return;
-        double ux = dx / length;
-        double uy = dy / length;
-        double tipX = x2 - ux * (RADIUS + 1);
-        double tipY = y2 - uy * (RADIUS + 1);
-        Path2D head = new Path2D.Double();
-        head.moveTo(tipX, tipY);
-        head.lineTo(tipX - ux * 6 - uy * 3, tipY - uy * 6 + ux * 3);
-        head.lineTo(tipX - ux * 6 + uy * 3, tipY - uy * 6 - ux * 3);
-        head.closePath();
-        g.setColor(Palette.GREY);
-        g.fill(head);
     }
 
     /** Every step of a rollout, then its end, side by side in rows of {@code perRow}: the whole search as one figure. */

@@ -115,6 +115,34 @@ final class Dag {
         return all;
     }
 
+    /**
+     * Writes this graph's edges in random order and {@code Q s g P} into {@code tokens} from 0, vertices named by
+     * {@code ids}; returns the length written.
+     */
+    int writeQuery(TokenLayout layout, int[] tokens, int[] ids, int start, int goal, SplittableRandom random) {
+        IntList all = edges();
+        all.shuffle(random);
+        int length = 0;
+        for (int i = 0; i < all.size(); i++) {
+            tokens[length++] = layout.edgeToken();
+            tokens[length++] = ids[parentOf(all.get(i))];
+            tokens[length++] = ids[childOf(all.get(i))];
+        }
+        tokens[length++] = layout.queryToken();
+        tokens[length++] = ids[start];
+        tokens[length++] = ids[goal];
+        tokens[length++] = layout.pathToken();
+        return length;
+    }
+
+    /** The first {@code length} tokens moved to the end of an n-token row, PAD in front. */
+    static int[] rightAligned(TokenLayout layout, int[] tokens, int length) {
+        int[] row = new int[layout.n()];
+        java.util.Arrays.fill(row, 0, layout.n() - length, layout.padToken());
+        System.arraycopy(tokens, 0, row, layout.n() - length, length);
+        return row;
+    }
+
     static int edge(int parent, int child) {
         return parent << 16 | child;
     }

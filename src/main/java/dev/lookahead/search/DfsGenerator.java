@@ -112,7 +112,7 @@ public final class DfsGenerator {
         int nextSlot = search.order().get(search.at() + 1);
 
         int[] tokens = new int[layout.n()];
-        int length = writePrefix(tokens, search, ids);
+        int length = search.dag().writeQuery(layout, tokens, ids, search.start(), search.goal(), random);
         int[] padding = padding(trace.size());
         int backtrackVertex = backtrackVertex(search.dag(), trace);
         int backtrack = 0;
@@ -124,7 +124,7 @@ public final class DfsGenerator {
         for (int k = 0; k < padding[trace.size()]; k++) tokens[length++] = layout.pathToken();
         if (spec.backtrack() != -1 && backtrack != target) return null;
 
-        int[] row = rightAligned(tokens, length);
+        int[] row = Dag.rightAligned(layout, tokens, length);
         if (!spec.reserved().isEmpty() && spec.reserved().contains(TokenRow.of(layout, row))) {
             collisions++;
             return null;
@@ -132,23 +132,6 @@ public final class DfsGenerator {
         int[] accepted = unvisitedChildren(search.dag(), trace, trace.get(backtrackVertex), ids);
         String bucket = spec.backtrack() == -1 ? "-1" : Integer.toString(backtrack); // the "any point" test bucket keeps its name
         return new InContextExample(layout.n(), Task.DFS, row, ids[nextSlot], accepted, backtrack, null, null, null, bucket);
-    }
-
-    /** Edges in random order, then Q s g P; returns the length written. */
-    private int writePrefix(int[] tokens, Search search, int[] ids) {
-        IntList edges = search.dag().edges();
-        edges.shuffle(random);
-        int length = 0;
-        for (int i = 0; i < edges.size(); i++) {
-            tokens[length++] = layout.edgeToken();
-            tokens[length++] = ids[Dag.parentOf(edges.get(i))];
-            tokens[length++] = ids[Dag.childOf(edges.get(i))];
-        }
-        tokens[length++] = layout.queryToken();
-        tokens[length++] = ids[search.start()];
-        tokens[length++] = ids[search.goal()];
-        tokens[length++] = layout.pathToken();
-        return length;
     }
 
     /** P tokens before trace vertex j (index j) and after the last (index size): all in front, or scattered at random. */
@@ -179,13 +162,6 @@ public final class DfsGenerator {
     private static int[] unvisitedChildren(Dag dag, IntList trace, int vertex, int[] ids) {
         IntList children = dag.children[vertex];
         return Arrays.stream(children.toArray()).filter(c -> !trace.contains(c)).map(c -> ids[c]).distinct().sorted().toArray();
-    }
-
-    private int[] rightAligned(int[] tokens, int length) {
-        int[] row = new int[layout.n()];
-        Arrays.fill(row, 0, layout.n() - length, layout.padToken());
-        System.arraycopy(tokens, 0, row, layout.n() - length, length);
-        return row;
     }
 
     /** Builds a graph, runs the search from the start until it meets the goal, and chooses the point of the search. */

@@ -129,7 +129,7 @@ public final class SiGenerator {
         if (frontier.size() != frontierSize || branch != branchSize) return null;
 
         int[] tokens = new int[layout.n()];
-        int length = writePrefix(tokens, draft, ids);
+        int length = draft.dag().writeQuery(layout, tokens, ids, draft.start(), draft.goal(), random);
         for (int j = 3 * pairsVisited + (selection ? 1 : 2); j < slots; j++) tokens[length++] = layout.pathToken();
         for (int j = 0; j < draft.visited().size(); j += 2) {
             tokens[length++] = layout.pathToken();
@@ -138,9 +138,7 @@ public final class SiGenerator {
         }
         tokens[length++] = layout.pathToken();
         if (!selection) tokens[length++] = ids[draft.current()];
-        int[] row = new int[layout.n()];
-        Arrays.fill(row, 0, layout.n() - length, layout.padToken());
-        System.arraycopy(tokens, 0, row, layout.n() - length, length);
+        int[] row = Dag.rightAligned(layout, tokens, length);
         if (!spec.reserved().isEmpty() && spec.reserved().contains(TokenRow.of(layout, row))) {
             collisions++;
             return null;
@@ -152,22 +150,6 @@ public final class SiGenerator {
         int[] accepted = Arrays.stream(answers.toArray()).map(v -> ids[v]).distinct().sorted().toArray();
         return new InContextExample(layout.n(), Task.SI, row, label, accepted, null, selection ? "selection" : "inference",
                 frontier.size(), selection ? null : branch, frontierSize + "," + branchSize);
-    }
-
-    private int writePrefix(int[] tokens, Draft draft, int[] ids) {
-        IntList edges = draft.dag().edges();
-        edges.shuffle(random);
-        int length = 0;
-        for (int i = 0; i < edges.size(); i++) {
-            tokens[length++] = layout.edgeToken();
-            tokens[length++] = ids[Dag.parentOf(edges.get(i))];
-            tokens[length++] = ids[Dag.childOf(edges.get(i))];
-        }
-        tokens[length++] = layout.queryToken();
-        tokens[length++] = ids[draft.start()];
-        tokens[length++] = ids[draft.goal()];
-        tokens[length++] = layout.pathToken();
-        return length;
     }
 
     /** Visited vertices (in the order of the visited edges) with an unvisited child; the start alone when none has. */

@@ -1,5 +1,6 @@
 package dev.lookahead.cli.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.lookahead.cli.LineFields;
 import dev.lookahead.cli.LinesOut;
 import dev.lookahead.cli.ModelOptions;
@@ -57,12 +58,12 @@ public final class RolloutCommand implements Callable<Integer> {
     List<String> formats;
 
     /** One model call as a line: its input, the distribution over tokens, the arg-max, what the task accepts. */
-    record StepLine(Integer line, int step, String kind, int[] tokens, Map<String, Float> distribution, int choice, int[] accepted,
+    record StepLine(@JsonInclude(JsonInclude.Include.NON_NULL) Integer line, int step, String kind, int[] tokens, Map<String, Float> distribution, int choice, int[] accepted,
                     boolean correct) {
     }
 
     /** The closing line of a rollout. */
-    record FinalLine(Integer line, String task, boolean solved, String stop, int steps, Integer firstWrongStep, List<Integer> trace) {
+    record FinalLine(@JsonInclude(JsonInclude.Include.NON_NULL) Integer line, String task, boolean solved, String stop, int steps, Integer firstWrongStep, List<Integer> trace) {
     }
 
     /** A line of --in that could not be rolled out. */
