@@ -6,7 +6,7 @@ OUTSIDE this repository, with generator.cpp built as bench_peer.py says:
 
 Each case calls the generator as the paper's trainer does for training batches: generate_dfs_training_set with the
 backtrack uniform in 0..T-1 and the trace right-aligned, or generate_si_training_set with every allowed frontier and
-branch size; an empty reserved set, one thread, 20,000 examples per call, two warm-ups, median of seven."""
+branch size; an empty reserved set, one thread, 200,000 examples per call, two warm-ups, median of seven."""
 import json
 import statistics
 import sys
@@ -17,7 +17,7 @@ import generator  # noqa: E402  (the extension built as bench_peer.py says)
 
 TASK = sys.argv[2]
 SIZES = [32, 48, 128]
-COUNT = 20_000
+COUNT = 200_000
 generator.set_seed(1)
 results = []
 for n in SIZES:

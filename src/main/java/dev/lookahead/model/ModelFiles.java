@@ -41,7 +41,7 @@ public final class ModelFiles {
 
     /**
      * The names a build may ship, with the task each was trained on: the default (which a fresh window opens first), an
-     * earlier snapshot of its training run, and the in-context models (docs/user-guide.md, "Search in context").
+     * earlier snapshot of its training run, and the in-context models (docs/model-card-dfs32.md, docs/model-card-si32.md).
      */
     private static final Map<String, Task> SHIPPABLE = shippable();
 
