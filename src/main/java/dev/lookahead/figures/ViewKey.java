@@ -14,7 +14,9 @@ public record ViewKey(Kind kind, int layer, int head) {
 
     /** The kinds of search view. */
     public enum Kind {
-        GRAPH, ATTENTION, TOKENS, MODEL_VIEW, PREDICTION, SET_SIZES;
+        GRAPH, ATTENTION, TOKENS, MODEL_VIEW, PREDICTION, SET_SIZES,
+        /** A dfs or si model's search written out in context, one step at a time (RolloutFigure). */
+        ROLLOUT;
 
         /** The kind's name in file names and the window: "graph", "model-view", "set-sizes". */
         public String id() {

@@ -91,11 +91,14 @@ public final class ExplorerPanel extends BorderPane implements Page {
     private ExampleStream stream;
     /** What is shown - graph, title, tokens, chosen vertex and token - owned here and shared with the model section. */
     private final ExplorerState state = new ExplorerState();
+    /** A dfs or si model run on the shown graph, step by step. */
+    private final RolloutSection rolloutSection;
     private Runnable onChanged = () -> { };
 
     public ExplorerPanel(Consumer<String> status) {
         this.status = status;
         modelSection = new ModelSection(graphView, state, status);
+        rolloutSection = new RolloutSection(state::graph, status, this::showRollout);
         editor = new GraphEditor(edited -> showGraph(edited, "Edited graph"), status);
         graphView.setOnBackgroundDoubleClicked(editor::addVertex);
         graphView.setOnEdgeDrawn((from, to) -> editor.addEdge(from, to).ifPresent(this::showCycle));
@@ -174,6 +177,9 @@ public final class ExplorerPanel extends BorderPane implements Page {
                 heading("Model"),
                 modelSection,
                 new Separator(),
+                heading("Search in context"),
+                rolloutSection,
+                new Separator(),
                 legend());
         side.getStyleClass().add("side-panel");
         side.setPrefWidth(250);
@@ -197,7 +203,9 @@ public final class ExplorerPanel extends BorderPane implements Page {
                 new ViewTab(ViewKey.Kind.MODEL_VIEW, "Model view", "Every block (columns) and head (rows) at once; hover for the exact weight"),
                 new ViewTab(ViewKey.Kind.TOKENS, "Token arcs", "What the last token reads in block l + 1"),
                 new ViewTab(ViewKey.Kind.PREDICTION, "Prediction", "The model's next-vertex distribution; green bars are the truly useful next steps"),
-                new ViewTab(ViewKey.Kind.SET_SIZES, "Set sizes", "Mean traced set size per layer against the true 2^l-hop sets and 2^l itself"))) {
+                new ViewTab(ViewKey.Kind.SET_SIZES, "Set sizes", "Mean traced set size per layer against the true 2^l-hop sets and 2^l itself"),
+                new ViewTab(ViewKey.Kind.ROLLOUT, "Search in context", "A dfs or si model's search on this graph, one step at a time:"
+                        + " visited vertices numbered, the next vertex's parent ringed, the model's choice and distribution"))) {
             FigureCanvas canvas = new FigureCanvas();
             canvas.setPrefHeight(240);
             viewCanvases.put(view.kind(), canvas);
@@ -375,11 +383,28 @@ public final class ExplorerPanel extends BorderPane implements Page {
 
     /** Puts the views of the chosen layer into their tabs (the first head's attention). */
     private void showViews(Map<ViewKey, Figure> figures) {
+        Figure rollout = shownViews.get(ViewKey.of(ViewKey.Kind.ROLLOUT));
+        if (rollout != null && !figures.containsKey(ViewKey.of(ViewKey.Kind.ROLLOUT))) {
+            figures = new java.util.LinkedHashMap<>(figures);
+            figures.put(ViewKey.of(ViewKey.Kind.ROLLOUT), rollout); // the search-in-context view stays exportable
+        }
         shownViews = figures;
         figures.forEach((key, figure) -> {
             FigureCanvas canvas = viewCanvases.get(key.kind());
             if (canvas != null && key.head() == 0) canvas.setFigure(figure);
         });
+    }
+
+    /** Shows a step of the search in context in its view, in front. */
+    private void showRollout(Figure figure) {
+        Map<ViewKey, Figure> next = new java.util.LinkedHashMap<>(shownViews);
+        next.put(ViewKey.of(ViewKey.Kind.ROLLOUT), figure);
+        showViews(next);
+        selectView(ViewKey.Kind.ROLLOUT.id());
+    }
+
+    RolloutSection rolloutSection() {
+        return rolloutSection;
     }
 
     /** Saves the view in front (or the graph itself, with the layer's sets, from the Graph tab) as a figure. */
@@ -521,6 +546,7 @@ public final class ExplorerPanel extends BorderPane implements Page {
                 join(example.usefulNext()), example.label(), shown.vertices().size(), example.edges().size()));
         showTokens(new TokenLayout(example.n()), example.tokens());
         modelSection.graphChanged();
+        rolloutSection.graphChanged();
         graphView.fit();
         updateNote();
         onChanged.run();
@@ -549,12 +575,14 @@ public final class ExplorerPanel extends BorderPane implements Page {
             tokens.getChildren().setAll(new Label("Not an input for n = " + layout.n() + ": " + unfit.get()));
             state.show(graph, name, null);
             modelSection.refuse(unfit.get());
+            rolloutSection.graphChanged();
         } else {
             SearchInput input = graph.toInput(layout);
             int[] sequence = Tokenizer.encode(input);
             showTokens(layout, sequence);
             state.show(graph, name, graph.start() != null && graph.goal() != null ? sequence : null);
             modelSection.graphChanged();
+            rolloutSection.graphChanged();
         }
         facts.setText(text.toString());
         updateNote();
