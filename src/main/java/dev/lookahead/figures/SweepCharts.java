@@ -27,18 +27,68 @@ public final class SweepCharts {
 
     /**
      * Every plot of a sweep by the name its file gets: {@code converged-vs-n}, {@code test-loss-vs-n},
-     * {@code loss-vs-examples}, {@code loss-vs-flops}.
+     * {@code loss-vs-examples}, {@code loss-vs-flops}; for the in-context tasks also {@code accuracy-vs-n} and {@code buckets-vs-n}.
      *
      * @param curves each job's learning curve by job id
      */
-    public static Map<String, ChartFigure> all(List<JobResult> results, Map<String, LearningCurve> curves) {
+    public static Map<String, Figure> all(List<JobResult> results, Map<String, LearningCurve> curves) {
         List<SweepTable.Group> groups = SweepTable.groups(results);
-        Map<String, ChartFigure> charts = new LinkedHashMap<>();
+        Map<String, Figure> charts = new LinkedHashMap<>();
         charts.put("converged-vs-n", convergedFraction(groups));
         charts.put("test-loss-vs-n", minimumTestLoss(groups));
         charts.put("loss-vs-examples", lossCurves(results, curves, false));
         charts.put("loss-vs-flops", lossCurves(results, curves, true));
+        if (results.stream().anyMatch(SweepCharts::inContext)) {
+            charts.put("accuracy-vs-n", inContextAccuracy(results));
+            charts.put("buckets-vs-n", new BucketGridFigure(results));
+        }
         return charts;
+    }
+
+    /** Whether a job trained one of the in-context tasks (its distribution is the task's name, its buckets per backtrack or (f, b)). */
+    static boolean inContext(JobResult job) {
+        return job.distribution().equals("dfs") || job.distribution().equals("si");
+    }
+
+    /**
+     * For an in-context sweep: per-step accuracy (the mean over the test buckets, solid) and whole-search accuracy
+     * (rollouts, dashed) against graph size, the mean over seeds, a colour per task and shape.
+     */
+    public static ChartFigure inContextAccuracy(List<JobResult> results) {
+        Map<String, Map<Integer, List<Double>>> steps = new LinkedHashMap<>();
+        Map<String, Map<Integer, List<Double>>> rollouts = new LinkedHashMap<>();
+        for (JobResult job : results) {
+            if (!inContext(job)) continue;
+            String setting = "%s, %d layers, hidden %d".formatted(job.distribution(), job.layers(), job.hidden());
+            double perStep = job.testAccuracy().entrySet().stream().filter(e -> !e.getKey().equals("rollout"))
+                    .mapToDouble(Map.Entry::getValue).average().orElse(Double.NaN);
+            steps.computeIfAbsent(setting, k -> new java.util.TreeMap<>()).computeIfAbsent(job.n(), k -> new ArrayList<>()).add(perStep);
+            Double rollout = job.testAccuracy().get("rollout");
+            if (rollout != null) rollouts.computeIfAbsent(setting, k -> new java.util.TreeMap<>()).computeIfAbsent(job.n(), k -> new ArrayList<>()).add(rollout);
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        int colour = 0;
+        for (String setting : steps.keySet()) {
+            renderer.setSeriesPaint(data.getSeriesCount(), Palette.series(colour));
+            data.addSeries(means(setting + ", per step", steps.get(setting)));
+            if (rollouts.containsKey(setting)) {
+                renderer.setSeriesPaint(data.getSeriesCount(), Palette.series(colour));
+                renderer.setSeriesStroke(data.getSeriesCount(), DASHED);
+                data.addSeries(means(setting + ", whole search", rollouts.get(setting)));
+            }
+            colour++;
+        }
+        NumberAxis accuracy = new NumberAxis("accuracy (mean over seeds)");
+        accuracy.setRange(0, 1.05);
+        return new ChartFigure(ChartStyle.chart("Search in context: accuracy vs graph size", new XYPlot(data, sizeAxis(), accuracy, renderer), true),
+                ChartStyle.WIDTH, ChartStyle.HEIGHT);
+    }
+
+    private static XYSeries means(String name, Map<Integer, List<Double>> byN) {
+        XYSeries series = new XYSeries(name);
+        byN.forEach((n, values) -> series.add(n.doubleValue(), values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)));
+        return series;
     }
 
     /** Fraction of seeds whose training accuracy reached 0.995, against graph size; a line per other setting. */

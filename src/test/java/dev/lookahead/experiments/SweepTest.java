@@ -169,5 +169,6 @@ class SweepTest {
         assertThat(results).hasSize(1);
         assertThat(results.getFirst().testAccuracy().keySet()).containsExactly("-1", "0", "1", "2", "3", "rollout");
         assertThat(Files.readString(dir.resolve("dfs").resolve(Sweep.TABLE))).contains("acc -1").contains("acc rollout");
+        assertThat(dev.lookahead.figures.SweepCharts.all(results, sweep.curves())).containsKeys("accuracy-vs-n", "buckets-vs-n");
     }
 }

@@ -7,6 +7,7 @@ import dev.lookahead.experiments.Sweep;
 import dev.lookahead.experiments.SweepJob;
 import dev.lookahead.experiments.SweepSpec;
 import dev.lookahead.figures.ChartFigure;
+import dev.lookahead.figures.Figure;
 import dev.lookahead.figures.SensitivityFigure;
 import dev.lookahead.figures.SweepCharts;
 import dev.lookahead.model.SearchModel;
@@ -371,15 +372,25 @@ public final class ExperimentsPanel extends BorderPane implements Page {
         thread.start();
     }
 
-    private record ReadSweep(List<JobResult> finished, Map<String, ChartFigure> charts) {
+    private record ReadSweep(List<JobResult> finished, Map<String, Figure> charts) {
     }
 
-    private void addChart(ChartFigure figure, String name) {
-        ChartViewer viewer = new ChartViewer(figure.chart());
-        viewer.setPrefSize(figure.width() * 1.3, figure.height() * 1.3);
+    /** A chart in its interactive viewer; any other figure (the in-context bucket grid) drawn as it exports. */
+    private void addChart(Figure figure, String name) {
+        javafx.scene.Node view;
+        if (figure instanceof ChartFigure chart) {
+            ChartViewer viewer = new ChartViewer(chart.chart());
+            viewer.setPrefSize(figure.width() * 1.3, figure.height() * 1.3);
+            view = viewer;
+        } else {
+            dev.lookahead.ui.FigureCanvas canvas = new dev.lookahead.ui.FigureCanvas();
+            canvas.setPrefSize(figure.width() * 1.3, figure.height() * 1.3);
+            canvas.setFigure(figure);
+            view = canvas;
+        }
         Button export = new Button("Export…");
         export.setOnAction(e -> FigureSaving.chooseAndSave(this, figure, name, status));
-        charts.getChildren().add(new VBox(4, viewer, export));
+        charts.getChildren().add(new VBox(4, view, export));
     }
 
     public boolean sweepRunning() {
