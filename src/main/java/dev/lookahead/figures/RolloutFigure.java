@@ -18,7 +18,8 @@ import java.util.List;
  * One step of a model's search written out in context (docs/user-guide.md, "Search in context"): the graph with the
  * vertices visited so far numbered in visit order, the vertex whose child comes next ringed, the frontier dashed, the
  * model's choice (blue when the task accepts it, vermillion when not) and the accepted answers; beside it the model's
- * distribution over the vertices. Step {@code steps.size()} is the end: the whole trace and why the run stopped.
+ * distribution over the vertices; below, when the run captured it, where the last token looked in each block (its
+ * attention over the input positions). Step {@code steps.size()} is the end: the whole trace and why the run stopped.
  */
 public final class RolloutFigure implements Figure {
     private static final double RADIUS = 11;
@@ -62,13 +63,30 @@ public final class RolloutFigure implements Figure {
 
     @Override
     public double width() {
-        return Math.max(300, graphWidth() + (step < result.steps().size() ? BARS : 0));
+        double attention = attention() == null ? 0 : 2 * MARGIN + 22 + layout.n() * CELL;
+        return Math.max(Math.max(300, attention), graphWidth() + (step < result.steps().size() ? BARS : 0));
     }
+
+    private static final double CELL = 8;
+    private static final double ATTENTION_TOP = 14;
 
     @Override
     public double height() {
+        return TITLE + bodyHeight() + attentionHeight() + LEGEND;
+    }
+
+    private double bodyHeight() {
         double graphHeight = 2 * MARGIN + Math.max(0, positions.layerCount() - 1) * SPACING;
-        return TITLE + Math.max(graphHeight, step < result.steps().size() ? 150 : 0) + LEGEND;
+        return Math.max(graphHeight, step < result.steps().size() ? 150 : 0);
+    }
+
+    private float[][] attention() {
+        return step < result.steps().size() ? result.steps().get(step).attention() : null;
+    }
+
+    private double attentionHeight() {
+        float[][] rows = attention();
+        return rows == null ? 0 : ATTENTION_TOP + rows.length * CELL + 22;
     }
 
     private double x(double lx) {
@@ -97,7 +115,8 @@ public final class RolloutFigure implements Figure {
             if (s != null) mark(g, s, id, cx, cy);
             vertex(g, id, cx, cy, visited.indexOf(id));
         }
-        if (s != null) bars(g, s, graphWidth(), TITLE + 6, BARS - 16, height - TITLE - LEGEND - 6);
+        if (s != null) bars(g, s, graphWidth(), TITLE + 6, BARS - 16, bodyHeight() - 6);
+        if (s != null && s.attention() != null) attention(g, s, TITLE + bodyHeight());
         legend(g, height - 22, end);
     }
 
@@ -165,6 +184,37 @@ public final class RolloutFigure implements Figure {
             }
             g.setColor(Palette.INK);
             g.drawString(String.format(java.util.Locale.ROOT, "%.2f", p), (float) (left + 22 + p * (width - 60)), (float) (rowTop + rowHeight - 3));
+        }
+    }
+
+    /** Rows: blocks 1..L; columns: input positions, labelled with their tokens; shade: the last token's attention. */
+    private void attention(Graphics2D g, Rollout.Step s, double top) {
+        float[][] rows = s.attention();
+        g.setFont(TEXT);
+        g.setColor(Palette.INK);
+        g.drawString("where the last token looks, block by block (attention over the input)", (float) MARGIN, (float) (top + 9));
+        double left = MARGIN + 22;
+        for (int l = 0; l < rows.length; l++) {
+            double y = top + ATTENTION_TOP + l * CELL;
+            g.setColor(Palette.INK);
+            g.drawString("b" + (l + 1), (float) MARGIN, (float) (y + CELL - 1));
+            float max = 0;
+            for (float v : rows[l]) max = Math.max(max, v);
+            for (int k = 0; k < rows[l].length; k++) {
+                double t = max <= 0 ? 0 : rows[l][k] / max;
+                Color blue = Palette.BLUE;
+                g.setColor(new Color((int) Math.round(255 + (blue.getRed() - 255) * t), (int) Math.round(255 + (blue.getGreen() - 255) * t),
+                        (int) Math.round(255 + (blue.getBlue() - 255) * t)));
+                g.fill(new Rectangle2D.Double(left + k * CELL, y, CELL - 1, CELL - 1));
+            }
+        }
+        g.setFont(TEXT.deriveFont(5.5f));
+        g.setColor(Palette.INK);
+        double labels = top + ATTENTION_TOP + rows.length * CELL + 7;
+        for (int k = 0; k < s.tokens().length; k++) {
+            String name = layout.tokenName(s.tokens()[k]);
+            if (name.equals("PAD")) name = "·";
+            g.drawString(name, (float) (left + k * CELL + 1), (float) labels);
         }
     }
 

@@ -48,9 +48,11 @@ public final class Rollout {
      * @param current  the vertex whose child comes next (dfs: the latest visited vertex with an unvisited child; si: the
      *                 vertex an inference step expands), or null on a selection step
      * @param frontier the visited vertices that still have an unvisited child
+     * @param attention per block, the last token's attention over the input positions (the mean over heads): where the
+     *                  model looked to make the choice; null when the run did not capture it
      */
     public record Step(int index, String kind, int[] tokens, float[] probabilities, int choice, int[] accepted, boolean correct,
-                       List<Integer> visited, Integer current, List<Integer> frontier) {
+                       List<Integer> visited, Integer current, List<Integer> frontier, float[][] attention) {
     }
 
     /**
@@ -64,20 +66,27 @@ public final class Rollout {
         }
     }
 
+    /** A run that keeps no attention (for measuring many rollouts). */
     public static Result run(SearchModel model, Task task, List<Edge> edges, int start, int goal) {
-        return run(model, task, edges, start, goal, () -> false);
+        return run(model, task, edges, start, goal, false, () -> false);
     }
 
-    public static Result run(SearchModel model, Task task, List<Edge> edges, int start, int goal, BooleanSupplier cancelled) {
+    /** @param attention whether each step also captures the last token's attention per block (one more forward pass each) */
+    public static Result run(SearchModel model, Task task, List<Edge> edges, int start, int goal, boolean attention, BooleanSupplier cancelled) {
+        Caller caller = new Caller(model, attention);
         return switch (task) {
-            case DFS -> dfs(model, edges, start, goal, cancelled);
-            case SI -> si(model, edges, start, goal, cancelled);
+            case DFS -> dfs(caller, edges, start, goal, cancelled);
+            case SI -> si(caller, edges, start, goal, cancelled);
             case SEARCH -> throw new IllegalArgumentException("a rollout runs a dfs or si model; a search model predicts one step (use predict)");
         };
     }
 
-    private static Result dfs(SearchModel model, List<Edge> edges, int start, int goal, BooleanSupplier cancelled) {
-        TokenLayout layout = model.config().layout();
+    /** The model as the steps call it, with or without capturing attention. */
+    private record Caller(SearchModel model, boolean attention) {
+    }
+
+    private static Result dfs(Caller model, List<Edge> edges, int start, int goal, BooleanSupplier cancelled) {
+        TokenLayout layout = model.model().config().layout();
         int slots = InContextInputs.maxEdges(layout, Task.DFS);
         List<Integer> trace = new ArrayList<>(List.of(start));
         List<Step> steps = new ArrayList<>();
@@ -95,8 +104,8 @@ public final class Rollout {
         }
     }
 
-    private static Result si(SearchModel model, List<Edge> edges, int start, int goal, BooleanSupplier cancelled) {
-        TokenLayout layout = model.config().layout();
+    private static Result si(Caller model, List<Edge> edges, int start, int goal, BooleanSupplier cancelled) {
+        TokenLayout layout = model.model().config().layout();
         List<Edge> visited = new ArrayList<>();
         List<Integer> trace = new ArrayList<>();
         List<Step> steps = new ArrayList<>();
@@ -148,14 +157,26 @@ public final class Rollout {
         return InContextTruth.si(layout, tokens).accepted().stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static Step step(SearchModel model, int index, String kind, int[] tokens, int[] accepted, List<Edge> edges, List<Integer> visited,
+    private static Step step(Caller caller, int index, String kind, int[] tokens, int[] accepted, List<Edge> edges, List<Integer> visited,
                              Integer current) {
-        float[] probabilities = model.probabilities(new int[][] {tokens})[0];
+        float[] probabilities = caller.model().probabilities(new int[][] {tokens})[0];
         int choice = SearchModel.argMax(probabilities);
         boolean correct = false;
         for (int a : accepted) correct |= a == choice;
         List<Integer> frontier = visited.stream().filter(v -> hasUnvisitedChild(edges, v, visited)).toList();
-        return new Step(index, kind, tokens, probabilities, choice, accepted, correct, List.copyOf(visited), current, frontier);
+        return new Step(index, kind, tokens, probabilities, choice, accepted, correct, List.copyOf(visited), current, frontier,
+                caller.attention() ? lastTokenAttention(caller.model().attentionPatterns(tokens)) : null);
+    }
+
+    /** [layer][key]: the last query row of each block's pattern, averaged over heads. */
+    private static float[][] lastTokenAttention(float[][][][] patterns) {
+        float[][] rows = new float[patterns.length][];
+        for (int l = 0; l < patterns.length; l++) {
+            int n = patterns[l][0].length;
+            rows[l] = new float[n];
+            for (float[][] head : patterns[l]) for (int k = 0; k < n; k++) rows[l][k] += head[n - 1][k] / patterns[l].length;
+        }
+        return rows;
     }
 
     private static boolean hasUnvisitedChild(List<Edge> edges, int vertex, List<Integer> visited) {

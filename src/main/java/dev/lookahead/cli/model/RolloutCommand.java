@@ -57,9 +57,12 @@ public final class RolloutCommand implements Callable<Integer> {
     @Option(names = "--formats", defaultValue = "png,svg,pdf", split = ",", description = "Figure formats: png, svg and/or pdf (default ${DEFAULT-VALUE}).")
     List<String> formats;
 
-    /** One model call as a line: its input, the distribution over tokens, the arg-max, what the task accepts. */
+    /**
+     * One model call as a line: its input, the distribution over tokens, the arg-max, what the task accepts, and per block
+     * the last token's attention over the input positions (mean over heads).
+     */
     record StepLine(@JsonInclude(JsonInclude.Include.NON_NULL) Integer line, int step, String kind, int[] tokens, Map<String, Float> distribution, int choice, int[] accepted,
-                    boolean correct) {
+                    boolean correct, float[][] attention) {
     }
 
     /** The closing line of a rollout. */
@@ -88,7 +91,7 @@ public final class RolloutCommand implements Callable<Integer> {
                             throw new IllegalArgumentException(source.graph.getFileName() + ": " + reason);
                         });
                         counts[0]++;
-                        Rollout.Result result = Rollout.run(model, task, graph.edges(), graph.start(), graph.goal());
+                        Rollout.Result result = Rollout.run(model, task, graph.edges(), graph.start(), graph.goal(), true, () -> false);
                         counts[1] += write(writer, null, layout, result) ? 1 : 0;
                         if (figures != null) writeFigures(graph, result, layout);
                     } else {
@@ -96,7 +99,7 @@ public final class RolloutCommand implements Callable<Integer> {
                             try {
                                 SearchGraph graph = graphOf(line.json(), layout, task);
                                 counts[0]++;
-                                counts[1] += write(writer, number, layout, Rollout.run(model, task, graph.edges(), graph.start(), graph.goal())) ? 1 : 0;
+                                counts[1] += write(writer, number, layout, Rollout.run(model, task, graph.edges(), graph.start(), graph.goal(), true, () -> false)) ? 1 : 0;
                             } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
                                 counts[2]++;
                                 writer.write(Json.line(new ErrorLine(number, "line " + number + ": " + e.getMessage())) + "\n");
@@ -145,7 +148,8 @@ public final class RolloutCommand implements Callable<Integer> {
         for (Rollout.Step s : result.steps()) {
             Map<String, Float> distribution = new LinkedHashMap<>();
             for (int token = 0; token < s.probabilities().length; token++) distribution.put(layout.tokenName(token), s.probabilities()[token]);
-            writer.write(Json.line(new StepLine(line, s.index(), s.kind(), s.tokens(), distribution, s.choice(), s.accepted(), s.correct())));
+            writer.write(Json.line(new StepLine(line, s.index(), s.kind(), s.tokens(), distribution, s.choice(), s.accepted(), s.correct(),
+                    s.attention())));
             writer.write('\n');
         }
         int wrong = result.firstWrong();

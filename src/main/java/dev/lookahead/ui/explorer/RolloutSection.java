@@ -146,7 +146,7 @@ final class RolloutSection extends VBox {
         javafx.concurrent.Task<Rollout.Result> task = new javafx.concurrent.Task<>() {
             @Override
             protected Rollout.Result call() {
-                return Rollout.run(current, current.task(), shown.edges(), shown.start(), shown.goal(), this::isCancelled);
+                return Rollout.run(current, current.task(), shown.edges(), shown.start(), shown.goal(), true, this::isCancelled);
             }
         };
         status.accept("Running " + modelName + " on the graph, feeding it its own choices…");
