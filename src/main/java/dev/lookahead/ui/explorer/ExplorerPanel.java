@@ -99,6 +99,7 @@ public final class ExplorerPanel extends BorderPane implements Page {
         this.status = status;
         modelSection = new ModelSection(graphView, state, status);
         rolloutSection = new RolloutSection(state::graph, status, this::showRollout);
+        rolloutSection.setOnModelLoaded(this::updateNote);
         editor = new GraphEditor(edited -> showGraph(edited, "Edited graph"), status);
         graphView.setOnBackgroundDoubleClicked(editor::addVertex);
         graphView.setOnEdgeDrawn((from, to) -> editor.addEdge(from, to).ifPresent(this::showCycle));
@@ -603,7 +604,8 @@ public final class ExplorerPanel extends BorderPane implements Page {
                 config != null ? "Model" : "Inputs at", layout.n(), layout.maxVertex(), layout.maxVertex(), layout.maxEdges(),
                 state.graph().vertices().size(), state.graph().edges().size());
         Optional<String> unfit = state.graph().whyNotFor(layout);
-        graphView.setNote(unfit.map(reason -> limit + " · Run refused: " + reason).orElse(limit), unfit.isPresent());
+        String note = unfit.map(reason -> limit + " · Run refused: " + reason).orElse(limit) + rolloutSection.limitNote(state.graph());
+        graphView.setNote(note, unfit.isPresent());
     }
 
     private void showTokens(TokenLayout layout, int[] sequence) {

@@ -54,6 +54,7 @@ final class RolloutSection extends VBox {
 
     private SearchModel model;
     private String modelName;
+    private Runnable onModelLoaded = () -> { };
     /** The last run and the graph it ran on; null before a run or after the graph changed. */
     private Rollout.Result result;
     private SearchGraph ranOn;
@@ -127,6 +128,7 @@ final class RolloutSection extends VBox {
                     InContextInputs.maxEdges(layout, loaded.task()), layout.maxVertex()));
             forget();
             status.accept("Loaded the " + loaded.task().id() + " model " + modelName + "; Run search plays it on the shown graph");
+            onModelLoaded.run();
         }, failure -> limits.setText("Not loaded: " + nameOrFolder + ": " + failure.getMessage()), () -> { });
     }
 
@@ -218,6 +220,22 @@ final class RolloutSection extends VBox {
         } catch (IOException | RuntimeException e) {
             status.accept("Export failed: " + e.getMessage());
         }
+    }
+
+    void setOnModelLoaded(Runnable action) {
+        this.onModelLoaded = action;
+    }
+
+    /**
+     * For the canvas corner: the loaded dfs or si model's limit and whether the graph is within it (empty before a model
+     * loads), e.g. " · dfs32: up to 7 edges, this graph fits".
+     */
+    String limitNote(SearchGraph shown) {
+        if (model == null || shown == null) return "";
+        var layout = model.config().layout();
+        int most = InContextInputs.maxEdges(layout, model.task());
+        return String.format(" · %s (%s): up to %d edges, %s", modelName, model.task().id(), most,
+                InContextInputs.whyNot(shown, layout, model.task()).isEmpty() ? "this graph fits" : "Run search refused");
     }
 
     Slider stepSlider() {

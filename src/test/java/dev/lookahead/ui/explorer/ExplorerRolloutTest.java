@@ -30,9 +30,12 @@ class ExplorerRolloutTest extends WindowTest {
         FxTesting.waitUntil(() -> section.running() == null && section.lookupAll(".label").stream()
                 .anyMatch(n -> ((javafx.scene.control.Label) n).getText().startsWith("dfs32: depth-first search")), "dfs32 loads");
 
+        FxTesting.onFx(() -> assertThat(app.explorer().graphView().noteText()).as("the canvas corner says the model's limits")
+                .contains("dfs32 (dfs): up to 7 edges, this graph fits"));
         runSearch(section);
         FxTesting.onFx(() -> {
             assertThat(section.result().steps()).hasSize(3);
+            assertThat(section.result().steps().get(0).attention()).as("one row of attention per block").hasNumberOfRows(3);
             assertThat(section.outcome().getText()).contains("Not solved after 3 steps").contains("First wrong step: 3");
             assertThat(section.stepSlider().getMax()).isEqualTo(3);
             assertThat(app.explorer().viewCanvas("rollout").figure()).isInstanceOf(RolloutFigure.class);
@@ -60,6 +63,9 @@ class ExplorerRolloutTest extends WindowTest {
 
         FxTesting.onFx(() -> app.explorer().showNew(graph.withEdge(4, 6).withEdge(2, 6), "too many edges"));
         FxTesting.onFx(() -> section.runSearch());
-        FxTesting.onFx(() -> assertThat(section.outcome().getText()).contains("Run search is refused").contains("at most 5"));
+        FxTesting.onFx(() -> {
+            assertThat(section.outcome().getText()).contains("Run search is refused").contains("at most 5");
+            assertThat(app.explorer().graphView().noteText()).contains("si32 (si): up to 5 edges, Run search refused");
+        });
     }
 }
