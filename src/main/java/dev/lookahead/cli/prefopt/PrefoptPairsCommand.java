@@ -1,0 +1,102 @@
+package dev.lookahead.cli.prefopt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lookahead.cli.JsonLineMapper;
+import dev.lookahead.cli.LineFields;
+import dev.lookahead.cli.LinesOut;
+import dev.lookahead.cli.Output;
+import dev.lookahead.io.Json;
+import dev.lookahead.io.JsonLines;
+import dev.lookahead.prefopt.PairRules;
+import dev.lookahead.prefopt.PathSample;
+import dev.lookahead.prefopt.PreferencePair;
+import dev.lookahead.search.GroundTruth;
+import dev.lookahead.search.SearchInput;
+import dev.lookahead.search.TokenLayout;
+import dev.lookahead.search.Tokenizer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "pairs", description = "Turn sampled paths into preference pairs: scpo (most voted against least voted, no labels), irpo"
+        + " (verified correct, the gold path among them, against incorrect) or dpo (irpo's pairs, trained without the NLL term).")
+public final class PrefoptPairsCommand implements Callable<Integer> {
+    @Option(names = "--method", required = true, paramLabel = "scpo|irpo|dpo", description = "The pair rule.")
+    String method;
+
+    @Option(names = "--in", required = true, description = "The samples (prefopt sample's output).")
+    Path in;
+
+    @Option(names = "--tau", defaultValue = "0.5", description = "scpo: keep a problem when its top answer has at least tau * k votes"
+            + " (a fraction of k; default ${DEFAULT-VALUE}, ScPO's first iteration).")
+    double tau;
+
+    @Option(names = "--pairs-per-problem", description = "irpo/dpo: at most this many pairs per problem (default 10, IRPO's K).")
+    Integer perProblem;
+
+    @Mixin
+    LinesOut output;
+
+    /** One pair as a line: a DPO trainer elsewhere can read prompt, chosen, rejected and weight. */
+    record PairLine(int problemId, String method, int[] prompt, List<Integer> chosen, List<Integer> rejected, double weight, int votesChosen,
+                    int votesRejected, int k, boolean chosenCorrect, boolean rejectedCorrect) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String rule = method.toLowerCase(Locale.ROOT);
+        if (!List.of("scpo", "irpo", "dpo").contains(rule)) throw new IllegalArgumentException("unknown --method '" + method + "'; choose scpo, irpo or dpo");
+        if (perProblem != null && rule.equals("scpo")) throw new IllegalArgumentException("--pairs-per-problem belongs to irpo and dpo; scpo makes one pair per problem");
+        int most = perProblem == null ? 10 : perProblem;
+        int[] counts = new int[3];
+        List<String> errors = new ArrayList<>();
+        Output.write(output.path(), writer -> JsonLines.forEach(in, (number, source) -> {
+            try {
+                JsonNode line = source.json();
+                int problem = LineFields.requireInt(line, "problem_id");
+                int[] tokens = LineFields.requireIntArray(line, "tokens");
+                List<PathSample> samples = samples(line);
+                counts[0]++;
+                List<PreferencePair> pairs;
+                if (rule.equals("scpo")) {
+                    pairs = PairRules.scpo(samples, tau).map(List::of).orElse(List.of());
+                } else {
+                    SearchInput input = Tokenizer.decode(new TokenLayout(LineFields.requireInt(line, "n")), tokens);
+                    List<List<Integer>> shortest = new GroundTruth(input.edges()).shortestPaths(input.start(), input.goal());
+                    if (shortest.isEmpty()) throw new IllegalArgumentException("the goal is not reachable: no gold path");
+                    pairs = PairRules.irpo(samples, shortest.get(0).subList(1, shortest.get(0).size()), most);
+                }
+                if (!pairs.isEmpty()) counts[1]++;
+                for (PreferencePair p : pairs) {
+                    writer.write(Json.line(new PairLine(problem, rule, tokens, p.chosen(), p.rejected(), p.weight(), p.votesChosen(),
+                            p.votesRejected(), p.k(), p.chosenCorrect(), p.rejectedCorrect())));
+                    writer.write('\n');
+                    counts[2]++;
+                }
+            } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+                errors.add(in.getFileName() + " line " + number + ": " + JsonLineMapper.firstLine(e.getMessage()));
+            }
+        }));
+        System.err.printf("%s: %d pairs from %d of %d problems%n", rule, counts[2], counts[1], counts[0]);
+        errors.stream().limit(10).forEach(System.err::println);
+        return errors.isEmpty() ? 0 : 2;
+    }
+
+    private static List<PathSample> samples(JsonNode line) {
+        JsonNode array = line.get("samples");
+        if (array == null || !array.isArray() || array.isEmpty()) throw new IllegalArgumentException("\"samples\" must be a non-empty list");
+        List<PathSample> samples = new ArrayList<>();
+        for (JsonNode s : array) {
+            List<Integer> path = new ArrayList<>();
+            s.path("path").forEach(v -> path.add(v.asInt()));
+            if (!s.path("correct").isBoolean()) throw new IllegalArgumentException("each sample needs path, logprob, answer and correct");
+            samples.add(new PathSample(path, s.path("logprob").asDouble(), s.path("answer").asText(PathSample.answerOf(path)), s.get("correct").asBoolean()));
+        }
+        return samples;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.lookahead.cli.prefopt;
+
+import dev.lookahead.cli.LinesOut;
+import dev.lookahead.cli.ModelOptions;
+import dev.lookahead.cli.Output;
+import dev.lookahead.cli.ProgressBar;
+import dev.lookahead.io.Json;
+import dev.lookahead.model.SearchModel;
+import dev.lookahead.prefopt.PathSample;
+import dev.lookahead.prefopt.PathSampler;
+import dev.lookahead.search.Distribution;
+import dev.lookahead.search.Example;
+import dev.lookahead.search.ExampleSets;
+import dev.lookahead.search.GenerationSpec;
+import dev.lookahead.search.TokenLayout;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "sample", description = "Draw fresh problems (graphs, no labels used) and sample k whole paths per problem from a model,"
+        + " each with its log-probability, its answer and the verifier's verdict.")
+public final class PrefoptSampleCommand implements Callable<Integer> {
+    @Mixin
+    ModelOptions options;
+
+    @Option(names = "--problems", defaultValue = "100", description = "Problems to draw (default ${DEFAULT-VALUE}).")
+    int problems;
+
+    @Option(names = "--k", defaultValue = "8", description = "Paths sampled per problem (default ${DEFAULT-VALUE}, ScPO's k for GSM8K).")
+    int k;
+
+    @Option(names = "--temperature", defaultValue = "0.7", description = "Sampling temperature (default ${DEFAULT-VALUE}, ScPO's).")
+    double temperature;
+
+    @Option(names = "--top-p", defaultValue = "0.9", description = "Nucleus: sample from the top tokens holding this probability (default ${DEFAULT-VALUE}).")
+    double topP;
+
+    @Option(names = "--distribution", defaultValue = "balanced", description = "Graphs of the problems: balanced, naive or star (default ${DEFAULT-VALUE}).")
+    String distribution;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the problems and the sampling (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin
+    LinesOut output;
+
+    /** One problem and its samples, as a line. */
+    record SampleLine(int problemId, int n, int[] tokens, int lookahead, List<PathSample> samples) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (problems < 0) throw new IllegalArgumentException("--problems must not be negative (got " + problems + ")");
+        PathSampler.Settings settings = new PathSampler.Settings(k, temperature, topP);
+        try (SearchModel model = SearchModel.openSearch(options.model, options.device)) {
+            TokenLayout layout = model.config().layout();
+            GenerationSpec spec = GenerationSpec.training(layout, Distribution.parse(distribution), layout.defaultMaxLookahead());
+            List<Example> drawn = ExampleSets.generate(spec, problems, seed);
+            PathSampler sampler = new PathSampler(model, settings);
+            SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 7);
+            ProgressBar bar = new ProgressBar();
+            long[] correct = new long[2];
+            long began = System.nanoTime();
+            Output.write(output.path(), writer -> {
+                for (int p = 0; p < drawn.size(); p++) {
+                    Example e = drawn.get(p);
+                    List<PathSample> samples = sampler.sample(e.edges(), e.start(), e.goal(), random);
+                    samples.forEach(s -> correct[s.correct() ? 0 : 1]++);
+                    writer.write(Json.line(new SampleLine(p, layout.n(), e.tokens(), e.lookahead(), samples)));
+                    writer.write('\n');
+                    double seconds = (System.nanoTime() - began) / 1e9;
+                    bar.show((p + 1) / (double) drawn.size(), (p + 1) + "/" + drawn.size() + " problems sampled",
+                            seconds / (p + 1) * (drawn.size() - p - 1));
+                }
+            });
+            bar.println(String.format("%d problems x %d samples: %d paths reach the goal (%.3f)", drawn.size(), k, correct[0],
+                    correct[0] / (double) Math.max(1, correct[0] + correct[1])));
+        }
+        return 0;
+    }
+}
