@@ -7,6 +7,11 @@ public enum GenerationMode {
     /** Every prefix of every shortest path, each distinct input once. */
     ALL_PREFIXES;
 
+    /** The name on the command line and in training.json: "first-step" or "all-prefixes". */
+    public String id() {
+        return this == FIRST_STEP ? "first-step" : "all-prefixes";
+    }
+
     public static GenerationMode parse(String text) {
         return switch (text.trim()) {
             case "first-step" -> FIRST_STEP;

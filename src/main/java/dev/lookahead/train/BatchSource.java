@@ -44,7 +44,7 @@ final class BatchSource implements AutoCloseable {
         this.maxLookahead = maxLookahead;
         this.reserved = reserved;
         this.specs = config.task().inContext() ? List.of() : config.distributions().stream()
-                .map(d -> GenerationSpec.training(config.model().layout(), d, maxLookahead).withReserved(reserved))
+                .map(d -> GenerationSpec.training(config.model().layout(), d, maxLookahead).withMode(config.mode()).withReserved(reserved))
                 .toList();
         this.batchSize = config.batch();
         this.seed = config.seed();

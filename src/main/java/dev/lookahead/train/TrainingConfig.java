@@ -3,6 +3,7 @@ package dev.lookahead.train;
 import dev.lookahead.model.Initialization;
 import dev.lookahead.model.ModelConfig;
 import dev.lookahead.search.Distribution;
+import dev.lookahead.search.GenerationMode;
 import dev.lookahead.search.Task;
 import java.util.List;
 
@@ -21,24 +22,37 @@ import java.util.List;
  * @param evalPerLookahead held-out examples per lookahead (and on the naive distribution), or per test bucket of an in-context task
  * @param task           the task trained: search (the distributions above), or the in-context dfs or si task (their own
  *                       generators; {@code maxLookahead} is then the largest backtrack for dfs and unused for si)
+ * @param mode           search: first steps only, or every prefix of every shortest path that fits in n tokens
  */
 public record TrainingConfig(ModelConfig model, Initialization initialization, List<Distribution> distributions, int maxLookahead,
                              CurriculumRule curriculum, long examples,
                              int batch, float learningRate, int warmupSteps, float weightDecay, float clipNorm,
-                             long seed, String device, long evalEvery, int evalPerLookahead, Task task) {
+                             long seed, String device, long evalEvery, int evalPerLookahead, Task task, GenerationMode mode) {
 
     /** A graph-search run. */
     public TrainingConfig(ModelConfig model, Initialization initialization, List<Distribution> distributions, int maxLookahead,
                           CurriculumRule curriculum, long examples, int batch, float learningRate, int warmupSteps, float weightDecay,
                           float clipNorm, long seed, String device, long evalEvery, int evalPerLookahead) {
         this(model, initialization, distributions, maxLookahead, curriculum, examples, batch, learningRate, warmupSteps, weightDecay,
-                clipNorm, seed, device, evalEvery, evalPerLookahead, Task.SEARCH);
+                clipNorm, seed, device, evalEvery, evalPerLookahead, Task.SEARCH, GenerationMode.FIRST_STEP);
+    }
+
+    /** A run of any task on first-step inputs. */
+    public TrainingConfig(ModelConfig model, Initialization initialization, List<Distribution> distributions, int maxLookahead,
+                          CurriculumRule curriculum, long examples, int batch, float learningRate, int warmupSteps, float weightDecay,
+                          float clipNorm, long seed, String device, long evalEvery, int evalPerLookahead, Task task) {
+        this(model, initialization, distributions, maxLookahead, curriculum, examples, batch, learningRate, warmupSteps, weightDecay,
+                clipNorm, seed, device, evalEvery, evalPerLookahead, task, GenerationMode.FIRST_STEP);
     }
 
     public TrainingConfig {
         distributions = List.copyOf(distributions);
         if (distributions.isEmpty()) throw new IllegalArgumentException("choose at least one training distribution");
         task = task == null ? Task.SEARCH : task;
+        mode = mode == null ? GenerationMode.FIRST_STEP : mode;
+        if (task.inContext() && mode != GenerationMode.FIRST_STEP) {
+            throw new IllegalArgumentException("--mode all-prefixes belongs to the search task; the " + task.id() + " task writes its own steps");
+        }
         if (task == Task.SI && curriculum.active()) {
             throw new IllegalArgumentException("the si task has no curriculum (the paper draws every frontier and branch size from the start);"
                     + " leave out --curriculum");

@@ -7,6 +7,7 @@ import dev.lookahead.model.Initialization;
 import dev.lookahead.model.ModelConfig;
 import dev.lookahead.model.ModelFiles;
 import dev.lookahead.search.Distribution;
+import dev.lookahead.search.GenerationMode;
 import dev.lookahead.search.Task;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +21,13 @@ final class TrainingSettings {
         return Json.fields(new SettingsJson(ModelFiles.configJson(c.model()), c.initialization().id(),
                 c.distributions().stream().map(d -> d.id()).toList(), c.maxLookahead(), c.curriculum().id(), c.examples(), c.batch(),
                 "AdamW (beta1 0.9, beta2 0.99), linear warm-up then cosine to 0.1 x peak", c.learningRate(), c.warmupSteps(),
-                c.weightDecay(), c.clipNorm(), c.seed(), c.device(), c.evalEvery(), c.evalPerLookahead(), c.task().id()));
+                c.weightDecay(), c.clipNorm(), c.seed(), c.device(), c.evalEvery(), c.evalPerLookahead(), c.task().id(), c.mode().id()));
     }
 
     /** A run's settings as {@code training.json} holds them ({@code optimizer} says in words what the trainer does). */
     record SettingsJson(ObjectNode model, String init, java.util.List<String> distributions, int maxLookahead, String curriculum, long examples,
                         int batch, String optimizer, float lr, int warmupSteps, float weightDecay, float clipNorm, long seed, String device,
-                        long evalEvery, int evalPerLookahead, String task) {
+                        long evalEvery, int evalPerLookahead, String task, String mode) {
     }
 
     /** Reads a run's settings; a damaged or incomplete file is named with what is wrong. */
@@ -57,7 +58,8 @@ final class TrainingSettings {
                 json.get("batch").asInt(), (float) json.get("lr").asDouble(), json.get("warmup_steps").asInt(),
                 (float) json.get("weight_decay").asDouble(), (float) json.get("clip_norm").asDouble(),
                 json.get("seed").asLong(), json.get("device").asText(), json.get("eval_every").asLong(),
-                json.get("eval_per_lookahead").asInt(), json.hasNonNull("task") ? Task.parse(json.get("task").asText()) : Task.SEARCH);
+                json.get("eval_per_lookahead").asInt(), json.hasNonNull("task") ? Task.parse(json.get("task").asText()) : Task.SEARCH,
+                json.hasNonNull("mode") ? GenerationMode.parse(json.get("mode").asText()) : GenerationMode.FIRST_STEP);
     }
 
     /** Runs written before {@code init} existed were initialised as DJL initialises. */
@@ -68,6 +70,6 @@ final class TrainingSettings {
     static TrainingConfig withExamples(TrainingConfig c, long examples) {
         return new TrainingConfig(c.model(), c.initialization(), c.distributions(), c.maxLookahead(), c.curriculum(), examples,
                 c.batch(), c.learningRate(), c.warmupSteps(), c.weightDecay(), c.clipNorm(), c.seed(), c.device(), c.evalEvery(),
-                c.evalPerLookahead(), c.task());
+                c.evalPerLookahead(), c.task(), c.mode());
     }
 }

@@ -172,4 +172,28 @@ class TrainingRunTest {
         assertThat(config.learningRateAt(19)).isEqualTo(1e-3f);
         assertThat(config.learningRateAt(999)).isCloseTo(1e-4f, org.assertj.core.data.Offset.offset(1e-6f));
     }
+
+    @Test
+    void anAllPrefixesRunTrainsOnLaterStepsOfThePathToo() throws Exception {
+        TrainingConfig config = new TrainingConfig(new ModelConfig(23, 2, 8, 1, false, false), Initialization.PYTORCH,
+                List.of(Distribution.BALANCED), 2, CurriculumRule.NONE, 640, 64, 5e-4f, 20, 0.01f, 1f, 7, "cpu", Long.MAX_VALUE, 20,
+                dev.lookahead.search.Task.SEARCH, dev.lookahead.search.GenerationMode.ALL_PREFIXES);
+        var layout = config.model().layout();
+        int longest = 0;
+        try (BatchSource source = new BatchSource(config, 2, java.util.Set.of(), 0)) {
+            BatchSource.Batch batch = source.take();
+            for (int r = 0; r < batch.size(); r++) {
+                int[] row = java.util.Arrays.copyOfRange(batch.tokens(), r * layout.n(), (r + 1) * layout.n());
+                longest = Math.max(longest, dev.lookahead.search.Tokenizer.decode(layout, row).path().length);
+            }
+        }
+        assertThat(longest).as("some inputs already hold a step of the path after the start").isGreaterThan(1);
+        try (TrainingRun run = TrainingRun.start(config, dir.resolve("prefixes"))) {
+            run.trainStep();
+            run.checkpoint();
+        }
+        try (TrainingRun run = TrainingRun.resume(dir.resolve("prefixes"), null)) {
+            assertThat(run.config().mode()).isEqualTo(dev.lookahead.search.GenerationMode.ALL_PREFIXES);
+        }
+    }
 }

@@ -7,6 +7,7 @@ import dev.lookahead.model.Initialization;
 import dev.lookahead.model.ModelConfig;
 import dev.lookahead.search.DfsGenerator;
 import dev.lookahead.search.Distribution;
+import dev.lookahead.search.GenerationMode;
 import dev.lookahead.search.Task;
 import dev.lookahead.search.TokenLayout;
 import dev.lookahead.train.CurriculumRule;
@@ -99,6 +100,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + " every allowed frontier and branch size. Held-out sets: the task's test buckets.")
     String task;
 
+    @Option(names = "--mode", defaultValue = "first-step", paramLabel = "first-step|all-prefixes",
+            description = "search: train on first steps only (default), or on every prefix of every shortest path that fits in n tokens,"
+                    + " so the model can write a whole path one vertex at a time.")
+    String mode;
+
     @Override
     public Integer call() throws Exception {
         if (resume) warnAboutIgnoredOptions();
@@ -156,6 +162,6 @@ public final class TrainCommand implements Callable<Integer> {
         int largest = maxLookahead != null ? maxLookahead
                 : chosenTask == Task.DFS ? DfsGenerator.traceSlots(layout) - 1 : layout.defaultMaxLookahead();
         return new TrainingConfig(model, Initialization.parse(init), chosen, largest, CurriculumRule.parse(curriculum), examples,
-                batch, lr, warmup, weightDecay, clip, seed, device, evalEvery, evalPerLookahead, chosenTask);
+                batch, lr, warmup, weightDecay, clip, seed, device, evalEvery, evalPerLookahead, chosenTask, GenerationMode.parse(mode));
     }
 }
