@@ -10,8 +10,9 @@ import dev.lookahead.prefopt.PathSample;
 import dev.lookahead.prefopt.PathSampler;
 import dev.lookahead.search.Distribution;
 import dev.lookahead.search.Example;
-import dev.lookahead.search.ExampleSets;
+import dev.lookahead.search.ExampleGenerator;
 import dev.lookahead.search.GenerationSpec;
+import dev.lookahead.search.GroundTruth;
 import dev.lookahead.search.TokenLayout;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -20,8 +21,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "sample", description = "Draw fresh problems (graphs, no labels used) and sample k whole paths per problem from a model,"
-        + " each with its log-probability, its answer and the verifier's verdict.")
+@Command(name = "sample", description = "Draw fresh problems (graphs whose whole shortest path fits in n tokens; no labels used) and sample"
+        + " k whole paths per problem from a model, each with its log-probability, its answer and the verifier's verdict.")
 public final class PrefoptSampleCommand implements Callable<Integer> {
     @Mixin
     ModelOptions options;
@@ -51,6 +52,25 @@ public final class PrefoptSampleCommand implements Callable<Integer> {
     record SampleLine(int problemId, int n, int[] tokens, int lookahead, List<PathSample> samples) {
     }
 
+    /**
+     * Fresh problems whose whole shortest path fits in n tokens after the edges and the query (3 x edges + 4 + its
+     * vertices, the start included): only there can a path policy write a right answer out.
+     */
+    private List<Example> problems(GenerationSpec spec, TokenLayout layout) {
+        ExampleGenerator generator = new ExampleGenerator(spec, seed);
+        List<Example> kept = new java.util.ArrayList<>();
+        for (long drawn = 0; kept.size() < problems; drawn++) {
+            if (drawn > 1000L * Math.max(1, problems)) {
+                throw new IllegalArgumentException("few graphs of this distribution leave room for a whole path at n = " + layout.n()
+                        + " (" + kept.size() + " of " + drawn + "); use a larger n or another --distribution");
+            }
+            Example e = generator.next();
+            var shortest = new GroundTruth(e.edges()).shortestPaths(e.start(), e.goal());
+            if (!shortest.isEmpty() && 3 * e.edges().size() + 4 + shortest.get(0).size() <= layout.n()) kept.add(e);
+        }
+        return kept;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (problems < 0) throw new IllegalArgumentException("--problems must not be negative (got " + problems + ")");
@@ -58,7 +78,7 @@ public final class PrefoptSampleCommand implements Callable<Integer> {
         try (SearchModel model = SearchModel.openSearch(options.model, options.device)) {
             TokenLayout layout = model.config().layout();
             GenerationSpec spec = GenerationSpec.training(layout, Distribution.parse(distribution), layout.defaultMaxLookahead());
-            List<Example> drawn = ExampleSets.generate(spec, problems, seed);
+            List<Example> drawn = problems(spec, layout);
             PathSampler sampler = new PathSampler(model, settings);
             SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 7);
             ProgressBar bar = new ProgressBar();
