@@ -1,9 +1,11 @@
 package dev.lookahead.cli.prefopt;
 
+import dev.lookahead.cli.AccuracyTable;
 import dev.lookahead.cli.LinesOut;
 import dev.lookahead.cli.ModelOptions;
 import dev.lookahead.cli.Output;
 import dev.lookahead.cli.ProgressBar;
+import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.prefopt.PathSample;
@@ -14,8 +16,12 @@ import dev.lookahead.search.ExampleGenerator;
 import dev.lookahead.search.GenerationSpec;
 import dev.lookahead.search.GroundTruth;
 import dev.lookahead.search.TokenLayout;
+import dev.lookahead.stats.Proportion;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,8 +54,23 @@ public final class PrefoptSampleCommand implements Callable<Integer> {
     @Mixin
     LinesOut output;
 
+    @Option(names = "--json", description = "Also write a summary here: per lookahead, the share of samples that reach the goal and the share of"
+            + " problems whose most voted answer does (Wilson 95% intervals); and the most voted answer's accuracy by its vote share.")
+    Path json;
+
+    /** What --json holds. */
+    record Summary(String model, int problems, int k, double temperature, double topP, Map<String, AccuracyTable.Cell> samplesCorrect,
+                   Map<String, AccuracyTable.Cell> majorityCorrect, Map<String, AccuracyTable.Cell> majorityCorrectByVoteShare) {
+    }
+
     /** One problem and its samples, as a line. */
     record SampleLine(int problemId, int n, int[] tokens, int lookahead, List<PathSample> samples) {
+    }
+
+    private static Map<String, AccuracyTable.Cell> cells(Map<String, Proportion> proportions) {
+        Map<String, AccuracyTable.Cell> cells = new java.util.LinkedHashMap<>();
+        proportions.forEach((key, p) -> cells.put(key, AccuracyTable.Cell.of(p)));
+        return cells;
     }
 
     /**
@@ -83,12 +104,25 @@ public final class PrefoptSampleCommand implements Callable<Integer> {
             SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 7);
             ProgressBar bar = new ProgressBar();
             long[] correct = new long[2];
+            Map<String, Proportion> samplesCorrect = new TreeMap<>();
+            Map<String, Proportion> majorityCorrect = new TreeMap<>();
+            Map<String, Proportion> byShare = new TreeMap<>();
             long began = System.nanoTime();
             Output.write(output.path(), writer -> {
                 for (int p = 0; p < drawn.size(); p++) {
                     Example e = drawn.get(p);
                     List<PathSample> samples = sampler.sample(e.edges(), e.start(), e.goal(), random);
                     samples.forEach(s -> correct[s.correct() ? 0 : 1]++);
+                    String lookahead = Integer.toString(e.lookahead());
+                    for (PathSample s : samples) samplesCorrect.merge(lookahead, new Proportion(s.correct() ? 1 : 0, 1), Proportion::add);
+                    Map<String, Integer> votes = new java.util.LinkedHashMap<>();
+                    samples.forEach(s -> votes.merge(s.answer(), 1, Integer::sum));
+                    String top = votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+                    boolean topCorrect = samples.stream().filter(s -> s.answer().equals(top)).findFirst().orElseThrow().correct();
+                    majorityCorrect.merge(lookahead, new Proportion(topCorrect ? 1 : 0, 1), Proportion::add);
+                    double share = votes.get(top) / (double) k;
+                    String bin = share >= 1 ? "1.00" : String.format(java.util.Locale.ROOT, "%.2f-%.2f", Math.floor(share * 4) / 4, Math.floor(share * 4) / 4 + 0.25);
+                    byShare.merge(bin, new Proportion(topCorrect ? 1 : 0, 1), Proportion::add);
                     writer.write(Json.line(new SampleLine(p, layout.n(), e.tokens(), e.lookahead(), samples)));
                     writer.write('\n');
                     double seconds = (System.nanoTime() - began) / 1e9;
@@ -98,6 +132,11 @@ public final class PrefoptSampleCommand implements Callable<Integer> {
             });
             bar.println(String.format("%d problems x %d samples: %d paths reach the goal (%.3f)", drawn.size(), k, correct[0],
                     correct[0] / (double) Math.max(1, correct[0] + correct[1])));
+            AccuracyTable.print(System.err, "the most voted answer reaches the goal, by its vote share:", byShare, "share ");
+            if (json != null) {
+                AtomicFiles.writeString(json, Json.pretty(new Summary(options.model, drawn.size(), k, temperature, topP, cells(samplesCorrect),
+                        cells(majorityCorrect), cells(byShare))));
+            }
         }
         return 0;
     }
