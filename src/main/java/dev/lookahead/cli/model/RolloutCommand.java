@@ -75,6 +75,10 @@ public final class RolloutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (figures != null && source.in != null) {
+            throw new IllegalArgumentException("--figures draws one rollout: give it with --graph FILE (with --in, roll out the line you want"
+                    + " to draw from a graph file)");
+        }
         try (SearchModel model = SearchModel.open(options.model, options.device)) {
             Task task = model.task();
             if (!task.inContext()) {
