@@ -41,7 +41,8 @@ public final class ModelFiles {
 
     /**
      * The names a build may ship, with the task each was trained on: the default (which a fresh window opens first), an
-     * earlier snapshot of its training run, and the in-context models (docs/model-card-dfs32.md, docs/model-card-si32.md).
+     * earlier snapshot of its training run, a path policy for the Preference Lab (docs/model-card-n32-paths.md), and the
+     * in-context models (docs/model-card-dfs32.md, docs/model-card-si32.md).
      */
     private static final Map<String, Task> SHIPPABLE = shippable();
 
@@ -49,6 +50,7 @@ public final class ModelFiles {
         Map<String, Task> names = new LinkedHashMap<>();
         names.put("default", Task.SEARCH);
         names.put("n32-preview", Task.SEARCH);
+        names.put("n32-paths", Task.SEARCH);
         names.put("dfs32", Task.DFS);
         names.put("si32", Task.SI);
         return names;
