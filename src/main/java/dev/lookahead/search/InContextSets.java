@@ -131,17 +131,24 @@ public final class InContextSets {
     }
 
     /**
-     * The inputs training never produces: the standard sets at {@link #RESERVED_PER_BUCKET} per bucket. A bucket that ran
-     * short (a small n, where the earlier buckets hold most inputs) is not held out, so that training keeps inputs to learn from.
+     * The inputs training never produces: the standard sets at {@link #RESERVED_PER_BUCKET} per bucket. A bucket that has
+     * nearly exhausted its kind is not held out, so that training keeps inputs of that kind to learn from: one that ran
+     * short (the earlier buckets hold its inputs), or whose draws hold fewer than {@link #EXHAUSTED_SHARE} of distinct
+     * inputs (at a small n the whole kind is a few hundred inputs or fewer: (1, 1) at n = 20 has 12).
      */
     public static Set<TokenRow> reservedRows(TokenLayout layout, Task task) {
         Set<TokenRow> rows = new HashSet<>();
         for (List<InContextExample> bucket : standard(layout, task, RESERVED_PER_BUCKET).values()) {
-            if (bucket.size() < RESERVED_PER_BUCKET) continue;
-            bucket.forEach(e -> rows.add(TokenRow.of(layout, e.tokens())));
+            Set<TokenRow> distinct = new HashSet<>();
+            bucket.forEach(e -> distinct.add(TokenRow.of(layout, e.tokens())));
+            if (bucket.size() < RESERVED_PER_BUCKET || distinct.size() < EXHAUSTED_SHARE * bucket.size()) continue;
+            rows.addAll(distinct);
         }
         return rows;
     }
+
+    /** A bucket whose draws are fewer than this share distinct has nearly exhausted its kind (see {@link #reservedRows}). */
+    static final double EXHAUSTED_SHARE = 0.2;
 
     static long bucketSeed(long seed, int bucket) {
         return ExampleSets.bucketSeed(seed, bucket + 1000);

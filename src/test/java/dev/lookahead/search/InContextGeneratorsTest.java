@@ -193,6 +193,19 @@ class InContextGeneratorsTest {
     }
 
     @Test
+    void aBucketThatHasNearlyExhaustedItsKindIsNotHeldOutSoTrainingStillDrawsIt() {
+        TokenLayout small = new TokenLayout(20);
+        Set<TokenRow> reserved = InContextSets.reservedRows(small, Task.SI);
+        List<InContextExample> oneOne = InContextSets.standard(small, Task.SI, 1000).get("1,1");
+        assertThat(oneOne.stream().map(e -> TokenRow.of(small, e.tokens())).distinct().count()).as("the whole (1, 1) kind at n = 20").isLessThan(20);
+        assertThat(reserved).doesNotContainAnyElementsOf(oneOne.stream().map(e -> TokenRow.of(small, e.tokens())).toList());
+        InContextSets.Source training = InContextSets.source(small, InContextSets.Choice.training(Task.SI), reserved, 3);
+        for (int i = 0; i < 300; i++) training.next(); // would give up after a million rejected drafts if (1, 1) were all reserved
+        TokenLayout layout = new TokenLayout(32);
+        assertThat(InContextSets.reservedRows(layout, Task.DFS)).as("at n = 32 every dfs bucket is held out").hasSizeGreaterThan(5000);
+    }
+
+    @Test
     void askingForMoreThanTheInputHoldsIsRefusedWithTheLimit() {
         TokenLayout layout = new TokenLayout(32);
         assertThatThrownBy(() -> DfsGenerator.Spec.bucket(layout, 7)).hasMessageContaining("-1..6");
