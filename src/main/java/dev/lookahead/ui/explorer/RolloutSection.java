@@ -228,14 +228,14 @@ final class RolloutSection extends VBox {
 
     /**
      * For the canvas corner: the loaded dfs or si model's limit and whether the graph is within it (empty before a model
-     * loads), e.g. " · dfs32: up to 7 edges, this graph fits".
+     * loads), e.g. " · dfs32 (dfs) takes up to 7 edges: this graph fits".
      */
     String limitNote(SearchGraph shown) {
         if (model == null || shown == null) return "";
         var layout = model.config().layout();
         int most = InContextInputs.maxEdges(layout, model.task());
-        return String.format(" · %s (%s): up to %d edges, %s", modelName, model.task().id(), most,
-                InContextInputs.whyNot(shown, layout, model.task()).isEmpty() ? "this graph fits" : "Run search refused");
+        return String.format(" · %s (%s) takes up to %d edges: %s", modelName, model.task().id(), most,
+                InContextInputs.whyNot(shown, layout, model.task()).isEmpty() ? "this graph fits" : "not this graph");
     }
 
     Slider stepSlider() {

@@ -31,7 +31,7 @@ class ExplorerRolloutTest extends WindowTest {
                 .anyMatch(n -> ((javafx.scene.control.Label) n).getText().startsWith("dfs32: depth-first search")), "dfs32 loads");
 
         FxTesting.onFx(() -> assertThat(app.explorer().graphView().noteText()).as("the canvas corner says the model's limits")
-                .contains("dfs32 (dfs): up to 7 edges, this graph fits"));
+                .contains("dfs32 (dfs) takes up to 7 edges: this graph fits"));
         runSearch(section);
         FxTesting.onFx(() -> {
             assertThat(section.result().steps()).hasSize(3);
@@ -65,7 +65,7 @@ class ExplorerRolloutTest extends WindowTest {
         FxTesting.onFx(() -> section.runSearch());
         FxTesting.onFx(() -> {
             assertThat(section.outcome().getText()).contains("Run search is refused").contains("at most 5");
-            assertThat(app.explorer().graphView().noteText()).contains("si32 (si): up to 5 edges, Run search refused");
+            assertThat(app.explorer().graphView().noteText()).contains("si32 (si) takes up to 5 edges: not this graph");
         });
     }
 }
