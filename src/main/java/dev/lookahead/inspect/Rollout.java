@@ -138,19 +138,25 @@ public final class Rollout {
     }
 
     /**
-     * The share of {@code graphs} graphs, drawn by the task's generator (dfs: any point of the search; si: its training
-     * draws) with this seed, that the model searches whole from the start: whole-search accuracy beside per-step accuracy.
+     * Rollouts from the start on {@code graphs} graphs drawn by the task's generator (dfs: any point of the search; si:
+     * its training draws) with this seed, each searched from scratch: whole-search accuracy beside per-step accuracy.
      */
-    public static double solvedShare(SearchModel model, Task task, int graphs, long seed) {
+    public static List<Result> onGeneratedGraphs(SearchModel model, Task task, int graphs, long seed) {
         TokenLayout layout = model.config().layout();
         var choice = task == Task.DFS ? new InContextSets.Choice(task, -1, null, false, null, null) : InContextSets.Choice.training(task);
         InContextSets.Source source = InContextSets.source(layout, choice, java.util.Set.of(), seed * 7919 + 17);
-        int solved = 0;
+        List<Result> results = new ArrayList<>(graphs);
         for (int i = 0; i < graphs; i++) {
             InContextInputs.Problem problem = InContextInputs.problem(layout, source.next().tokens());
-            solved += run(model, task, problem.edges(), problem.start(), problem.goal()).solved() ? 1 : 0;
+            results.add(run(model, task, problem.edges(), problem.start(), problem.goal()));
         }
-        return graphs == 0 ? Double.NaN : (double) solved / graphs;
+        return results;
+    }
+
+    /** The share of {@link #onGeneratedGraphs} the model solves. */
+    public static double solvedShare(SearchModel model, Task task, int graphs, long seed) {
+        List<Result> results = onGeneratedGraphs(model, task, graphs, seed);
+        return results.isEmpty() ? Double.NaN : results.stream().filter(Result::solved).count() / (double) results.size();
     }
 
     private static int[] accepted(TokenLayout layout, int[] tokens) {

@@ -9,7 +9,6 @@ import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.search.InContextExample;
-import dev.lookahead.search.InContextInputs;
 import dev.lookahead.search.InContextSets;
 import dev.lookahead.search.InContextTruth;
 import dev.lookahead.search.Task;
@@ -87,14 +86,10 @@ final class InContextEvaluation {
 
     /** Rollouts from the start on graphs the task's generator draws (seeded by --seed), each searched from scratch. */
     private RolloutSummary rollouts(int count) {
-        var choice = task == Task.DFS ? new InContextSets.Choice(task, -1, null, false, null, null) : InContextSets.Choice.training(task);
-        InContextSets.Source source = InContextSets.source(layout, choice, Set.of(), seed * 7919 + 17);
         Proportion solved = new Proportion(0, 0);
         long steps = 0;
         Map<String, Integer> stops = new TreeMap<>();
-        for (int i = 0; i < count; i++) {
-            InContextInputs.Problem problem = InContextInputs.problem(layout, source.next().tokens());
-            Rollout.Result result = Rollout.run(model, task, problem.edges(), problem.start(), problem.goal());
+        for (Rollout.Result result : Rollout.onGeneratedGraphs(model, task, count, seed)) {
             solved = solved.plus(result.solved());
             steps += result.steps().size();
             stops.merge(result.stop().words(), 1, Integer::sum);
