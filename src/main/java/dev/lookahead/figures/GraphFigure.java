@@ -23,13 +23,14 @@ public final class GraphFigure implements Figure {
     private static final String AGREE = "agree";
     private static final String MISSED = "missed";
     private static final String EXTRA = "extra";
-    private static final double RADIUS = 11;
-    private static final double SPACING = 46;
-    private static final double MARGIN = 22;
+    /** Vertex radius, layer spacing and margin, shared with the rollout figure so both draw a graph alike. */
+    static final double RADIUS = 11;
+    static final double SPACING = 46;
+    static final double MARGIN = 22;
     private static final double TITLE = 26;
     private static final double LEGEND = 34;
-    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.BOLD, 9);
-    private static final Font TEXT = new Font(Font.SANS_SERIF, Font.PLAIN, 8);
+    static final Font LABEL = new Font(Font.SANS_SERIF, Font.BOLD, 9);
+    static final Font TEXT = new Font(Font.SANS_SERIF, Font.PLAIN, 8);
 
     private final SearchGraph graph;
     private final LayeredLayout.Result layout;

@@ -22,14 +22,14 @@ import java.util.List;
  * attention over the input positions). Step {@code steps.size()} is the end: the whole trace and why the run stopped.
  */
 public final class RolloutFigure implements Figure {
-    private static final double RADIUS = 11;
-    private static final double SPACING = 46;
-    private static final double MARGIN = 22;
+    private static final double RADIUS = GraphFigure.RADIUS;
+    private static final double SPACING = GraphFigure.SPACING;
+    private static final double MARGIN = GraphFigure.MARGIN;
     private static final double TITLE = 44;
     private static final double BARS = 190;
     private static final double LEGEND = 40;
-    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.BOLD, 9);
-    private static final Font TEXT = new Font(Font.SANS_SERIF, Font.PLAIN, 8);
+    private static final Font LABEL = GraphFigure.LABEL;
+    private static final Font TEXT = GraphFigure.TEXT;
 
     private final SearchGraph graph;
     private final Rollout.Result result;

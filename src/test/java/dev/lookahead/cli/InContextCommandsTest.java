@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.io.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,11 +15,6 @@ class InContextCommandsTest {
     @TempDir
     Path dir;
 
-    private static List<JsonNode> read(Path file) throws Exception {
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) lines.add(Json.MAPPER.readTree(line));
-        return lines;
-    }
 
     @Test
     void generatedLinesCarryTheContractFieldsAndAnalyzeAgreesWithThem() throws Exception {
@@ -28,7 +22,7 @@ class InContextCommandsTest {
             Path lines = dir.resolve(task + ".jsonl");
             assertThat(LookaheadCommand.execute("generate", "--task", task, "--n", "32", "--count", "60", "--test-set", "--out",
                     lines.toString())).isZero();
-            List<JsonNode> generated = read(lines);
+            List<JsonNode> generated = JsonLinesFile.read(lines);
             assertThat(generated).hasSize(60);
             List<String> fields = task.equals("dfs") ? List.of("n", "task", "tokens", "label", "accepted", "backtrack")
                     : List.of("n", "task", "tokens", "label", "accepted", "step", "frontier_size", "branch_size");
@@ -36,7 +30,7 @@ class InContextCommandsTest {
 
             Path analyzed = dir.resolve(task + "-analyzed.jsonl");
             assertThat(LookaheadCommand.execute("analyze", "--task", task, "--in", lines.toString(), "--out", analyzed.toString())).isZero();
-            List<JsonNode> again = read(analyzed);
+            List<JsonNode> again = JsonLinesFile.read(analyzed);
             for (int i = 0; i < generated.size(); i++) {
                 for (String field : fields) assertThat(again.get(i).get(field)).as(task + " line " + (i + 1) + " " + field).isEqualTo(generated.get(i).get(field));
             }
@@ -74,7 +68,7 @@ class InContextCommandsTest {
         Path figures = dir.resolve("figures");
         assertThat(LookaheadCommand.execute("rollout", "--model", run.toString(), "--graph", graph.toString(), "--out", steps.toString(),
                 "--figures", figures.toString(), "--formats", "png,svg")).isZero();
-        List<JsonNode> lines = read(steps);
+        List<JsonNode> lines = JsonLinesFile.read(steps);
         JsonNode last = lines.get(lines.size() - 1);
         int stepCount = last.get("steps").asInt();
         assertThat(figures.resolve("step-1.png")).exists();

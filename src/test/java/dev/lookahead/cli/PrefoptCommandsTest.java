@@ -3,10 +3,7 @@ package dev.lookahead.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lookahead.io.Json;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,18 +13,13 @@ class PrefoptCommandsTest {
     @TempDir
     Path dir;
 
-    private static List<JsonNode> read(Path file) throws Exception {
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) lines.add(Json.MAPPER.readTree(line));
-        return lines;
-    }
 
     @Test
     void samplesCarryTheirPathsVerdictsAndLogProbabilitiesAndEveryRuleMakesPairsFromThem() throws Exception {
         Path samples = dir.resolve("samples.jsonl");
         assertThat(LookaheadCommand.execute("prefopt", "sample", "--model", "default", "--problems", "12", "--k", "6", "--out",
                 samples.toString())).isZero();
-        List<JsonNode> problems = read(samples);
+        List<JsonNode> problems = JsonLinesFile.read(samples);
         assertThat(problems).hasSize(12);
         for (JsonNode problem : problems) {
             assertThat(problem.get("tokens").size()).isEqualTo(32);
@@ -44,7 +36,7 @@ class PrefoptCommandsTest {
             Path pairs = dir.resolve(method + ".jsonl");
             assertThat(LookaheadCommand.execute("prefopt", "pairs", "--method", method, "--in", samples.toString(), "--out", pairs.toString()))
                     .isZero();
-            for (JsonNode pair : read(pairs)) {
+            for (JsonNode pair : JsonLinesFile.read(pairs)) {
                 for (String field : List.of("problem_id", "prompt", "chosen", "rejected", "weight", "votes_chosen", "votes_rejected", "k",
                         "chosen_correct", "rejected_correct")) {
                     assertThat(pair.has(field)).as(method + " writes " + field).isTrue();

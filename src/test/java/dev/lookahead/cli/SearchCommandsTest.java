@@ -16,18 +16,13 @@ class SearchCommandsTest {
     @TempDir
     Path dir;
 
-    private static List<JsonNode> read(Path file) throws IOException {
-        List<JsonNode> lines = new ArrayList<>();
-        for (String text : Files.readAllLines(file)) lines.add(Json.MAPPER.readTree(text));
-        return lines;
-    }
 
     @Test
     void generateWritesTheContractFieldsInOrder() throws IOException {
         Path out = dir.resolve("train.jsonl");
         int code = LookaheadCommand.execute("generate", "--n", "32", "--count", "50", "--seed", "4", "--out", out.toString());
         assertThat(code).isZero();
-        List<JsonNode> lines = read(out);
+        List<JsonNode> lines = JsonLinesFile.read(out);
         assertThat(lines).hasSize(50);
         List<String> fields = new ArrayList<>();
         lines.get(0).fieldNames().forEachRemaining(fields::add);
@@ -41,7 +36,7 @@ class SearchCommandsTest {
         Path generated = dir.resolve("g.jsonl");
         LookaheadCommand.execute("generate", "--n", "44", "--count", "300", "--distribution", "naive", "--out", generated.toString());
         List<String> stripped = new ArrayList<>();
-        for (JsonNode line : read(generated)) {
+        for (JsonNode line : JsonLinesFile.read(generated)) {
             var object = (com.fasterxml.jackson.databind.node.ObjectNode) line.deepCopy();
             object.remove(List.of("edges", "start", "goal", "current", "useful_next", "lookahead"));
             object.put("note", "kept");
@@ -51,8 +46,8 @@ class SearchCommandsTest {
         Files.write(in, stripped);
         Path analyzed = dir.resolve("a.jsonl");
         assertThat(LookaheadCommand.execute("analyze", "--in", in.toString(), "--out", analyzed.toString())).isZero();
-        List<JsonNode> original = read(generated);
-        List<JsonNode> result = read(analyzed);
+        List<JsonNode> original = JsonLinesFile.read(generated);
+        List<JsonNode> result = JsonLinesFile.read(analyzed);
         assertThat(result).hasSize(original.size());
         for (int i = 0; i < result.size(); i++) {
             for (String field : List.of("edges", "start", "goal", "current", "useful_next", "lookahead", "label", "tokens")) {
@@ -73,7 +68,7 @@ class SearchCommandsTest {
                 "{\"n\":32,\"tokens\":[12,12,12,11,5,9,11,6,3,11,7,4,11,2,6,11,2,1,11,2,5,11,2,7,11,1,8,13,2,8,10,2],\"label\":1}"));
         Path out = dir.resolve("out.jsonl");
         assertThat(LookaheadCommand.execute("analyze", "--in", in.toString(), "--out", out.toString())).isEqualTo(2);
-        List<JsonNode> lines = read(out);
+        List<JsonNode> lines = JsonLinesFile.read(out);
         assertThat(lines).hasSize(5);
         assertThat(lines.get(0).get("lookahead").asInt()).isEqualTo(2);
         assertThat(lines.get(0).has("error")).isFalse();
@@ -105,8 +100,8 @@ class SearchCommandsTest {
         assertThat(LookaheadCommand.execute("generate", "--n", "32", "--count", "20000", "--reserve", test.toString(),
                 "--out", train.toString())).isZero();
         java.util.Set<String> reserved = new java.util.HashSet<>();
-        for (JsonNode line : read(test)) reserved.add(line.get("tokens").toString());
-        for (JsonNode line : read(train)) assertThat(reserved).doesNotContain(line.get("tokens").toString());
+        for (JsonNode line : JsonLinesFile.read(test)) reserved.add(line.get("tokens").toString());
+        for (JsonNode line : JsonLinesFile.read(train)) assertThat(reserved).doesNotContain(line.get("tokens").toString());
     }
 
     @Test
