@@ -92,19 +92,7 @@ public final class GraphFigure implements Figure {
             double cy = y(entry.getValue().y());
             String mark = marks.get(id);
             if (mark != null) ring(g, cx, cy, mark);
-            boolean start = Integer.valueOf(id).equals(graph.start());
-            boolean goal = Integer.valueOf(id).equals(graph.goal());
-            Ellipse2D circle = new Ellipse2D.Double(cx - RADIUS, cy - RADIUS, 2 * RADIUS, 2 * RADIUS);
-            g.setColor(start ? Palette.GREEN : goal ? Palette.YELLOW : Color.WHITE);
-            g.fill(circle);
-            g.setColor(Palette.INK);
-            g.setStroke(new BasicStroke(1.2f));
-            g.draw(circle);
-            g.setFont(LABEL);
-            g.setColor(start ? Color.WHITE : Palette.INK);
-            FontMetrics metrics = g.getFontMetrics();
-            String text = Integer.toString(id);
-            g.drawString(text, (float) (cx - metrics.stringWidth(text) / 2.0), (float) (cy + metrics.getAscent() / 2.8));
+            vertex(g, graph, id, cx, cy, Color.WHITE);
         }
         legend(g, height - (marks.isEmpty() ? 4 : LEGEND - 8));
     }
@@ -132,6 +120,23 @@ public final class GraphFigure implements Figure {
             case MISSED -> new BasicStroke(2.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {4, 3}, 0);
             default -> new BasicStroke(2.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_MITER, 10, new float[] {0.5f, 3.5f}, 0);
         };
+    }
+
+    /** A vertex circle with its id: the start green, the goal yellow, any other filled with {@code fill}. */
+    static void vertex(Graphics2D g, SearchGraph graph, int id, double cx, double cy, Color fill) {
+        boolean start = Integer.valueOf(id).equals(graph.start());
+        boolean goal = Integer.valueOf(id).equals(graph.goal());
+        Ellipse2D circle = new Ellipse2D.Double(cx - RADIUS, cy - RADIUS, 2 * RADIUS, 2 * RADIUS);
+        g.setColor(start ? Palette.GREEN : goal ? Palette.YELLOW : fill);
+        g.fill(circle);
+        g.setColor(Palette.INK);
+        g.setStroke(new BasicStroke(1.2f));
+        g.draw(circle);
+        g.setFont(LABEL);
+        g.setColor(start ? Color.WHITE : Palette.INK);
+        FontMetrics metrics = g.getFontMetrics();
+        String text = Integer.toString(id);
+        g.drawString(text, (float) (cx - metrics.stringWidth(text) / 2.0), (float) (cy + metrics.getAscent() / 2.8));
     }
 
     /** The edges along their layered routes, grey, with arrow heads stopping at the target's circle. */

@@ -6,7 +6,6 @@ import dev.lookahead.search.TokenLayout;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
@@ -140,19 +139,7 @@ public final class RolloutFigure implements Figure {
     }
 
     private void vertex(Graphics2D g, int id, double cx, double cy, int order) {
-        boolean start = Integer.valueOf(id).equals(graph.start());
-        boolean goal = Integer.valueOf(id).equals(graph.goal());
-        Ellipse2D circle = new Ellipse2D.Double(cx - RADIUS, cy - RADIUS, 2 * RADIUS, 2 * RADIUS);
-        g.setColor(start ? Palette.GREEN : goal ? Palette.YELLOW : order >= 0 ? Palette.SKY : Color.WHITE);
-        g.fill(circle);
-        g.setColor(Palette.INK);
-        g.setStroke(new BasicStroke(1.2f));
-        g.draw(circle);
-        g.setFont(LABEL);
-        g.setColor(start ? Color.WHITE : Palette.INK);
-        FontMetrics metrics = g.getFontMetrics();
-        String text = Integer.toString(id);
-        g.drawString(text, (float) (cx - metrics.stringWidth(text) / 2.0), (float) (cy + metrics.getAscent() / 2.8));
+        GraphFigure.vertex(g, graph, id, cx, cy, order >= 0 ? Palette.SKY : Color.WHITE);
         if (order >= 0) {
             g.setFont(TEXT);
             g.setColor(Palette.INK);
