@@ -4,7 +4,7 @@ import dev.lookahead.stats.Proportion;
 import java.io.PrintStream;
 import java.util.Map;
 
-/** Accuracy per bucket with Wilson 95% intervals, as a table for people; {@link Cell} is a proportion as every JSON output writes it. */
+/** Accuracy per bucket with Wilson 95% intervals, as a table for people (JSON outputs write {@link dev.lookahead.stats.Estimate}). */
 public final class AccuracyTable {
     private AccuracyTable() {
     }
@@ -19,12 +19,5 @@ public final class AccuracyTable {
         out.println("  bucket          accuracy   95% interval        correct/total");
         accuracy.forEach((bucket, p) -> out.printf("  %-14s  %8.4f   [%.4f, %.4f]   %6d/%d%n",
                 bucket.equals("naive") ? "naive" : prefix + bucket, p.value(), p.lower(), p.upper(), p.successes(), p.trials()));
-    }
-
-    /** A proportion as it is written: its value, Wilson 95% interval and counts. */
-    public record Cell(double value, double lower, double upper, long successes, long trials) {
-        public static Cell of(Proportion p) {
-            return new Cell(p.value(), p.lower(), p.upper(), p.successes(), p.trials());
-        }
     }
 }

@@ -8,7 +8,7 @@ import dev.lookahead.train.TrainingProgress;
 import java.util.Map;
 
 /** Training and sweep progress on standard error: a progress bar, and a line per evaluation, curriculum stage and job. */
-public final class TrainingPrinter implements Sweep.Listener {
+public class TrainingPrinter implements Sweep.Listener {
     private final ProgressBar bar;
     private String prefix;
 

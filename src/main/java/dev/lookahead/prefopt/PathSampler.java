@@ -2,6 +2,7 @@ package dev.lookahead.prefopt;
 
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.search.Edge;
+import dev.lookahead.search.Example;
 import dev.lookahead.search.SearchInput;
 import dev.lookahead.search.TokenLayout;
 import dev.lookahead.search.Tokenizer;
@@ -38,42 +39,73 @@ public final class PathSampler {
 
     /** k paths from the start of a graph towards its goal, in the order drawn. */
     public List<PathSample> sample(List<Edge> edges, int start, int goal, SplittableRandom random) {
+        return sampleAll(List.of(new Query(edges, start, goal)), List.of(random)).get(0);
+    }
+
+    /** A problem to sample paths for: a graph, its start and its goal. */
+    public record Query(List<Edge> edges, int start, int goal) {
+        public static Query of(Example e) {
+            return new Query(e.edges(), e.start(), e.goal());
+        }
+    }
+
+    /** Greedy decoding: the most likely token at every step (one path per problem). */
+    public static Settings greedy() {
+        return new Settings(1, 1.0, GREEDY_TOP_P);
+    }
+
+    private static final double GREEDY_TOP_P = 1e-9;
+
+    /**
+     * k paths for each of several problems, one batched forward pass per step for all of them; problem i draws from
+     * {@code randoms.get(i)} alone, in the same order as {@link #sample} would, so the batch does not change the draws.
+     */
+    public List<List<PathSample>> sampleAll(List<Query> queries, List<SplittableRandom> randoms) {
         TokenLayout layout = model.config().layout();
         int k = settings.k();
-        List<List<Integer>> paths = new ArrayList<>();
-        double[] logprob = new double[k];
-        boolean[] done = new boolean[k];
-        for (int i = 0; i < k; i++) paths.add(new ArrayList<>());
+        int count = queries.size() * k;
+        List<List<Integer>> paths = new ArrayList<>(count);
+        double[] logprob = new double[count];
+        boolean[] done = new boolean[count];
+        for (int i = 0; i < count; i++) paths.add(new ArrayList<>());
         while (true) {
             List<Integer> active = new ArrayList<>();
-            for (int i = 0; i < k; i++) {
+            for (int i = 0; i < count; i++) {
                 if (done[i]) continue;
-                int[] path = prefix(start, paths.get(i));
-                if (3 * edges.size() + 4 + path.length > layout.n()) done[i] = true; // no room for another path token
+                Query q = queries.get(i / k);
+                if (3 * q.edges().size() + 4 + paths.get(i).size() + 1 > layout.n()) done[i] = true; // no room for another path token
                 else active.add(i);
             }
             if (active.isEmpty()) break;
             int[][] inputs = new int[active.size()][];
             for (int a = 0; a < inputs.length; a++) {
-                inputs[a] = Tokenizer.encode(new SearchInput(layout, edges, start, goal, prefix(start, paths.get(active.get(a)))));
+                int i = active.get(a);
+                Query q = queries.get(i / k);
+                inputs[a] = Tokenizer.encode(new SearchInput(layout, q.edges(), q.start(), q.goal(), prefix(q.start(), paths.get(i))));
             }
             float[][] probabilities = model.probabilities(inputs);
             for (int a = 0; a < inputs.length; a++) {
                 int i = active.get(a);
-                int token = draw(probabilities[a], random);
+                Query q = queries.get(i / k);
+                int token = draw(probabilities[a], randoms.get(i / k));
                 logprob[i] += Math.log(Math.max(probabilities[a][token], 1e-30));
                 List<Integer> path = paths.get(i);
-                boolean repeated = token == start || path.contains(token);
+                boolean repeated = token == q.start() || path.contains(token);
                 path.add(token);
-                if (token == goal || !layout.isVertex(token) || repeated) done[i] = true;
+                if (token == q.goal() || !layout.isVertex(token) || repeated) done[i] = true;
             }
         }
-        List<PathSample> samples = new ArrayList<>(k);
-        for (int i = 0; i < k; i++) {
-            List<Integer> path = paths.get(i);
-            samples.add(new PathSample(path, logprob[i], PathSample.answerOf(path), Verifier.reachesGoal(edges, start, goal, path)));
+        List<List<PathSample>> result = new ArrayList<>(queries.size());
+        for (int p = 0; p < queries.size(); p++) {
+            Query q = queries.get(p);
+            List<PathSample> samples = new ArrayList<>(k);
+            for (int i = p * k; i < (p + 1) * k; i++) {
+                List<Integer> path = paths.get(i);
+                samples.add(new PathSample(path, logprob[i], PathSample.answerOf(path), Verifier.reachesGoal(q.edges(), q.start(), q.goal(), path)));
+            }
+            result.add(samples);
         }
-        return samples;
+        return result;
     }
 
     private static int[] prefix(int start, List<Integer> path) {

@@ -17,7 +17,7 @@ import java.util.Map;
  * kernel, one native call per parameter, which also zeroes the gradient. Norms and biases are not
  * decayed.
  */
-final class AdamW {
+public final class AdamW {
     private final float beta1;
     private final float beta2;
     private final float epsilon;
@@ -26,7 +26,7 @@ final class AdamW {
     private final Map<String, NDArray> variances = new LinkedHashMap<>();
     private long updates;
 
-    AdamW(float beta1, float beta2, float epsilon, float weightDecay) {
+    public AdamW(float beta1, float beta2, float epsilon, float weightDecay) {
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
@@ -34,11 +34,11 @@ final class AdamW {
     }
 
     /** Counts one optimiser step; call once per step before the updates of that step. */
-    void beginStep() {
+    public void beginStep() {
         updates++;
     }
 
-    long updates() {
+    public long updates() {
         return updates;
     }
 
@@ -47,7 +47,7 @@ final class AdamW {
      *
      * @param gradientScale multiplies the gradient first (global-norm clipping)
      */
-    void update(NDManager stateManager, String name, Parameter parameter, NDArray gradient, float learningRate, float gradientScale) {
+    public void update(NDManager stateManager, String name, Parameter parameter, NDArray gradient, float learningRate, float gradientScale) {
         NDArray weight = parameter.getArray();
         NDArray mean = means.computeIfAbsent(name, k -> stateManager.zeros(weight.getShape()));
         NDArray variance = variances.computeIfAbsent(name, k -> stateManager.zeros(weight.getShape()));
@@ -63,7 +63,7 @@ final class AdamW {
         return parameter.getType() == Parameter.Type.WEIGHT;
     }
 
-    void save(DataOutputStream out) throws IOException {
+    public void save(DataOutputStream out) throws IOException {
         out.writeLong(updates);
         out.writeInt(means.size());
         for (String name : means.keySet()) {
@@ -73,7 +73,7 @@ final class AdamW {
         }
     }
 
-    void load(DataInputStream in, NDManager stateManager, List<String> expectedNames) throws IOException {
+    public void load(DataInputStream in, NDManager stateManager, List<String> expectedNames) throws IOException {
         updates = in.readLong();
         int count = in.readInt();
         for (int i = 0; i < count; i++) {

@@ -14,16 +14,16 @@ final class Checkpointing implements TrainingListener {
     }
 
     @Override
-    public void afterStep(TrainingRun run, TrainingRun.StepResult result) throws IOException {
+    public void afterStep(StepRun run, StepRun.StepResult result) throws IOException {
         if ((System.nanoTime() - last) / 1e9 >= SECONDS) save(run);
     }
 
     @Override
-    public void atEnd(TrainingRun run) throws IOException {
+    public void atEnd(StepRun run) throws IOException {
         save(run);
     }
 
-    private void save(TrainingRun run) throws IOException {
+    private void save(StepRun run) throws IOException {
         run.checkpoint();
         report.checkpointed(run.stepsDone());
         last = System.nanoTime();

@@ -14,14 +14,13 @@ final class HeldOutEvaluation implements TrainingListener {
     }
 
     @Override
-    public void afterStep(TrainingRun run, TrainingRun.StepResult result) throws IOException {
-        TrainingConfig config = run.config();
-        long everySteps = Math.max(1, config.evalEvery() / config.batch());
+    public void afterStep(StepRun run, StepRun.StepResult result) throws IOException {
+        long everySteps = Math.max(1, run.evalEvery() / run.batch());
         if (run.stepsDone() % everySteps != 0 && !run.finished()) return;
         Map<String, Proportion> accuracy = run.evaluate();
-        report.evaluated(run.stepsDone() * config.batch(), accuracy);
+        report.evaluated(run.stepsDone() * run.batch(), accuracy);
         Map<String, Double> held = new LinkedHashMap<>();
         accuracy.forEach((bucket, p) -> held.put(bucket, p.value()));
-        run.log(new TrainingLog.HeldOut(run.stepsDone(), run.stepsDone() * config.batch(), held));
+        run.log(new TrainingLog.HeldOut(run.stepsDone(), run.stepsDone() * run.batch(), held));
     }
 }

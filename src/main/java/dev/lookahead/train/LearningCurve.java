@@ -48,6 +48,11 @@ public record LearningCurve(List<TrainingPoint> training, List<HeldOutPoint> hel
     }
 
     /** The lowest training loss reached; NaN for an empty log. */
+    /** The loss of the last progress entry, or null when none was logged. */
+    public Double lastLoss() {
+        return training.isEmpty() ? null : training.get(training.size() - 1).loss();
+    }
+
     public double lowestTrainingLoss() {
         return training.stream().mapToDouble(TrainingPoint::loss).min().orElse(Double.NaN);
     }

@@ -24,7 +24,7 @@ final class ProgressLogging implements TrainingListener {
     }
 
     @Override
-    public void afterStep(TrainingRun run, TrainingRun.StepResult result) throws IOException {
+    public void afterStep(StepRun run, StepRun.StepResult result) throws IOException {
         recentLoss[recorded % RECENT] = result.loss();
         recentAccuracy[recorded % RECENT] = (double) result.correct() / result.size();
         recorded++;
@@ -36,9 +36,8 @@ final class ProgressLogging implements TrainingListener {
         windowExamples = 0;
         lastReport = now;
         int window = Math.min(recorded, RECENT);
-        TrainingConfig config = run.config();
-        TrainingProgress progress = new TrainingProgress(run.stepsDone(), config.totalSteps(), run.stepsDone() * config.batch(),
-                mean(recentLoss, window), mean(recentAccuracy, window), speed, config.learningRateAt(run.stepsDone()), run.elapsedSeconds());
+        TrainingProgress progress = new TrainingProgress(run.stepsDone(), run.totalSteps(), run.stepsDone() * run.batch(),
+                mean(recentLoss, window), mean(recentAccuracy, window), speed, run.learningRateAt(run.stepsDone()), run.elapsedSeconds());
         report.progress(progress);
         run.log(new TrainingLog.Progress(progress.step(), progress.examplesSeen(), progress.loss(), progress.accuracy(),
                 progress.learningRate(), Math.round(speed), Math.round(run.elapsedSeconds())));

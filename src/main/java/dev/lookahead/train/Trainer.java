@@ -37,17 +37,22 @@ public final class Trainer {
         return List.of(new CurriculumLogging(report, run), new ProgressLogging(report), new HeldOutEvaluation(report), new Checkpointing(report));
     }
 
+    /** The listeners every kind of run shares - progress, held-out evaluation, checkpoints - reporting to {@code report}. */
+    public static List<TrainingListener> commonListeners(Listener report) {
+        return List.of(new ProgressLogging(report), new HeldOutEvaluation(report), new Checkpointing(report));
+    }
+
     /** Trains until the run is finished or {@code cancelled} answers true, with the standard listeners; always ends on a checkpoint. */
     public static void run(TrainingRun run, Listener report, BooleanSupplier cancelled) throws IOException, InterruptedException {
         run(run, standardListeners(run, report), cancelled);
     }
 
     /** Trains until the run is finished or {@code cancelled} answers true, calling {@code listeners} after each step and at the end. */
-    public static void run(TrainingRun run, List<TrainingListener> listeners, BooleanSupplier cancelled)
+    public static void run(StepRun run, List<TrainingListener> listeners, BooleanSupplier cancelled)
             throws IOException, InterruptedException {
         try {
             while (!run.finished() && !cancelled.getAsBoolean()) {
-                TrainingRun.StepResult result = run.trainStep();
+                StepRun.StepResult result = run.trainStep();
                 for (TrainingListener listener : listeners) listener.afterStep(run, result);
             }
         } finally {

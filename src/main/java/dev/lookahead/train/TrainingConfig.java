@@ -82,8 +82,13 @@ public record TrainingConfig(ModelConfig model, Initialization initialization, L
 
     /** Linear warm-up, then a cosine from the peak down to a tenth of it. */
     public float learningRateAt(long step) {
-        if (step < warmupSteps) return learningRate * (step + 1) / warmupSteps;
-        double progress = Math.min(1.0, (double) (step - warmupSteps) / Math.max(1, totalSteps() - warmupSteps));
-        return (float) (learningRate * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * progress))));
+        return warmupThenCosine(learningRate, warmupSteps, totalSteps(), step);
+    }
+
+    /** The schedule every run here uses: linear warm-up to {@code peak}, then a cosine down to a tenth of it at the last step. */
+    public static float warmupThenCosine(float peak, int warmupSteps, long totalSteps, long step) {
+        if (step < warmupSteps) return peak * (step + 1) / warmupSteps;
+        double progress = Math.min(1.0, (double) (step - warmupSteps) / Math.max(1, totalSteps - warmupSteps));
+        return (float) (peak * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * progress))));
     }
 }

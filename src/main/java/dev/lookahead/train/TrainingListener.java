@@ -9,10 +9,10 @@ import java.io.IOException;
  */
 public interface TrainingListener {
     /** After each optimiser step. */
-    default void afterStep(TrainingRun run, TrainingRun.StepResult result) throws IOException {
+    default void afterStep(StepRun run, StepRun.StepResult result) throws IOException {
     }
 
     /** Once, when the loop ends - finished, cancelled or failed. */
-    default void atEnd(TrainingRun run) throws IOException {
+    default void atEnd(StepRun run) throws IOException {
     }
 }

@@ -41,16 +41,12 @@ import java.util.concurrent.Future;
  * and {@code weights.bin} (a loadable model), {@code checkpoint.bin} (everything needed to resume) and
  * {@code log.jsonl} (the learning curve).
  */
-public final class TrainingRun implements AutoCloseable {
+public final class TrainingRun implements StepRun, AutoCloseable {
     public static final String SETTINGS = "training.json";
     public static final String CHECKPOINT = "checkpoint.bin";
     public static final String LOG = TrainingLog.FILE;
     private static final int CHECKPOINT_MAGIC = 0x4c4b4350; // "LKCP"
     private static final int CHECKPOINT_VERSION = 1;
-
-    /** What one optimiser step did. */
-    public record StepResult(double loss, int correct, int size, double gradientNorm) {
-    }
 
     private final TrainingConfig config;
     private final Path folder;
@@ -251,14 +247,32 @@ public final class TrainingRun implements AutoCloseable {
         return replicas.length;
     }
 
+    @Override
     public long stepsDone() {
         return step;
     }
 
-    public boolean finished() {
-        return step >= config.totalSteps();
+    @Override
+    public long totalSteps() {
+        return config.totalSteps();
     }
 
+    @Override
+    public int batch() {
+        return config.batch();
+    }
+
+    @Override
+    public float learningRateAt(long step) {
+        return config.learningRateAt(step);
+    }
+
+    @Override
+    public long evalEvery() {
+        return config.evalEvery();
+    }
+
+    @Override
     public double elapsedSeconds() {
         return elapsedSeconds;
     }
@@ -284,7 +298,7 @@ public final class TrainingRun implements AutoCloseable {
     private record Part(double loss, long[] predicted) {
     }
 
-    /** One optimiser step on the next batch. */
+    @Override
     public StepResult trainStep() throws InterruptedException {
         long started = System.nanoTime();
         BatchSource.Batch batch = batches.take();
@@ -423,11 +437,13 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     /** Accuracy on the held-out standard test sets (their first examples), per lookahead and naive. */
+    @Override
     public Map<String, Proportion> evaluate() {
         return Evaluation.accuracyOfRows(model, heldOut);
     }
 
     /** Writes the checkpoint and the loadable weights, each atomically. */
+    @Override
     public void checkpoint() throws IOException {
         CheckpointState state = new CheckpointState(step, step * config.batch(), elapsedSeconds, ModelFiles.configJson(config.model()),
                 curriculum.lookahead(), curriculum.seen(), curriculum.correct());
@@ -443,7 +459,7 @@ public final class TrainingRun implements AutoCloseable {
         ModelFiles.writeWeights(model, folder);
     }
 
-    /** Appends one entry to the run's learning-curve log. */
+    @Override
     public void log(TrainingLog.Entry entry) throws IOException {
         TrainingLog.append(folder, entry);
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** prefopt sample and prefopt pairs end to end on the shipped default model. */
+/** prefopt sample, pairs and train end to end on the shipped models. */
 class PrefoptCommandsTest {
     @TempDir
     Path dir;
@@ -46,5 +46,35 @@ class PrefoptCommandsTest {
         }
         assertThat(LookaheadCommand.execute("prefopt", "pairs", "--method", "scpo", "--pairs-per-problem", "3", "--in", samples.toString()))
                 .as("scpo makes one pair per problem").isEqualTo(1);
+    }
+
+    @Test
+    void everyMethodTrainsAnIterationIntoAFolderThatLoadsAsAModelAndAStoppedRunResumes() throws Exception {
+        for (String method : List.of("scpo", "irpo", "dpo", "rft", "sft")) {
+            Path out = dir.resolve("train-" + method);
+            assertThat(LookaheadCommand.execute("prefopt", "train", "--method", method, "--model", "n32-paths", "--iterations", "1",
+                    "--problems", "24", "--k", "4", "--eval-per-lookahead", "8", "--batch", "8", "--out", out.toString())).as(method).isZero();
+            for (String file : List.of("prefopt.json", "iter-0/eval.json", "iter-1/samples.jsonl", "iter-1/pairs.jsonl", "iter-1/eval.json",
+                    "iter-1/model.json", "iter-1/weights.bin", "iter-1/checkpoint.bin")) {
+                assertThat(out.resolve(file)).as(method + " wrote " + file).exists();
+            }
+            JsonNode eval = dev.lookahead.io.Json.MAPPER.readTree(out.resolve("iter-1/eval.json").toFile());
+            assertThat(eval.get("whole_path").get("1").get("trials").asInt()).isEqualTo(8);
+            assertThat(eval.get("method").asText()).isEqualTo(method);
+            List<JsonNode> lines = JsonLinesFile.read(out.resolve("iter-1/pairs.jsonl"));
+            assertThat(eval.get("lines").asInt()).isEqualTo(lines.size());
+            for (JsonNode line : lines) {
+                assertThat(line.get("ref_logprob_chosen").asDouble()).as("the frozen reference's score").isLessThanOrEqualTo(0);
+                if (!method.equals("scpo")) assertThat(line.get("chosen_correct").asBoolean()).as(method + " trains on verified paths").isTrue();
+                if (method.equals("rft") || method.equals("sft")) assertThat(line.get("rejected")).isEmpty();
+            }
+            assertThat(LookaheadCommand.execute("eval", "--model", out.resolve("iter-1").toString(), "--test-per-lookahead", "5"))
+                    .as("an iteration's folder is a model").isZero();
+        }
+        Path out = dir.resolve("train-irpo");
+        assertThat(LookaheadCommand.execute("prefopt", "train", "--out", out.toString(), "--resume", "--iterations", "2")).isZero();
+        assertThat(out.resolve("iter-2/eval.json")).as("resuming with more iterations runs the next").exists();
+        assertThat(LookaheadCommand.execute("prefopt", "train", "--method", "irpo", "--out", out.toString()))
+                .as("a folder holding a run is not overwritten").isNotZero();
     }
 }

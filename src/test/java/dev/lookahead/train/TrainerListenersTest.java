@@ -30,12 +30,12 @@ class TrainerListenersTest {
         int[] ends = new int[1];
         TrainingListener counting = new TrainingListener() {
             @Override
-            public void afterStep(TrainingRun run, TrainingRun.StepResult result) {
+            public void afterStep(StepRun run, StepRun.StepResult result) {
                 steps.add(run.stepsDone());
             }
 
             @Override
-            public void atEnd(TrainingRun run) {
+            public void atEnd(StepRun run) {
                 ends[0]++;
             }
         };
@@ -64,7 +64,7 @@ class TrainerListenersTest {
         try (TrainingRun run = TrainingRun.start(tiny(64 * 6), dir.resolve("cancelled"))) {
             Trainer.run(run, List.of(new TrainingListener() {
                 @Override
-                public void atEnd(TrainingRun r) {
+                public void atEnd(StepRun r) {
                     ends[0]++;
                 }
             }), () -> true);

@@ -1,7 +1,6 @@
 package dev.lookahead.cli.experiments;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lookahead.cli.AccuracyTable;
 import dev.lookahead.cli.ProgressBar;
 import dev.lookahead.experiments.SensitivityGrid;
 import dev.lookahead.figures.FigureExport;
@@ -10,6 +9,7 @@ import dev.lookahead.figures.SensitivityFigure;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
 import dev.lookahead.model.SearchModel;
+import dev.lookahead.stats.Estimate;
 import dev.lookahead.stats.Proportion;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,12 +92,12 @@ public final class SensitivityCommand implements Callable<Integer> {
     }
 
     private static ObjectNode toJson(SensitivityGrid grid) {
-        List<List<AccuracyTable.Cell>> rows = java.util.Arrays.stream(grid.cells())
-                .map(row -> java.util.Arrays.stream(row).map(AccuracyTable.Cell::of).toList()).toList();
+        List<List<Estimate>> rows = java.util.Arrays.stream(grid.cells())
+                .map(row -> java.util.Arrays.stream(row).map(Estimate::of).toList()).toList();
         return Json.fields(new GridJson(grid.perColumn(), grid.seed(), grid.models(), grid.columns(), rows));
     }
 
     /** The grid as {@code --json} holds it: accuracy per model (row) and test set (column). */
-    record GridJson(int perColumn, long seed, List<String> models, List<String> columns, List<List<AccuracyTable.Cell>> accuracy) {
+    record GridJson(int perColumn, long seed, List<String> models, List<String> columns, List<List<Estimate>> accuracy) {
     }
 }

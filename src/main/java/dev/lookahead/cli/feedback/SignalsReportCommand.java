@@ -1,6 +1,5 @@
 package dev.lookahead.cli.feedback;
 
-import dev.lookahead.cli.AccuracyTable;
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.cli.Output;
 import dev.lookahead.feedback.BotTurnSignals;
@@ -10,6 +9,7 @@ import dev.lookahead.feedback.Vader;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
 import dev.lookahead.io.JsonLines;
+import dev.lookahead.stats.Estimate;
 import dev.lookahead.stats.Proportion;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,13 +52,13 @@ public final class SignalsReportCommand implements Callable<Integer> {
         System.err.printf("%d conversations, %d bot turns, %d lines skipped%n", report.conversations(), report.botTurns(), errors.size());
         errors.stream().limit(5).forEach(e -> System.err.println("  " + e));
         System.err.printf("%-26s %8s %9s %12s %8s %8s%n", "signal (share good)", "all", "standard", "adversarial", "normal", "canned");
-        Map<String, Map<String, AccuracyTable.Cell>> rates = new LinkedHashMap<>();
+        Map<String, Map<String, Estimate>> rates = new LinkedHashMap<>();
         for (String signal : report.signals()) {
-            Map<String, AccuracyTable.Cell> row = new LinkedHashMap<>();
+            Map<String, Estimate> row = new LinkedHashMap<>();
             StringBuilder line = new StringBuilder(String.format("%-26s", signal));
             for (String subset : SignalReport.SUBSETS) {
                 Proportion p = report.rate(signal, subset);
-                row.put(subset, AccuracyTable.Cell.of(p));
+                row.put(subset, Estimate.of(p));
                 line.append(String.format(" %8s", p.trials() == 0 ? "-" : String.format("%.3f", p.value())));
             }
             rates.put(signal, row);
@@ -73,8 +73,8 @@ public final class SignalsReportCommand implements Callable<Integer> {
             }
             kappa.put(a, row);
         }
-        Map<String, AccuracyTable.Cell> byTurn = new LinkedHashMap<>();
-        report.replyRateByBotTurn().forEach((ordinal, p) -> byTurn.put(Integer.toString(ordinal), AccuracyTable.Cell.of(p)));
+        Map<String, Estimate> byTurn = new LinkedHashMap<>();
+        report.replyRateByBotTurn().forEach((ordinal, p) -> byTurn.put(Integer.toString(ordinal), Estimate.of(p)));
         Map<String, FeatureSentiment> byFeature = new LinkedHashMap<>();
         report.sentimentByFeature().forEach((feature, m) -> byFeature.put(feature, new FeatureSentiment(orNull(m[0]), (long) m[1], orNull(m[2]),
                 (long) m[3])));
@@ -94,8 +94,8 @@ public final class SignalsReportCommand implements Callable<Integer> {
 
     /** What the report holds: label rates per signal and subset, kappas, and the reply statistics. */
     record Report(String file, long conversations, long botTurns, int skippedLines, String noReply, String sentimentScorer, String joyScorer,
-                  Map<String, Map<String, AccuracyTable.Cell>> rates, Map<String, Map<String, Double>> kappa,
-                  Map<Integer, Long> replyLengthHistogram, Map<String, AccuracyTable.Cell> replyRateByBotTurn,
+                  Map<String, Map<String, Estimate>> rates, Map<String, Map<String, Double>> kappa,
+                  Map<Integer, Long> replyLengthHistogram, Map<String, Estimate> replyRateByBotTurn,
                   Map<Integer, Double> conversationSurvival, Map<String, FeatureSentiment> replySentimentByBotFeature) {
     }
 

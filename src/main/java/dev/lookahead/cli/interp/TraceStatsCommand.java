@@ -3,7 +3,6 @@ package dev.lookahead.cli.interp;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lookahead.cli.AccuracyTable;
 import dev.lookahead.cli.ProgressBar;
 import dev.lookahead.cli.TraceOptions;
 import dev.lookahead.figures.FigureExport;
@@ -16,6 +15,7 @@ import dev.lookahead.interp.TraceStatistics;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
 import dev.lookahead.model.SearchModel;
+import dev.lookahead.stats.Estimate;
 import dev.lookahead.stats.Proportion;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,23 +113,23 @@ public final class TraceStatsCommand implements Callable<Integer> {
 
     /** Prints one model's figures and returns them as JSON. */
     private ObjectNode report(String name, TraceStatistics stats) {
-        Map<String, AccuracyTable.Cell> explained = new LinkedHashMap<>();
-        Map<String, Map<String, AccuracyTable.Cell>> byPrediction = new LinkedHashMap<>();
+        Map<String, Estimate> explained = new LinkedHashMap<>();
+        Map<String, Map<String, Estimate>> byPrediction = new LinkedHashMap<>();
         System.out.println("lookahead  explained  95% interval   predicted right: explained   predicted wrong: explained");
         stats.explainedByLookahead().forEach((lookahead, p) -> {
-            explained.put(Integer.toString(lookahead), AccuracyTable.Cell.of(p));
+            explained.put(Integer.toString(lookahead), Estimate.of(p));
             Map<Boolean, Proportion> split = stats.explainedByPrediction().getOrDefault(lookahead, Map.of());
-            Map<String, AccuracyTable.Cell> entry = new LinkedHashMap<>();
-            split.forEach((correct, q) -> entry.put(correct ? "correct" : "wrong", AccuracyTable.Cell.of(q)));
+            Map<String, Estimate> entry = new LinkedHashMap<>();
+            split.forEach((correct, q) -> entry.put(correct ? "correct" : "wrong", Estimate.of(q)));
             byPrediction.put(Integer.toString(lookahead), entry);
             Proportion right = split.getOrDefault(true, new Proportion(0, 0));
             Proportion wrong = split.getOrDefault(false, new Proportion(0, 0));
             System.out.printf("%9d  %5d/%-3d  [%.2f, %.2f]   %d/%-27d %d/%d%n", lookahead, p.successes(), p.trials(), p.lower(), p.upper(),
                     right.successes(), right.trials(), wrong.successes(), wrong.trials());
         });
-        Map<String, AccuracyTable.Cell> byReplacement = new LinkedHashMap<>();
+        Map<String, Estimate> byReplacement = new LinkedHashMap<>();
         stats.explainedByReplacement().forEach((kind, p) -> {
-            byReplacement.put(kind.id(), AccuracyTable.Cell.of(p));
+            byReplacement.put(kind.id(), Estimate.of(p));
             System.out.printf("replacement %-7s explained %d/%d%n", kind.id(), p.successes(), p.trials());
         });
         boolean paper = stats.paperRules();
@@ -166,9 +166,9 @@ public final class TraceStatsCommand implements Callable<Integer> {
     }
 
     /** One model's figures as {@code --json} holds them. */
-    record ModelReport(String model, Map<String, AccuracyTable.Cell> explainedByLookahead,
-                       Map<String, Map<String, AccuracyTable.Cell>> explainedByLookaheadAndPrediction,
-                       Map<String, AccuracyTable.Cell> explainedByReplacement, double mergesPerExample, double maximalMergeShare,
+    record ModelReport(String model, Map<String, Estimate> explainedByLookahead,
+                       Map<String, Map<String, Estimate>> explainedByLookaheadAndPrediction,
+                       Map<String, Estimate> explainedByReplacement, double mergesPerExample, double maximalMergeShare,
                        @JsonInclude(JsonInclude.Include.NON_NULL) Double suboptimalPathMergeShare,
                        @JsonInclude(JsonInclude.Include.NON_NULL) Double mergeEdgesPerExample, double forwardPassesPerExample,
                        List<Matrix> pathMergeDistancesByLayer, List<SetSize> setSizeByLayer, List<Matrix> mergeReachByLayer) {

@@ -14,6 +14,7 @@ import dev.lookahead.search.InputAnalysis;
 import dev.lookahead.search.SearchInput;
 import dev.lookahead.search.TokenLayout;
 import dev.lookahead.search.Tokenizer;
+import dev.lookahead.stats.Estimate;
 import dev.lookahead.stats.Proportion;
 import dev.lookahead.train.Evaluation;
 import java.nio.file.Path;
@@ -122,8 +123,8 @@ public final class EvalCommand implements Callable<Integer> {
 
     private void writeSummary(Map<String, Proportion> accuracy, String kind) throws java.io.IOException {
         if (json == null) return;
-        Map<String, AccuracyTable.Cell> cells = new java.util.LinkedHashMap<>();
-        accuracy.forEach((bucket, p) -> cells.put(bucket, AccuracyTable.Cell.of(p)));
+        Map<String, Estimate> cells = new java.util.LinkedHashMap<>();
+        accuracy.forEach((bucket, p) -> cells.put(bucket, Estimate.of(p)));
         AtomicFiles.writeString(json, Json.pretty(new Summary(options.model, kind, seed, cells)));
     }
 
@@ -132,6 +133,6 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     /** What {@code --json} holds: accuracy per bucket with Wilson intervals. */
-    record Summary(String model, String evaluatedOn, long seed, Map<String, AccuracyTable.Cell> accuracy) {
+    record Summary(String model, String evaluatedOn, long seed, Map<String, Estimate> accuracy) {
     }
 }

@@ -13,6 +13,7 @@ import dev.lookahead.search.InContextSets;
 import dev.lookahead.search.InContextTruth;
 import dev.lookahead.search.Task;
 import dev.lookahead.search.TokenLayout;
+import dev.lookahead.stats.Estimate;
 import dev.lookahead.stats.Proportion;
 import dev.lookahead.train.Evaluation;
 import java.io.IOException;
@@ -44,12 +45,12 @@ final class InContextEvaluation {
     }
 
     /** What {@code --json} holds for a dfs or si model. */
-    record Summary(String model, String task, String evaluatedOn, long seed, Map<String, AccuracyTable.Cell> accuracy,
-                   Map<String, AccuracyTable.Cell> byStep, AccuracyTable.Cell overall, RolloutSummary rollout) {
+    record Summary(String model, String task, String evaluatedOn, long seed, Map<String, Estimate> accuracy,
+                   Map<String, Estimate> byStep, Estimate overall, RolloutSummary rollout) {
     }
 
     /** Whole searches: the share solved (every step accepted, the goal reached) and why the others stopped. */
-    record RolloutSummary(int graphs, AccuracyTable.Cell solved, double meanSteps, Map<String, Integer> stops) {
+    record RolloutSummary(int graphs, Estimate solved, double meanSteps, Map<String, Integer> stops) {
     }
 
     int testSets(int perBucket, int rollouts, Path json) throws IOException {
@@ -79,7 +80,7 @@ final class InContextEvaluation {
                 rollout.graphs(), rollout.solved().value(), rollout.solved().lower(), rollout.solved().upper(), rollout.stops());
         if (json != null) {
             AtomicFiles.writeString(json, Json.pretty(new Summary(name, task.id(), "test_sets", seed, cells(accuracy), cells(byStep),
-                    AccuracyTable.Cell.of(overall), rollout)));
+                    Estimate.of(overall), rollout)));
         }
         return 0;
     }
@@ -94,7 +95,7 @@ final class InContextEvaluation {
             steps += result.steps().size();
             stops.merge(result.stop().words(), 1, Integer::sum);
         }
-        return new RolloutSummary(count, AccuracyTable.Cell.of(solved), count == 0 ? 0 : (double) steps / count, stops);
+        return new RolloutSummary(count, Estimate.of(solved), count == 0 ? 0 : (double) steps / count, stops);
     }
 
     /** With --in: each line gets predicted, correct and accepted; accuracy by the line's bucket and by step kind. */
@@ -145,7 +146,7 @@ final class InContextEvaluation {
         if (json != null) {
             Proportion overall = byBucket.values().stream().reduce(new Proportion(0, 0), Proportion::add);
             AtomicFiles.writeString(json, Json.pretty(new Summary(name, task.id(), "file", seed, cells(byBucket), cells(byStep),
-                    AccuracyTable.Cell.of(overall), null)));
+                    Estimate.of(overall), null)));
         }
         return errors > 0 ? 2 : 0;
     }
@@ -154,9 +155,9 @@ final class InContextEvaluation {
     record Scored(int predicted, boolean correct, int[] accepted) {
     }
 
-    private static Map<String, AccuracyTable.Cell> cells(Map<String, Proportion> accuracy) {
-        Map<String, AccuracyTable.Cell> cells = new LinkedHashMap<>();
-        accuracy.forEach((bucket, p) -> cells.put(bucket, AccuracyTable.Cell.of(p)));
+    private static Map<String, Estimate> cells(Map<String, Proportion> accuracy) {
+        Map<String, Estimate> cells = new LinkedHashMap<>();
+        accuracy.forEach((bucket, p) -> cells.put(bucket, Estimate.of(p)));
         return cells;
     }
 }

@@ -7,17 +7,15 @@ import dev.lookahead.cli.LinesOut;
 import dev.lookahead.cli.Output;
 import dev.lookahead.io.Json;
 import dev.lookahead.io.JsonLines;
-import dev.lookahead.prefopt.PairRules;
+import dev.lookahead.prefopt.Method;
+import dev.lookahead.prefopt.PairRecord;
 import dev.lookahead.prefopt.PathSample;
-import dev.lookahead.prefopt.PreferencePair;
-import dev.lookahead.search.GroundTruth;
-import dev.lookahead.search.SearchInput;
+import dev.lookahead.prefopt.Problems;
+import dev.lookahead.prefopt.TrainingData;
 import dev.lookahead.search.TokenLayout;
-import dev.lookahead.search.Tokenizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,17 +40,12 @@ public final class PrefoptPairsCommand implements Callable<Integer> {
     @Mixin
     LinesOut output;
 
-    /** One pair as a line: a DPO trainer elsewhere can read prompt, chosen, rejected and weight. */
-    record PairLine(int problemId, String method, int[] prompt, List<Integer> chosen, List<Integer> rejected, double weight, int votesChosen,
-                    int votesRejected, int k, boolean chosenCorrect, boolean rejectedCorrect) {
-    }
-
     @Override
     public Integer call() throws Exception {
-        String rule = method.toLowerCase(Locale.ROOT);
-        if (!List.of("scpo", "irpo", "dpo").contains(rule)) throw new IllegalArgumentException("unknown --method '" + method + "'; choose scpo, irpo or dpo");
-        if (perProblem != null && rule.equals("scpo")) throw new IllegalArgumentException("--pairs-per-problem belongs to irpo and dpo; scpo makes one pair per problem");
-        int most = perProblem == null ? 10 : perProblem;
+        Method rule = Method.parse(method);
+        if (!rule.pairwise()) throw new IllegalArgumentException("--method " + method + " trains on single paths, not pairs; choose scpo, irpo or dpo");
+        if (perProblem != null && rule == Method.SCPO) throw new IllegalArgumentException("--pairs-per-problem belongs to irpo and dpo; scpo makes one pair per problem");
+        TrainingData.Rules rules = new TrainingData.Rules(tau, perProblem == null ? TrainingData.Rules.PAPERS.pairsPerProblem() : perProblem);
         int[] counts = new int[3];
         List<String> errors = new ArrayList<>();
         Output.write(output.path(), writer -> JsonLines.forEach(in, (number, source) -> {
@@ -62,19 +55,11 @@ public final class PrefoptPairsCommand implements Callable<Integer> {
                 int[] tokens = LineFields.requireIntArray(line, "tokens");
                 List<PathSample> samples = samples(line);
                 counts[0]++;
-                List<PreferencePair> pairs;
-                if (rule.equals("scpo")) {
-                    pairs = PairRules.scpo(samples, tau).map(List::of).orElse(List.of());
-                } else {
-                    SearchInput input = Tokenizer.decode(new TokenLayout(LineFields.requireInt(line, "n")), tokens);
-                    List<List<Integer>> shortest = new GroundTruth(input.edges()).shortestPaths(input.start(), input.goal());
-                    if (shortest.isEmpty()) throw new IllegalArgumentException("the goal is not reachable: no gold path");
-                    pairs = PairRules.irpo(samples, shortest.get(0).subList(1, shortest.get(0).size()), most);
-                }
+                List<Integer> gold = rule.usesLabels() ? Problems.gold(new TokenLayout(LineFields.requireInt(line, "n")), tokens) : List.of();
+                List<PairRecord> pairs = TrainingData.forProblem(rule, rules, problem, tokens, samples, gold);
                 if (!pairs.isEmpty()) counts[1]++;
-                for (PreferencePair p : pairs) {
-                    writer.write(Json.line(new PairLine(problem, rule, tokens, p.chosen(), p.rejected(), p.weight(), p.votesChosen(),
-                            p.votesRejected(), p.k(), p.chosenCorrect(), p.rejectedCorrect())));
+                for (PairRecord p : pairs) {
+                    writer.write(Json.line(p));
                     writer.write('\n');
                     counts[2]++;
                 }
@@ -82,7 +67,7 @@ public final class PrefoptPairsCommand implements Callable<Integer> {
                 errors.add(in.getFileName() + " line " + number + ": " + JsonLineMapper.firstLine(e.getMessage()));
             }
         }));
-        System.err.printf("%s: %d pairs from %d of %d problems%n", rule, counts[2], counts[1], counts[0]);
+        System.err.printf("%s: %d pairs from %d of %d problems%n", rule.id(), counts[2], counts[1], counts[0]);
         errors.stream().limit(10).forEach(System.err::println);
         return errors.isEmpty() ? 0 : 2;
     }

@@ -8,14 +8,15 @@ import dev.lookahead.cli.ProgressBar;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
 import dev.lookahead.model.SearchModel;
+import dev.lookahead.prefopt.Iterations;
 import dev.lookahead.prefopt.PathSample;
 import dev.lookahead.prefopt.PathSampler;
+import dev.lookahead.prefopt.Problems;
+import dev.lookahead.prefopt.VoteShare;
 import dev.lookahead.search.Distribution;
 import dev.lookahead.search.Example;
-import dev.lookahead.search.ExampleGenerator;
-import dev.lookahead.search.GenerationSpec;
-import dev.lookahead.search.GroundTruth;
 import dev.lookahead.search.TokenLayout;
+import dev.lookahead.stats.Estimate;
 import dev.lookahead.stats.Proportion;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,37 +60,14 @@ public final class PrefoptSampleCommand implements Callable<Integer> {
     Path json;
 
     /** What --json holds. */
-    record Summary(String model, int problems, int k, double temperature, double topP, Map<String, AccuracyTable.Cell> samplesCorrect,
-                   Map<String, AccuracyTable.Cell> majorityCorrect, Map<String, AccuracyTable.Cell> majorityCorrectByVoteShare) {
+    record Summary(String model, int problems, int k, double temperature, double topP, Map<String, Estimate> samplesCorrect,
+                   Map<String, Estimate> majorityCorrect, Map<String, Estimate> majorityCorrectByVoteShare) {
     }
 
-    /** One problem and its samples, as a line. */
-    record SampleLine(int problemId, int n, int[] tokens, int lookahead, List<PathSample> samples) {
-    }
-
-    private static Map<String, AccuracyTable.Cell> cells(Map<String, Proportion> proportions) {
-        Map<String, AccuracyTable.Cell> cells = new java.util.LinkedHashMap<>();
-        proportions.forEach((key, p) -> cells.put(key, AccuracyTable.Cell.of(p)));
+    private static Map<String, Estimate> cells(Map<String, Proportion> proportions) {
+        Map<String, Estimate> cells = new java.util.LinkedHashMap<>();
+        proportions.forEach((key, p) -> cells.put(key, Estimate.of(p)));
         return cells;
-    }
-
-    /**
-     * Fresh problems whose whole shortest path fits in n tokens after the edges and the query (3 x edges + 4 + its
-     * vertices, the start included): only there can a path policy write a right answer out.
-     */
-    private List<Example> problems(GenerationSpec spec, TokenLayout layout) {
-        ExampleGenerator generator = new ExampleGenerator(spec, seed);
-        List<Example> kept = new java.util.ArrayList<>();
-        for (long drawn = 0; kept.size() < problems; drawn++) {
-            if (drawn > 1000L * Math.max(1, problems)) {
-                throw new IllegalArgumentException("few graphs of this distribution leave room for a whole path at n = " + layout.n()
-                        + " (" + kept.size() + " of " + drawn + "); use a larger n or another --distribution");
-            }
-            Example e = generator.next();
-            var shortest = new GroundTruth(e.edges()).shortestPaths(e.start(), e.goal());
-            if (!shortest.isEmpty() && 3 * e.edges().size() + 4 + shortest.get(0).size() <= layout.n()) kept.add(e);
-        }
-        return kept;
     }
 
     @Override
@@ -98,8 +76,7 @@ public final class PrefoptSampleCommand implements Callable<Integer> {
         PathSampler.Settings settings = new PathSampler.Settings(k, temperature, topP);
         try (SearchModel model = SearchModel.openSearch(options.model, options.device)) {
             TokenLayout layout = model.config().layout();
-            GenerationSpec spec = GenerationSpec.training(layout, Distribution.parse(distribution), layout.defaultMaxLookahead());
-            List<Example> drawn = problems(spec, layout);
+            List<Example> drawn = Problems.draw(layout, Distribution.parse(distribution), seed, problems, java.util.Set.of());
             PathSampler sampler = new PathSampler(model, settings);
             SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 7);
             ProgressBar bar = new ProgressBar();
@@ -115,15 +92,10 @@ public final class PrefoptSampleCommand implements Callable<Integer> {
                     samples.forEach(s -> correct[s.correct() ? 0 : 1]++);
                     String lookahead = Integer.toString(e.lookahead());
                     for (PathSample s : samples) samplesCorrect.merge(lookahead, new Proportion(s.correct() ? 1 : 0, 1), Proportion::add);
-                    Map<String, Integer> votes = new java.util.LinkedHashMap<>();
-                    samples.forEach(s -> votes.merge(s.answer(), 1, Integer::sum));
-                    String top = votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-                    boolean topCorrect = samples.stream().filter(s -> s.answer().equals(top)).findFirst().orElseThrow().correct();
-                    majorityCorrect.merge(lookahead, new Proportion(topCorrect ? 1 : 0, 1), Proportion::add);
-                    double share = votes.get(top) / (double) k;
-                    String bin = share >= 1 ? "1.00" : String.format(java.util.Locale.ROOT, "%.2f-%.2f", Math.floor(share * 4) / 4, Math.floor(share * 4) / 4 + 0.25);
-                    byShare.merge(bin, new Proportion(topCorrect ? 1 : 0, 1), Proportion::add);
-                    writer.write(Json.line(new SampleLine(p, layout.n(), e.tokens(), e.lookahead(), samples)));
+                    VoteShare.Top top = VoteShare.top(samples);
+                    majorityCorrect.merge(lookahead, new Proportion(top.correct() ? 1 : 0, 1), Proportion::add);
+                    byShare.merge(VoteShare.bin(top.share()), new Proportion(top.correct() ? 1 : 0, 1), Proportion::add);
+                    writer.write(Json.line(new Iterations.SampleLine(p, layout.n(), e.tokens(), e.lookahead(), samples)));
                     writer.write('\n');
                     double seconds = (System.nanoTime() - began) / 1e9;
                     bar.show((p + 1) / (double) drawn.size(), (p + 1) + "/" + drawn.size() + " problems sampled",

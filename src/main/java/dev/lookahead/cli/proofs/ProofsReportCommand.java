@@ -1,12 +1,12 @@
 package dev.lookahead.cli.proofs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lookahead.cli.AccuracyTable;
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
 import dev.lookahead.io.JsonLines;
 import dev.lookahead.proofs.ProofReport;
+import dev.lookahead.stats.Estimate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,9 +132,9 @@ public final class ProofsReportCommand implements Callable<Integer> {
     }
 
     /** A group's strict, valid-proof and fully-correct accuracy, each with its Wilson interval. */
-    record Accuracy(AccuracyTable.Cell strict, AccuracyTable.Cell validProof, AccuracyTable.Cell fullyCorrect) {
+    record Accuracy(Estimate strict, Estimate validProof, Estimate fullyCorrect) {
         static Accuracy of(ProofReport.Group g) {
-            return new Accuracy(AccuracyTable.Cell.of(g.strict()), AccuracyTable.Cell.of(g.valid()), AccuracyTable.Cell.of(g.fullyCorrect()));
+            return new Accuracy(Estimate.of(g.strict()), Estimate.of(g.valid()), Estimate.of(g.fullyCorrect()));
         }
     }
 
