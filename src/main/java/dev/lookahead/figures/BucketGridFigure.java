@@ -54,9 +54,12 @@ public final class BucketGridFigure implements Figure {
         return parts.length == 2 ? String.format(Locale.ROOT, "b%04d%04d", Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())) : "c" + bucket;
     }
 
+    /** Wide enough for the title however few columns there are. */
+    private static final double MIN_WIDTH = 300;
+
     @Override
     public double width() {
-        return LEFT + Math.max(1, columns.size()) * CELL_W + 16;
+        return Math.max(MIN_WIDTH, LEFT + Math.max(1, columns.size()) * CELL_W + 16);
     }
 
     @Override
@@ -66,7 +69,7 @@ public final class BucketGridFigure implements Figure {
 
     @Override
     public void draw(Graphics2D g, double width, double height) {
-        Figure.page(g, width, height, "Per-step accuracy by test bucket and graph size");
+        Figure.page(g, width, height, "Accuracy per test bucket, by graph size");
         g.setFont(TEXT);
         int c = 0;
         for (var column : columns.entrySet()) {
