@@ -31,7 +31,7 @@ class RoomsTest {
             Map.entry("feedback", Set.of("io", "stats")),
             Map.entry("proofs", Set.of("io", "stats")),
             Map.entry("prefopt", Set.of("io", "stats", "search", "model", "train")),
-            Map.entry("figures", Set.of("io", "stats", "search", "interp", "inspect", "train", "experiments", "feedback", "proofs")),
+            Map.entry("figures", Set.of("io", "stats", "search", "interp", "inspect", "train", "experiments", "feedback", "proofs", "prefopt")),
             Map.entry("ui", new HashSet<>(CORE)),
             Map.entry("cli", new HashSet<>(List.of("io", "stats", "search", "model", "interp", "inspect", "train",
                     "experiments", "feedback", "proofs", "figures", "ui", "prefopt"))));

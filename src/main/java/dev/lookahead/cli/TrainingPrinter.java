@@ -35,7 +35,7 @@ public class TrainingPrinter implements Sweep.Listener {
         // search buckets are lookaheads (L1..), dfs buckets backtrack distances (b-1, b0..), si buckets (frontier,branch)
         boolean dfs = accuracy.containsKey("-1");
         accuracy.forEach((bucket, p) -> line.append(String.format("  %s %.3f",
-                bucket.equals("naive") || bucket.contains(",") ? bucket : (dfs ? "b" : "L") + bucket, p.value())));
+                bucket.matches("-?\\d+") ? (dfs ? "b" : "L") + bucket : bucket, p.value())));
         bar.println(line.toString());
     }
 

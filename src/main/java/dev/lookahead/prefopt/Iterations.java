@@ -220,11 +220,16 @@ public final class Iterations {
     public record SampleLine(int problemId, int n, int[] tokens, int lookahead, List<PathSample> samples) {
     }
 
+    /** A samples file as {@code prefopt sample} and each iteration write it. */
+    public static List<SampleLine> readSamples(Path file) throws IOException {
+        return readLines(file, new TypeReference<SampleLine>() { });
+    }
+
     /** The iteration's problems and samples: read back when written before, else drawn, sampled and written; null if cancelled. */
     private List<SampleLine> samples(int i, SearchModel policy, TokenLayout layout, Set<TokenRow> excluded, Report report,
                                      BooleanSupplier cancelled) throws IOException {
         Path file = iterationFolder(out, i).resolve(SAMPLES);
-        if (Files.isRegularFile(file)) return readLines(file, new TypeReference<SampleLine>() { });
+        if (Files.isRegularFile(file)) return readSamples(file);
         report.stage(i, "sampling");
         long seed = plan.seed() * 1000 + i;
         List<Example> problems = Problems.draw(layout, Distribution.parse(plan.distribution()), seed, plan.problems(), excluded);
@@ -291,7 +296,8 @@ public final class Iterations {
                 lines.size(), withLines.size(), Estimate.of(chosenCorrect), log.lastLoss(), seconds);
     }
 
-    static Map<String, Estimate> estimates(Map<String, Proportion> proportions) {
+    /** Each proportion as JSON writes it. */
+    public static Map<String, Estimate> estimates(Map<String, Proportion> proportions) {
         Map<String, Estimate> out = new LinkedHashMap<>();
         proportions.forEach((key, p) -> out.put(key, Estimate.of(p)));
         return out;

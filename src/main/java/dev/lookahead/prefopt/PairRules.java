@@ -49,19 +49,31 @@ public final class PairRules {
 
     /** IRPO's pairs (and DPO's): verified winners, the gold path among them, against losers, up to {@code perProblem}. */
     public static List<PreferencePair> irpo(List<PathSample> samples, List<Integer> gold, int perProblem) {
+        return verified(samples, List.copyOf(gold), perProblem);
+    }
+
+    /**
+     * Correct against incorrect by cycling, as IRPO pairs them, without a gold path: the reward model's training pairs
+     * are the policy's own samples only.
+     */
+    public static List<PreferencePair> correctVsIncorrect(List<PathSample> samples, int perProblem) {
+        return verified(samples, null, perProblem);
+    }
+
+    private static List<PreferencePair> verified(List<PathSample> samples, List<Integer> gold, int perProblem) {
         if (perProblem < 1) throw new IllegalArgumentException("--pairs-per-problem must be at least 1 (got " + perProblem + ")");
         int k = samples.size();
         Map<String, Integer> votes = new LinkedHashMap<>();
         samples.forEach(s -> votes.merge(s.answer(), 1, Integer::sum));
         List<List<Integer>> winners = new ArrayList<>();
         List<List<Integer>> losers = new ArrayList<>();
-        winners.add(List.copyOf(gold));
+        if (gold != null) winners.add(gold);
         for (PathSample s : samples) {
             List<List<Integer>> side = s.correct() ? winners : losers;
             if (!side.contains(s.path())) side.add(s.path());
         }
         List<PreferencePair> pairs = new ArrayList<>();
-        if (losers.isEmpty()) return pairs;
+        if (losers.isEmpty() || winners.isEmpty()) return pairs;
         int count = Math.min(perProblem, Math.max(winners.size(), losers.size()));
         for (int i = 0; i < count; i++) {
             List<Integer> w = winners.get(i % winners.size());

@@ -3,23 +3,16 @@ package dev.lookahead.prefopt;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
-import dev.lookahead.io.AtomicFiles;
-import dev.lookahead.io.Json;
 import dev.lookahead.model.ModelFiles;
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.model.TorchCalls;
 import dev.lookahead.search.Example;
 import dev.lookahead.stats.Proportion;
-import dev.lookahead.train.AdamW;
+import dev.lookahead.train.OptimiserStep;
 import dev.lookahead.train.StepRun;
 import dev.lookahead.train.TrainingConfig;
 import dev.lookahead.train.TrainingLog;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +30,6 @@ import java.util.SplittableRandom;
  * {@code log.jsonl}.
  */
 public final class PreferenceRun implements StepRun, AutoCloseable {
-    public static final String CHECKPOINT = "checkpoint.bin";
     private static final int MAGIC = 0x4c4b504f; // "LKPO"
     private static final int VERSION = 1;
 
@@ -57,24 +49,18 @@ public final class PreferenceRun implements StepRun, AutoCloseable {
         }
     }
 
-    /** Where a run stands, as its checkpoint records it. */
-    record State(long step, double elapsedSeconds, int items) {
-    }
-
     private final Settings settings;
     private final Path folder;
     private final SearchModel model;
     private final List<PairRecord> items;
     private final int[] order;
     private final Map<Integer, List<Example>> heldOut;
-    private final NDManager optimizerState;
-    private final AdamW optimizer;
-    private final List<Pair<String, Parameter>> trainable = new ArrayList<>();
+    private final OptimiserStep optimiser;
     private long step;
     private double elapsedSeconds;
 
     private PreferenceRun(Settings settings, Path folder, SearchModel model, List<PairRecord> items, Map<Integer, List<Example>> heldOut,
-                          State state, DataInputStream optimizerIn) throws IOException {
+                          RunCheckpoint.State state, DataInputStream optimizerIn) throws IOException {
         this.settings = settings;
         this.folder = folder;
         this.model = model;
@@ -83,14 +69,8 @@ public final class PreferenceRun implements StepRun, AutoCloseable {
         this.order = order(this.items.size(), settings.epochs(), settings.seed());
         step = state.step();
         elapsedSeconds = state.elapsedSeconds();
-        optimizerState = model.manager().newSubManager();
-        optimizer = new AdamW(0.9f, 0.99f, 1e-8f, settings.weightDecay());
-        for (Pair<String, Parameter> p : model.network().getParameters()) {
-            if (!p.getValue().requiresGradient()) continue;
-            trainable.add(p);
-            if (!p.getValue().getArray().hasGradient()) p.getValue().getArray().setRequiresGradient(true);
-        }
-        if (optimizerIn != null) optimizer.load(optimizerIn, optimizerState, trainable.stream().map(Pair::getKey).toList());
+        optimiser = new OptimiserStep(model, settings.weightDecay(), settings.clipNorm());
+        if (optimizerIn != null) optimiser.load(optimizerIn);
         for (PairRecord item : this.items) {
             if (item.refLogprobChosen() == null || (settings.loss().method().pairwise() && item.refLogprobRejected() == null)) {
                 throw new IllegalArgumentException("problem " + item.problemId() + ": a training line lacks the reference's log-probabilities");
@@ -105,30 +85,17 @@ public final class PreferenceRun implements StepRun, AutoCloseable {
     public static PreferenceRun open(Settings settings, Path folder, SearchModel policy, List<PairRecord> items,
                                      Map<Integer, List<Example>> heldOut) throws IOException {
         Files.createDirectories(folder);
-        Path checkpoint = folder.resolve(CHECKPOINT);
-        if (!Files.isRegularFile(checkpoint)) {
+        RunCheckpoint.Loaded loaded = RunCheckpoint.read(folder, MAGIC, items.size(), policy);
+        if (loaded == null) {
             ModelFiles.save(policy, folder);
-            return new PreferenceRun(settings, folder, policy, items, heldOut, new State(0, 0, items.size()), null);
+            return new PreferenceRun(settings, folder, policy, items, heldOut, new RunCheckpoint.State(0, 0, items.size()), null);
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(checkpoint)))) {
-            if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-                throw new IOException(checkpoint + " is not a preference-run checkpoint of a version this build reads");
-            }
-            State state = Json.MAPPER.readValue(in.readUTF(), State.class);
-            if (state.items() != items.size()) {
-                throw new IOException(checkpoint + " was written for " + state.items() + " training lines, but the folder's pairs file has "
-                        + items.size() + "; put back the iteration's own pairs file or start the iteration again");
-            }
-            SearchModel resumed = SearchModel.read(checkpoint.toString(), policy.config(), policy.device(), in);
-            policy.close();
-            return new PreferenceRun(settings, folder, resumed, items, heldOut, state, in);
-        } catch (java.io.EOFException e) {
-            throw new IOException(checkpoint + " ends early: the file is truncated; delete it to start the iteration again", e);
-        }
+        policy.close();
+        return new PreferenceRun(settings, folder, loaded.model(), items, heldOut, loaded.state(), loaded.optimiserStream());
     }
 
     /** Every item once per epoch, each epoch in its own seeded order, so a resumed run takes the same batches. */
-    private static int[] order(int items, int epochs, long seed) {
+    static int[] order(int items, int epochs, long seed) {
         int[] order = new int[items * epochs];
         for (int e = 0; e < epochs; e++) {
             int[] epoch = new int[items];
@@ -189,7 +156,8 @@ public final class PreferenceRun implements StepRun, AutoCloseable {
         double[] lossAndCorrect = TorchCalls.withGradients(true, () -> backward(batch));
         StepResult[] result = new StepResult[1];
         float rate = learningRateAt(step);
-        SearchModel.withoutGradients(() -> result[0] = update(lossAndCorrect, batch.size(), rate));
+        SearchModel.withoutGradients(() -> result[0] = new StepResult(lossAndCorrect[0], (int) lossAndCorrect[1], batch.size(),
+                optimiser.step(lossAndCorrect[0], rate, step)));
         step++;
         elapsedSeconds += (System.nanoTime() - started) / 1e9;
         return result[0];
@@ -239,31 +207,6 @@ public final class PreferenceRun implements StepRun, AutoCloseable {
         return correct;
     }
 
-    /** Clips the gradient by its global norm and takes the AdamW step (which zeroes the gradients). */
-    private StepResult update(double[] lossAndCorrect, int size, float rate) {
-        try (NDManager scope = model.manager().newSubManager()) {
-            List<NDArray> gradients = new ArrayList<>(trainable.size());
-            double squares = 0;
-            for (Pair<String, Parameter> p : trainable) {
-                NDArray gradient = p.getValue().getArray().getGradient();
-                gradient.attach(scope);
-                gradients.add(gradient);
-                squares += gradient.square().sum().getFloat();
-            }
-            double norm = Math.sqrt(squares);
-            if (!Double.isFinite(lossAndCorrect[0]) || !Double.isFinite(norm)) {
-                throw new IllegalStateException("the loss became " + lossAndCorrect[0] + " at step " + step
-                        + "; the last checkpoint is intact - resume with a lower --lr");
-            }
-            float scale = norm > settings.clipNorm() ? (float) (settings.clipNorm() / norm) : 1f;
-            optimizer.beginStep();
-            for (int i = 0; i < trainable.size(); i++) {
-                optimizer.update(optimizerState, trainable.get(i).getKey(), trainable.get(i).getValue(), gradients.get(i), rate, scale);
-            }
-            return new StepResult(lossAndCorrect[0], (int) lossAndCorrect[1], size, norm);
-        }
-    }
-
     /** Greedy whole-path accuracy per lookahead on the held-out problems. */
     @Override
     public Map<String, Proportion> evaluate() {
@@ -272,17 +215,7 @@ public final class PreferenceRun implements StepRun, AutoCloseable {
 
     @Override
     public void checkpoint() throws IOException {
-        State state = new State(step, elapsedSeconds, items.size());
-        AtomicFiles.writeBytes(folder.resolve(CHECKPOINT), out -> {
-            DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
-            data.writeInt(MAGIC);
-            data.writeInt(VERSION);
-            data.writeUTF(Json.line(state));
-            model.saveWeights(data);
-            optimizer.save(data);
-            data.flush();
-        });
-        ModelFiles.writeWeights(model, folder);
+        RunCheckpoint.write(folder, MAGIC, new RunCheckpoint.State(step, elapsedSeconds, items.size()), model, optimiser);
     }
 
     @Override
@@ -292,7 +225,7 @@ public final class PreferenceRun implements StepRun, AutoCloseable {
 
     @Override
     public void close() {
-        optimizerState.close();
+        optimiser.close();
         model.close();
     }
 }

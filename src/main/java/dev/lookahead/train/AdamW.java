@@ -17,7 +17,7 @@ import java.util.Map;
  * kernel, one native call per parameter, which also zeroes the gradient. Norms and biases are not
  * decayed.
  */
-public final class AdamW {
+final class AdamW {
     private final float beta1;
     private final float beta2;
     private final float epsilon;
@@ -26,7 +26,7 @@ public final class AdamW {
     private final Map<String, NDArray> variances = new LinkedHashMap<>();
     private long updates;
 
-    public AdamW(float beta1, float beta2, float epsilon, float weightDecay) {
+    AdamW(float beta1, float beta2, float epsilon, float weightDecay) {
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
@@ -34,11 +34,11 @@ public final class AdamW {
     }
 
     /** Counts one optimiser step; call once per step before the updates of that step. */
-    public void beginStep() {
+    void beginStep() {
         updates++;
     }
 
-    public long updates() {
+    long updates() {
         return updates;
     }
 
@@ -47,7 +47,7 @@ public final class AdamW {
      *
      * @param gradientScale multiplies the gradient first (global-norm clipping)
      */
-    public void update(NDManager stateManager, String name, Parameter parameter, NDArray gradient, float learningRate, float gradientScale) {
+    void update(NDManager stateManager, String name, Parameter parameter, NDArray gradient, float learningRate, float gradientScale) {
         NDArray weight = parameter.getArray();
         NDArray mean = means.computeIfAbsent(name, k -> stateManager.zeros(weight.getShape()));
         NDArray variance = variances.computeIfAbsent(name, k -> stateManager.zeros(weight.getShape()));
@@ -63,7 +63,7 @@ public final class AdamW {
         return parameter.getType() == Parameter.Type.WEIGHT;
     }
 
-    public void save(DataOutputStream out) throws IOException {
+    void save(DataOutputStream out) throws IOException {
         out.writeLong(updates);
         out.writeInt(means.size());
         for (String name : means.keySet()) {
@@ -73,7 +73,7 @@ public final class AdamW {
         }
     }
 
-    public void load(DataInputStream in, NDManager stateManager, List<String> expectedNames) throws IOException {
+    void load(DataInputStream in, NDManager stateManager, List<String> expectedNames) throws IOException {
         updates = in.readLong();
         int count = in.readInt();
         for (int i = 0; i < count; i++) {

@@ -4,6 +4,7 @@ import dev.lookahead.model.ModelFiles;
 import dev.lookahead.ui.experiments.ExperimentsPanel;
 import dev.lookahead.ui.explorer.ExplorerPanel;
 import dev.lookahead.ui.feedback.FeedbackPanel;
+import dev.lookahead.ui.preference.PreferencePanel;
 import dev.lookahead.ui.proofs.ProofsPanel;
 import dev.lookahead.ui.train.TrainPanel;
 import java.io.File;
@@ -66,7 +67,8 @@ public final class WorkbenchApp extends Application {
                 }),
                 new ExperimentsPanel(status::setText),
                 new ProofsPanel(status::setText),
-                new FeedbackPanel(status::setText));
+                new FeedbackPanel(status::setText),
+                new PreferencePanel(status::setText));
         tabs = new TabPane(pages.stream().map(page -> new Tab(page.title(), page.view())).toArray(Tab[]::new));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
@@ -138,6 +140,10 @@ public final class WorkbenchApp extends Application {
     /** Brings the tab of this title to the front ("Explorer", "Train", "Experiments", ...). */
     public void showTab(String title) {
         tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    public PreferencePanel preference() {
+        return page(PreferencePanel.class);
     }
 
     public ExperimentsPanel experiments() {

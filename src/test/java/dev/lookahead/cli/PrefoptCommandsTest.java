@@ -77,4 +77,32 @@ class PrefoptCommandsTest {
         assertThat(LookaheadCommand.execute("prefopt", "train", "--method", "irpo", "--out", out.toString()))
                 .as("a folder holding a run is not overwritten").isNotZero();
     }
+
+    @Test
+    void aRewardModelTrainsWithAndWithoutCritiquesAndIsMeasuredOnHeldOutSamples() throws Exception {
+        Path train = dir.resolve("train.jsonl");
+        Path held = dir.resolve("held.jsonl");
+        assertThat(LookaheadCommand.execute("prefopt", "sample", "--model", "n32-paths", "--problems", "60", "--k", "6", "--seed", "5", "--out",
+                train.toString())).isZero();
+        assertThat(LookaheadCommand.execute("prefopt", "sample", "--model", "n32-paths", "--problems", "30", "--k", "6", "--seed", "6", "--out",
+                held.toString())).isZero();
+        for (String weight : List.of("0", "0.5")) {
+            Path out = dir.resolve("rm-" + weight);
+            assertThat(LookaheadCommand.execute("prefopt", "reward", "train", "--model", "n32-paths", "--samples", train.toString(), "--held-out",
+                    held.toString(), "--critique-weight", weight, "--epochs", "1", "--batch", "16", "--out", out.toString())).isZero();
+            JsonNode eval = dev.lookahead.io.Json.MAPPER.readTree(out.resolve("eval.json").toFile());
+            for (String measure : List.of("pairwise", "critique", "critique_incorrect", "best_of_k")) {
+                assertThat(eval.get("reward").has(measure)).as(measure).isTrue();
+            }
+            assertThat(eval.get("reward").get("best_of_k").get("trials").asInt()).isEqualTo(30);
+            assertThat(eval.get("baselines").get("any_of_k").get("value").asDouble())
+                    .as("no reranking beats having a right path among the k")
+                    .isGreaterThanOrEqualTo(eval.get("reward").get("best_of_k").get("value").asDouble());
+            Path json = dir.resolve("eval-" + weight + ".json");
+            assertThat(LookaheadCommand.execute("prefopt", "reward", "eval", "--model", out.toString(), "--samples", held.toString(), "--json",
+                    json.toString())).isZero();
+            assertThat(dev.lookahead.io.Json.MAPPER.readTree(json.toFile()).get("reward").get("pairwise"))
+                    .isEqualTo(eval.get("reward").get("pairwise"));
+        }
+    }
 }

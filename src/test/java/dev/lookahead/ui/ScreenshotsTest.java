@@ -45,4 +45,21 @@ class ScreenshotsTest extends WindowTest {
             FxTesting.snapshot(stage.getScene(), SHOTS.resolve("experiments.png"));
         }
     }
+
+    @Test
+    void thePreferenceTabComparesTheMethodsOfDocsPreference() throws Exception {
+        Path runs = Path.of("docs", "experiments", "preference", "runs");
+        if (!Files.isDirectory(runs.resolve("scpo"))) return;
+        FxTesting.onFx(() -> {
+            app.showTab("Preference");
+            var panel = app.preference();
+            panel.open(runs.resolve("scpo"));
+            for (String method : java.util.List.of("irpo", "dpo", "rft", "sft")) panel.compare(runs.resolve(method));
+            for (String reward : java.util.List.of("bradley-terry", "with-critiques")) {
+                panel.addRewardModel(Path.of("docs", "experiments", "preference", "reward", reward));
+            }
+        });
+        FxTesting.waitUntil(() -> app.preference().charts().size() >= 6, "the comparison's charts");
+        FxTesting.snapshot(stage.getScene(), SHOTS.resolve("preference.png"));
+    }
 }
