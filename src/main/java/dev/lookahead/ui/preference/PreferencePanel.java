@@ -200,7 +200,23 @@ public final class PreferencePanel extends BorderPane implements Page {
     /** The folder the panel runs in and shows; Run continues the run it holds. */
     public void open(Path runFolder) {
         folder.setText(runFolder.toString());
+        showPlan(runFolder);
         refresh();
+    }
+
+    /** A folder holding a run shows its own settings: Run continues it with them. */
+    private void showPlan(Path runFolder) {
+        Path file = runFolder.resolve(Iterations.PLAN);
+        if (!Files.isRegularFile(file)) return;
+        try {
+            Iterations.Plan plan = Json.MAPPER.readValue(file.toFile(), Iterations.Plan.class);
+            configure(plan.model(), plan.method(), plan.iterations(), plan.problems(), plan.sampling().k(), plan.evalPerLookahead());
+            tau.getValueFactory().setValue(plan.rules().tau());
+            epochs.getValueFactory().setValue(plan.training().epochs());
+            learningRate.setText(Float.toString(plan.training().learningRate()));
+        } catch (IOException | RuntimeException e) {
+            status.accept("Could not read " + file + ": " + e.getMessage());
+        }
     }
 
     public Path folder() {
@@ -344,7 +360,9 @@ public final class PreferencePanel extends BorderPane implements Page {
     }
 
     private static String label(Path runFolder, List<Iterations.Result> results) {
-        return results.get(0).method() + " (" + (runFolder.getFileName() == null ? runFolder : runFolder.getFileName()) + ")";
+        String method = results.get(0).method();
+        String name = runFolder.getFileName() == null ? runFolder.toString() : runFolder.getFileName().toString();
+        return name.equals(method) ? method : method + " (" + name + ")";
     }
 
     private void addChart(ChartFigure figure, String name) {
