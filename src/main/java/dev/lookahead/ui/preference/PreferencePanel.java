@@ -94,6 +94,7 @@ public final class PreferencePanel extends BorderPane implements Page {
         centre.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(centre);
         setLeft(SidePanel.of(side(), 360));
+        refresh();
     }
 
     @Override
@@ -355,6 +356,13 @@ public final class PreferencePanel extends BorderPane implements Page {
             if (!reports.isEmpty()) addChart(PreferenceCharts.rewardModels(reports), "reward-models");
         } catch (IOException | RuntimeException e) {
             status.accept("Could not read the run: " + e.getMessage());
+        }
+        if (chartFigures.isEmpty()) {
+            Label empty = new Label("No results in this folder yet: Run starts the iterations here, or Folder… opens a run"
+                    + " (docs/experiments/preference/runs/ holds the comparison of docs/preference.md).");
+            empty.setWrapText(true);
+            empty.setMaxWidth(520);
+            charts.getChildren().add(empty);
         }
         showPairs();
     }
