@@ -1,0 +1,176 @@
+package dev.lookahead.cli.vlm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lookahead.benchmarks.CaptionChoice;
+import dev.lookahead.benchmarks.Pope;
+import dev.lookahead.benchmarks.Winoground;
+import dev.lookahead.io.AtomicFiles;
+import dev.lookahead.io.Json;
+import dev.lookahead.io.JsonLines;
+import dev.lookahead.stats.Estimate;
+import dev.lookahead.stats.Proportion;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Vision-language benchmark scores from a model's outputs, each by its benchmark's own rule (docs/user-guide.md, "Benchmarks"). */
+@Command(name = "vlm", description = "Score a vision-language model's outputs as each benchmark scores them: pope, winoground, choice.",
+        subcommands = {VlmCommand.PopeCommand.class, VlmCommand.WinogroundCommand.class, VlmCommand.ChoiceCommand.class})
+public final class VlmCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+
+    /** The options every scorer takes, and its reading loop: bad lines are reported with their number and skipped. */
+    abstract static class Scorer<L> implements Callable<Integer> {
+        @Option(names = "--in", required = true, description = "The model's outputs, one JSON object per line.")
+        Path in;
+
+        @Option(names = "--json", description = "Also write the scores here.")
+        Path json;
+
+        abstract L parse(JsonNode line);
+
+        abstract Object report(List<L> lines);
+
+        abstract void print(Object report);
+
+        @Override
+        public Integer call() throws Exception {
+            List<L> lines = new ArrayList<>();
+            List<String> problems = JsonLines.read(in, share -> { }, () -> false, (number, line) -> lines.add(parse(line)));
+            problems.stream().limit(20).forEach(System.err::println);
+            if (problems.size() > 20) System.err.println("... and " + (problems.size() - 20) + " more lines refused");
+            Object report = report(lines);
+            print(report);
+            if (json != null) AtomicFiles.writeString(json, Json.pretty(report));
+            return problems.isEmpty() ? 0 : 2;
+        }
+    }
+
+    static String text(JsonNode line, String field) {
+        JsonNode value = line.get(field);
+        if (value == null || value.isNull()) throw new IllegalArgumentException("\"" + field + "\" is missing");
+        if (!value.isTextual() && !value.isNumber()) throw new IllegalArgumentException("\"" + field + "\" must be text");
+        return value.asText();
+    }
+
+    static double number(JsonNode line, String field) {
+        JsonNode value = line.get(field);
+        if (value == null || !value.isNumber()) throw new IllegalArgumentException("\"" + field + "\" must be a number");
+        return value.asDouble();
+    }
+
+    static String id(JsonNode line) {
+        JsonNode id = line.get("id");
+        return id == null || id.isNull() ? "" : id.asText();
+    }
+
+    @Command(name = "pope", description = "POPE: accuracy, precision, recall, F1 and yes-ratio, overall and per split, from free-text answers"
+            + " read with POPE's rule (the first sentence's words include No, not or no: \"no\"; else \"yes\").")
+    static final class PopeCommand extends Scorer<Pope.Line> {
+        @Override
+        Pope.Line parse(JsonNode line) {
+            String label = text(line, "label").trim().toLowerCase(Locale.ROOT);
+            if (!label.equals("yes") && !label.equals("no")) throw new IllegalArgumentException("\"label\" must be \"yes\" or \"no\" (got \"" + label + "\")");
+            JsonNode split = line.get("split");
+            return new Pope.Line(id(line), split == null || split.isNull() ? "all" : split.asText(), label.equals("yes"), text(line, "answer"));
+        }
+
+        @Override
+        Object report(List<Pope.Line> lines) {
+            Map<String, Object> report = new LinkedHashMap<>(Json.MAPPER.convertValue(Pope.score(lines), Map.class));
+            Map<String, Pope.Scores> splits = Pope.bySplit(lines);
+            report.put("splits", splits);
+            // each split also at the top level, for readers that look it up by name
+            splits.forEach((split, scores) -> report.putIfAbsent(split, scores));
+            return report;
+        }
+
+        @Override
+        void print(Object report) {
+            @SuppressWarnings("unchecked")
+            Map<String, Pope.Scores> splits = (Map<String, Pope.Scores>) ((Map<String, Object>) report).get("splits");
+            System.out.println("split            accuracy  precision  recall     f1  yes-ratio   total");
+            splits.forEach((split, s) -> System.out.printf(Locale.ROOT, "%-15s  %8.4f  %9.4f  %6.4f  %6.4f  %9.4f  %6d%n", split, s.accuracy(),
+                    s.precision(), s.recall(), s.f1(), s.yesRatio(), s.total()));
+        }
+    }
+
+    /** Winoground's scores as --json writes them: each a fraction at the top level, with its Wilson interval and counts beside. */
+    record WinogroundReport(double textScore, double imageScore, double groupScore, long examples, long tied, Estimate text, Estimate image,
+                            Estimate group) {
+    }
+
+    @Command(name = "winoground", description = "Winoground: text, image and group scores from each example's four scores c0_i0, c0_i1,"
+            + " c1_i0, c1_i1 (strict >: a tie fails).")
+    static final class WinogroundCommand extends Scorer<Winoground.Line> {
+        @Override
+        Winoground.Line parse(JsonNode line) {
+            return new Winoground.Line(id(line), number(line, "c0_i0"), number(line, "c0_i1"), number(line, "c1_i0"), number(line, "c1_i1"));
+        }
+
+        @Override
+        Object report(List<Winoground.Line> lines) {
+            Winoground.Scores s = Winoground.score(lines);
+            return new WinogroundReport(value(s.text()), value(s.image()), value(s.group()), lines.size(), s.tied().successes(), Estimate.of(s.text()),
+                    Estimate.of(s.image()), Estimate.of(s.group()));
+        }
+
+        @Override
+        void print(Object report) {
+            WinogroundReport r = (WinogroundReport) report;
+            System.out.printf(Locale.ROOT, "text %.4f  image %.4f  group %.4f  (%d examples, %d with a tie)%n", r.textScore(), r.imageScore(),
+                    r.groupScore(), r.examples(), r.tied());
+        }
+    }
+
+    /** Caption choice as --json writes it. */
+    record ChoiceReport(double accuracy, double tieRate, double argmaxFirstAccuracy, long examples, Estimate right, Estimate ties) {
+    }
+
+    @Command(name = "choice", description = "Caption choice (ARO, SugarCrepe style): accuracy of scoring the true caption strictly highest,"
+            + " ties reported apart, beside what a first-wins argmax would claim. Lines: {id, scores: [...], correct: index (default 0)}.")
+    static final class ChoiceCommand extends Scorer<CaptionChoice.Line> {
+        @Override
+        CaptionChoice.Line parse(JsonNode line) {
+            JsonNode scores = line.get("scores");
+            if (scores == null || !scores.isArray()) throw new IllegalArgumentException("\"scores\" must be a list of numbers");
+            List<Double> values = new ArrayList<>();
+            for (JsonNode s : scores) {
+                if (!s.isNumber()) throw new IllegalArgumentException("\"scores\" must be a list of numbers");
+                values.add(s.asDouble());
+            }
+            JsonNode correct = line.get("correct");
+            return new CaptionChoice.Line(id(line), values, correct == null || correct.isNull() ? 0 : correct.asInt());
+        }
+
+        @Override
+        Object report(List<CaptionChoice.Line> lines) {
+            CaptionChoice.Scores s = CaptionChoice.score(lines);
+            return new ChoiceReport(value(s.accuracy()), value(s.ties()), value(s.argmaxFirst()), lines.size(), Estimate.of(s.accuracy()),
+                    Estimate.of(s.ties()));
+        }
+
+        @Override
+        void print(Object report) {
+            ChoiceReport r = (ChoiceReport) report;
+            System.out.printf(Locale.ROOT, "accuracy %.4f  ties %.4f  (a first-wins argmax would claim %.4f; %d examples)%n", r.accuracy(),
+                    r.tieRate(), r.argmaxFirstAccuracy(), r.examples());
+        }
+    }
+
+    private static double value(Proportion p) {
+        return p.trials() == 0 ? 0 : p.value();
+    }
+}

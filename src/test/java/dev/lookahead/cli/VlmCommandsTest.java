@@ -1,0 +1,71 @@
+package dev.lookahead.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lookahead.io.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** vlm pope, winoground and choice on the synthetic samples: the contract's fields, per split; bad lines named and skipped. */
+class VlmCommandsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void popeWritesItsFiguresOverallAndPerSplit() throws Exception {
+        Path json = dir.resolve("pope.json");
+        assertThat(LookaheadCommand.execute("vlm", "pope", "--in", "samples/benchmarks/pope-synthetic.jsonl", "--json", json.toString())).isZero();
+        JsonNode report = Json.MAPPER.readTree(json.toFile());
+        for (String field : new String[] {"accuracy", "precision", "recall", "f1", "yes_ratio"}) {
+            assertThat(report.get(field).isNumber()).as(field).isTrue();
+            for (String split : new String[] {"random", "popular", "adversarial"}) {
+                assertThat(report.get("splits").get(split).get(field).asDouble()).isEqualTo(report.get(split).get(field).asDouble());
+            }
+        }
+        assertThat(report.get("total").asInt()).isEqualTo(60);
+    }
+
+    @Test
+    void winogroundAndChoiceWriteTheirScoresAtTheTopLevel() throws Exception {
+        Path wino = dir.resolve("wino.json");
+        assertThat(LookaheadCommand.execute("vlm", "winoground", "--in", "samples/benchmarks/winoground-synthetic.jsonl", "--json", wino.toString()))
+                .isZero();
+        JsonNode w = Json.MAPPER.readTree(wino.toFile());
+        assertThat(w.get("group_score").asDouble()).isLessThanOrEqualTo(Math.min(w.get("text_score").asDouble(), w.get("image_score").asDouble()));
+        assertThat(w.get("examples").asInt()).isEqualTo(40);
+        assertThat(w.get("tied").asInt()).as("every tenth example has a tied caption pair").isGreaterThanOrEqualTo(4);
+        Path choice = dir.resolve("choice.json");
+        assertThat(LookaheadCommand.execute("vlm", "choice", "--in", "samples/benchmarks/choice-synthetic.jsonl", "--json", choice.toString()))
+                .isZero();
+        JsonNode c = Json.MAPPER.readTree(choice.toFile());
+        assertThat(c.get("argmax_first_accuracy").asDouble()).as("ties given to the first option inflate accuracy")
+                .isEqualTo(c.get("accuracy").asDouble() + c.get("tie_rate").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void aBadLineIsNamedWithItsNumberAndTheRestAreScored() throws Exception {
+        Path in = dir.resolve("pope.jsonl");
+        Files.writeString(in, """
+                {"id": 1, "split": "random", "label": "yes", "answer": "Yes."}
+                {"id": 2, "split": "random", "label": "maybe", "answer": "No."}
+                {"id": 3, "split": "random", "label": "no"}
+                """);
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true));
+        int code;
+        try {
+            code = LookaheadCommand.execute("vlm", "pope", "--in", in.toString(), "--json", dir.resolve("out.json").toString());
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(code).isEqualTo(2);
+        assertThat(captured.toString()).contains("pope.jsonl line 2", "\"label\"", "pope.jsonl line 3", "\"answer\" is missing");
+        assertThat(Json.MAPPER.readTree(dir.resolve("out.json").toFile()).get("total").asInt()).isEqualTo(1);
+    }
+}
