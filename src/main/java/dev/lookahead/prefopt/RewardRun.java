@@ -5,19 +5,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import dev.lookahead.model.ModelFiles;
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.model.TorchCalls;
 import dev.lookahead.stats.Proportion;
-import dev.lookahead.train.OptimiserStep;
-import dev.lookahead.train.StepRun;
-import dev.lookahead.train.TrainingConfig;
-import dev.lookahead.train.TrainingLog;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -29,14 +21,14 @@ import java.util.function.Function;
  * (docs/preference.md says which parts of that schedule are confirmed). On the trainer's loop and listeners, with
  * checkpoints and resume, like every run here.
  */
-public final class RewardRun implements StepRun, AutoCloseable {
+public final class RewardRun extends LinesRun<RewardRun.Pair> {
     private static final int MAGIC = 0x4c4b524d; // "LKRM"
 
     /** How the critique's weight moves over training: held, or falling linearly from its start to 0 at the last step. */
-    public enum Schedule {
+    public enum CritiqueSchedule {
         CONSTANT, LINEAR;
 
-        public static Schedule parse(String text) {
+        public static CritiqueSchedule parse(String text) {
             return switch (text.toLowerCase(java.util.Locale.ROOT)) {
                 case "constant" -> CONSTANT;
                 case "linear" -> LINEAR;
@@ -50,8 +42,8 @@ public final class RewardRun implements StepRun, AutoCloseable {
      *
      * @param critiqueWeight lambda at the first step (0: no critique target, the plain Bradley-Terry reward model)
      */
-    public record Settings(double critiqueWeight, Schedule schedule, int epochs, int batch, float learningRate, int warmupSteps,
-                           float weightDecay, float clipNorm, long seed, long evalEvery) {
+    public record Settings(double critiqueWeight, CritiqueSchedule schedule, int epochs, int batch, float learningRate, int warmupSteps,
+                           float weightDecay, float clipNorm, long seed, long evalEvery) implements Schedule {
         public Settings {
             if (!(critiqueWeight >= 0 && critiqueWeight <= 1)) {
                 throw new IllegalArgumentException("--critique-weight is lambda in [0, 1] (got " + critiqueWeight + ")");
@@ -67,27 +59,13 @@ public final class RewardRun implements StepRun, AutoCloseable {
     }
 
     private final Settings settings;
-    private final Path folder;
-    private final SearchModel model;
-    private final List<Pair> pairs;
-    private final int[] order;
     private final Function<SearchModel, Map<String, Proportion>> heldOut;
-    private final OptimiserStep optimiser;
-    private long step;
-    private double elapsedSeconds;
 
-    private RewardRun(Settings settings, Path folder, SearchModel model, List<Pair> pairs, Function<SearchModel, Map<String, Proportion>> heldOut,
-                      RunCheckpoint.State state, DataInputStream optimiserIn) throws IOException {
+    private RewardRun(Settings settings, Path folder, List<Pair> pairs, Function<SearchModel, Map<String, Proportion>> heldOut, Opened opened)
+            throws IOException {
+        super(settings, MAGIC, folder, opened.model(), pairs, opened.state(), opened.optimiser());
         this.settings = settings;
-        this.folder = folder;
-        this.model = model;
-        this.pairs = List.copyOf(pairs);
         this.heldOut = heldOut;
-        order = PreferenceRun.order(this.pairs.size(), settings.epochs(), settings.seed());
-        step = state.step();
-        elapsedSeconds = state.elapsedSeconds();
-        optimiser = new OptimiserStep(model, settings.weightDecay(), settings.clipNorm());
-        if (optimiserIn != null) optimiser.load(optimiserIn);
     }
 
     /**
@@ -97,76 +75,19 @@ public final class RewardRun implements StepRun, AutoCloseable {
      */
     public static RewardRun open(Settings settings, Path folder, SearchModel start, List<Pair> pairs,
                                  Function<SearchModel, Map<String, Proportion>> heldOut) throws IOException {
-        Files.createDirectories(folder);
-        RunCheckpoint.Loaded loaded = RunCheckpoint.read(folder, MAGIC, pairs.size(), start);
-        if (loaded == null) {
-            ModelFiles.save(start, folder);
-            return new RewardRun(settings, folder, start, pairs, heldOut, new RunCheckpoint.State(0, 0, pairs.size()), null);
-        }
-        start.close();
-        return new RewardRun(settings, folder, loaded.model(), pairs, heldOut, loaded.state(), loaded.optimiserStream());
-    }
-
-    public SearchModel model() {
-        return model;
+        return new RewardRun(settings, folder, pairs, heldOut, LinesRun.open(folder, MAGIC, start, pairs.size()));
     }
 
     /** lambda at a step: the critique's share of the loss. */
     public double critiqueWeightAt(long at) {
-        if (settings.schedule() == Schedule.CONSTANT) return settings.critiqueWeight();
+        if (settings.schedule() == CritiqueSchedule.CONSTANT) return settings.critiqueWeight();
         return settings.critiqueWeight() * Math.max(0, 1 - (double) at / Math.max(1, totalSteps()));
     }
 
-    @Override
-    public long stepsDone() {
-        return step;
-    }
-
-    @Override
-    public long totalSteps() {
-        return (order.length + settings.batch() - 1) / settings.batch();
-    }
-
-    @Override
-    public int batch() {
-        return settings.batch();
-    }
-
-    @Override
-    public float learningRateAt(long at) {
-        return TrainingConfig.warmupThenCosine(settings.learningRate(), settings.warmupSteps(), totalSteps(), at);
-    }
-
-    @Override
-    public long evalEvery() {
-        return settings.evalEvery();
-    }
-
-    @Override
-    public double elapsedSeconds() {
-        return elapsedSeconds;
-    }
-
-    @Override
-    public StepResult trainStep() {
-        long started = System.nanoTime();
-        int from = (int) (step * settings.batch());
-        int to = Math.min(order.length, from + settings.batch());
-        List<Pair> batch = new ArrayList<>();
-        for (int i = from; i < to; i++) batch.add(pairs.get(order[i]));
-        double lambda = critiqueWeightAt(step);
-        double[] lossAndCorrect = TorchCalls.withGradients(true, () -> backward(batch, lambda));
-        float rate = learningRateAt(step);
-        StepResult[] result = new StepResult[1];
-        SearchModel.withoutGradients(() -> result[0] = new StepResult(lossAndCorrect[0], (int) lossAndCorrect[1], batch.size(),
-                optimiser.step(lossAndCorrect[0], rate, step)));
-        step++;
-        elapsedSeconds += (System.nanoTime() - started) / 1e9;
-        return result[0];
-    }
-
     /** The batch's loss and how many of its pairs the reward orders right. */
-    private double[] backward(List<Pair> batch, double lambda) {
+    @Override
+    double[] backward(List<Pair> batch, long stepIndex) {
+        double lambda = critiqueWeightAt(stepIndex);
         int size = batch.size();
         int[][] rows = new int[2 * size][];
         long[] targets = new long[2 * size];
@@ -176,8 +97,8 @@ public final class RewardRun implements StepRun, AutoCloseable {
             targets[i] = batch.get(i).chosenCritique() - 1; // the critique reads units 1.., so token t is class t - 1
             targets[size + i] = batch.get(i).rejectedCritique() - 1;
         }
-        try (NDManager scope = model.manager().newSubManager()) {
-            NDArray out = RewardModel.outputs(model, scope, rows, true);
+        try (NDManager scope = model().manager().newSubManager()) {
+            NDArray out = RewardModel.outputs(model(), scope, rows, true);
             NDArray reward = out.get(":, " + RewardModel.REWARD_UNIT);
             NDArray margin = reward.get("0:" + size).sub(reward.get(size + ":"));
             NDArray loss = Activation.softPlus(margin.neg()).mean().mul((float) (1 - lambda));
@@ -194,22 +115,6 @@ public final class RewardRun implements StepRun, AutoCloseable {
 
     @Override
     public Map<String, Proportion> evaluate() {
-        return heldOut.apply(model);
-    }
-
-    @Override
-    public void checkpoint() throws IOException {
-        RunCheckpoint.write(folder, MAGIC, new RunCheckpoint.State(step, elapsedSeconds, pairs.size()), model, optimiser);
-    }
-
-    @Override
-    public void log(TrainingLog.Entry entry) throws IOException {
-        TrainingLog.append(folder, entry);
-    }
-
-    @Override
-    public void close() {
-        optimiser.close();
-        model.close();
+        return heldOut.apply(model());
     }
 }

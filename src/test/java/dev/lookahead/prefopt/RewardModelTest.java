@@ -54,13 +54,13 @@ class RewardModelTest {
 
     @Test
     void bradleyTerryTrainingRanksTheRightPathFirstAndTheCritiqueLearnsWhereTheWrongOneFails() throws Exception {
-        RewardRun.Settings plain = new RewardRun.Settings(0, RewardRun.Schedule.LINEAR, 40, 1, 1e-2f, 1, 0f, 1f, 3, 1_000_000);
+        RewardRun.Settings plain = new RewardRun.Settings(0, RewardRun.CritiqueSchedule.LINEAR, 40, 1, 1e-2f, 1, 0f, 1f, 3, 1_000_000);
         try (RewardRun run = RewardRun.open(plain, dir.resolve("plain"), SearchModel.create(SHAPE, Device.cpu(), 4), List.of(pair()), m -> Map.of())) {
             while (!run.finished()) run.trainStep();
             List<RewardModel.Reading> r = RewardModel.read(run.model(), new int[][] {pair().chosen(), pair().rejected()});
             assertThat(r.get(0).reward()).isGreaterThan(r.get(1).reward() + 1);
         }
-        RewardRun.Settings critiques = new RewardRun.Settings(0.5, RewardRun.Schedule.CONSTANT, 60, 1, 1e-2f, 1, 0f, 1f, 3, 1_000_000);
+        RewardRun.Settings critiques = new RewardRun.Settings(0.5, RewardRun.CritiqueSchedule.CONSTANT, 60, 1, 1e-2f, 1, 0f, 1f, 3, 1_000_000);
         try (RewardRun run = RewardRun.open(critiques, dir.resolve("critiques"), SearchModel.create(SHAPE, Device.cpu(), 4), List.of(pair()), m -> Map.of())) {
             while (!run.finished()) run.trainStep();
             List<RewardModel.Reading> r = RewardModel.read(run.model(), new int[][] {pair().chosen(), pair().rejected()});
@@ -72,7 +72,7 @@ class RewardModelTest {
 
     @Test
     void theCritiquesWeightFallsLinearlyToZeroAtTheLastStep() throws Exception {
-        RewardRun.Settings linear = new RewardRun.Settings(0.8, RewardRun.Schedule.LINEAR, 10, 1, 1e-3f, 1, 0f, 1f, 3, 1_000_000);
+        RewardRun.Settings linear = new RewardRun.Settings(0.8, RewardRun.CritiqueSchedule.LINEAR, 10, 1, 1e-3f, 1, 0f, 1f, 3, 1_000_000);
         try (RewardRun run = RewardRun.open(linear, dir.resolve("linear"), SearchModel.create(SHAPE, Device.cpu(), 4), List.of(pair()), m -> Map.of())) {
             assertThat(run.critiqueWeightAt(0)).isEqualTo(0.8);
             assertThat(run.critiqueWeightAt(5)).isCloseTo(0.4, within(1e-12));

@@ -120,7 +120,7 @@ public final class PrefoptRewardCommand implements Runnable {
             if (Files.exists(out.resolve("reward.json"))) {
                 throw new java.io.IOException(out + " already holds a reward-model run; pass --resume to continue it or choose another --out");
             }
-            RewardRun.Settings settings = new RewardRun.Settings(critiqueWeight, RewardRun.Schedule.parse(schedule), epochs, batch, lr, 10, 0f, 1f,
+            RewardRun.Settings settings = new RewardRun.Settings(critiqueWeight, RewardRun.CritiqueSchedule.parse(schedule), epochs, batch, lr, 10, 0f, 1f,
                     seed, Long.MAX_VALUE / 4);
             Plan plan = new Plan(options.model, samples.toString(), heldOut.toString(), pairsPerProblem, settings, options.device);
             Files.createDirectories(out);
