@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class RoomsTest {
     private static final Path SOURCES = Path.of("src/main/java/dev/lookahead");
     private static final Set<String> CORE = Set.of("io", "stats", "search", "model", "interp", "inspect", "train",
-            "experiments", "feedback", "proofs", "figures", "prefopt", "benchmarks");
+            "experiments", "feedback", "proofs", "figures", "prefopt", "benchmarks", "judges");
 
     /** Which rooms each room may import (as its package-info says). */
     private static final Map<String, Set<String>> MAY_IMPORT = Map.ofEntries(
@@ -32,10 +32,11 @@ class RoomsTest {
             Map.entry("proofs", Set.of("io", "stats")),
             Map.entry("prefopt", Set.of("io", "stats", "search", "model", "train")),
             Map.entry("benchmarks", Set.of("io", "stats")),
+            Map.entry("judges", Set.of("io", "stats")),
             Map.entry("figures", Set.of("io", "stats", "search", "interp", "inspect", "train", "experiments", "feedback", "proofs", "prefopt")),
             Map.entry("ui", new HashSet<>(CORE)),
             Map.entry("cli", new HashSet<>(List.of("io", "stats", "search", "model", "interp", "inspect", "train",
-                    "experiments", "feedback", "proofs", "figures", "ui", "prefopt", "benchmarks"))));
+                    "experiments", "feedback", "proofs", "figures", "ui", "prefopt", "benchmarks", "judges"))));
 
     @Test
     void everyRoomImportsOnlyTheRoomsItsPackageInfoAllows() throws Exception {

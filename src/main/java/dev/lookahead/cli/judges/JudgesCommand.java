@@ -1,0 +1,158 @@
+package dev.lookahead.cli.judges;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lookahead.io.AtomicFiles;
+import dev.lookahead.io.Json;
+import dev.lookahead.io.JsonLines;
+import dev.lookahead.judges.JudgeAudit;
+import dev.lookahead.judges.PairwiseItem;
+import dev.lookahead.judges.RewardBench;
+import dev.lookahead.judges.Verdicts;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The Judges Lab on the command line (docs/user-guide.md, "Judges"). */
+@Command(name = "judges", description = "Audit LLM judges' outputs (accuracy, position consistency, first-position preference, ties, parse"
+        + " failures, kappa) and score reward models as RewardBench does.", subcommands = {JudgesCommand.Audit.class, JudgesCommand.Rewardbench.class})
+public final class JudgesCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+
+    /** A figure for JSON: null where it is undefined (no judgment to take it over). */
+    static Double finite(double value) {
+        return Double.isNaN(value) ? null : value;
+    }
+
+    /** One set of the audit's figures as --json writes them. */
+    record FiguresLine(Double accuracy, Double positionConsistency, Double firstPositionRate, Double tieRate, long parseFailures, long judgments,
+                       long judgmentsWithLabel, long bothOrdersParsed) {
+        static FiguresLine of(JudgeAudit.Figures f) {
+            return new FiguresLine(finite(f.accuracy()), finite(f.positionConsistency()), finite(f.firstPositionRate()), finite(f.tieRate()),
+                    f.parseFailures(), f.judgments(), f.scored(), f.bothOrdersParsed());
+        }
+    }
+
+    /** The audit as --json writes it: the overall figures at the top level, then per category and kappa per pair of judges. */
+    record AuditReport(Double accuracy, Double positionConsistency, Double firstPositionRate, Double tieRate, long parseFailures, long judgments,
+                       long items, Map<String, Double> kappa, Map<String, FiguresLine> category) {
+    }
+
+    @Command(name = "audit", description = "Audit pairwise judgments: {id, prompt, response_a, response_b, label, category, judgments:"
+            + " [{judge, order, output}]}. A tie verdict or an unparsed output scores 0.5 whatever the label.")
+    static final class Audit implements Callable<Integer> {
+        @Option(names = "--in", required = true, description = "Pairwise judgments, one item per line.")
+        Path in;
+
+        @Option(names = "--json", description = "Also write the audit here.")
+        Path json;
+
+        @Option(names = "--first", defaultValue = "[[A]]", description = "Marker of a verdict for the response shown first (default ${DEFAULT-VALUE}).")
+        String first;
+
+        @Option(names = "--second", defaultValue = "[[B]]", description = "Marker for the response shown second (default ${DEFAULT-VALUE}).")
+        String second;
+
+        @Option(names = "--tie", defaultValue = "[[C]]", description = "Marker of a tie (default ${DEFAULT-VALUE}).")
+        String tie;
+
+        @Override
+        public Integer call() throws Exception {
+            Verdicts verdicts = new Verdicts(first, second, tie);
+            List<PairwiseItem> items = new ArrayList<>();
+            List<String> problems = JsonLines.read(in, share -> { }, () -> false, (number, line) -> items.add(item(line)));
+            report(problems);
+            JudgeAudit.Report audit = JudgeAudit.audit(items, verdicts);
+            JudgeAudit.Figures all = audit.overall();
+            Map<String, FiguresLine> categories = new LinkedHashMap<>();
+            audit.categories().forEach((category, f) -> categories.put(category, FiguresLine.of(f)));
+            Map<String, Double> kappa = new LinkedHashMap<>();
+            audit.kappa().forEach((pair, k) -> kappa.put(pair, finite(k)));
+            AuditReport report = new AuditReport(finite(all.accuracy()), finite(all.positionConsistency()), finite(all.firstPositionRate()),
+                    finite(all.tieRate()), all.parseFailures(), all.judgments(), items.size(), kappa, categories);
+            System.out.printf(Locale.ROOT, "%d items, %d judgments: accuracy %s, position consistency %s, first-position rate %s, ties %s,"
+                    + " %d not parsed%n", items.size(), all.judgments(), show(all.accuracy()), show(all.positionConsistency()),
+                    show(all.firstPositionRate()), show(all.tieRate()), all.parseFailures());
+            audit.kappa().forEach((pair, k) -> System.out.printf(Locale.ROOT, "kappa %s: %s%n", pair, show(k)));
+            if (json != null) AtomicFiles.writeString(json, Json.pretty(report));
+            return problems.isEmpty() ? 0 : 2;
+        }
+
+        private static PairwiseItem item(JsonNode line) {
+            JsonNode judgments = line.get("judgments");
+            if (judgments == null || !judgments.isArray()) throw new IllegalArgumentException("\"judgments\" must be a list");
+            List<PairwiseItem.Judgment> list = new ArrayList<>();
+            for (JsonNode j : judgments) {
+                JsonNode order = j.get("order");
+                if (order == null || !order.isTextual()) throw new IllegalArgumentException("each judgment needs \"order\": \"ab\" or \"ba\"");
+                JsonNode output = j.get("output");
+                list.add(new PairwiseItem.Judgment(j.path("judge").asText(""), order.asText(), output == null || output.isNull() ? null : output.asText()));
+            }
+            JsonNode label = line.get("label");
+            JsonNode category = line.get("category");
+            return new PairwiseItem(line.path("id").asText(""), category == null || category.isNull() ? "" : category.asText(),
+                    label == null || label.isNull() ? null : label.asText(), list);
+        }
+    }
+
+    /** RewardBench's scores as --json writes them. */
+    record RewardbenchReport(Map<String, Double> subsets, Map<String, Long> subsetPairs, Map<String, Double> sections, Double score, long pairs) {
+    }
+
+    @Command(name = "rewardbench", description = "RewardBench scores from a reward model's scores: {prompt, chosen, rejected, subset, score_chosen,"
+            + " score_rejected}; right when score_chosen > score_rejected; sections weighted by RewardBench's example counts.")
+    static final class Rewardbench implements Callable<Integer> {
+        @Option(names = "--in", required = true, description = "Scored pairs, one per line.")
+        Path in;
+
+        @Option(names = "--json", description = "Also write the scores here.")
+        Path json;
+
+        @Override
+        public Integer call() throws Exception {
+            List<RewardBench.Pair> pairs = new ArrayList<>();
+            List<String> problems = JsonLines.read(in, share -> { }, () -> false, (number, line) -> {
+                JsonNode subset = line.get("subset");
+                if (subset == null || !subset.isTextual()) throw new IllegalArgumentException("\"subset\" is missing");
+                pairs.add(new RewardBench.Pair(subset.asText(), number(line, "score_chosen"), number(line, "score_rejected")));
+            });
+            report(problems);
+            RewardBench.Report scores = RewardBench.score(pairs);
+            scores.subsets().forEach((subset, accuracy) -> System.out.printf(Locale.ROOT, "  %-24s %.4f  (%d pairs)%n", subset, accuracy,
+                    scores.subsetPairs().get(subset)));
+            scores.sections().forEach((section, value) -> System.out.printf(Locale.ROOT, "%-10s %.4f%n", section, value));
+            System.out.printf(Locale.ROOT, "score      %s%n", show(scores.score()));
+            if (json != null) {
+                AtomicFiles.writeString(json, Json.pretty(new RewardbenchReport(scores.subsets(), scores.subsetPairs(), scores.sections(),
+                        finite(scores.score()), pairs.size())));
+            }
+            return problems.isEmpty() ? 0 : 2;
+        }
+
+        private static double number(JsonNode line, String field) {
+            JsonNode value = line.get(field);
+            if (value == null || !value.isNumber()) throw new IllegalArgumentException("\"" + field + "\" must be a number");
+            return value.asDouble();
+        }
+    }
+
+    private static String show(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    private static void report(List<String> problems) {
+        problems.stream().limit(20).forEach(System.err::println);
+        if (problems.size() > 20) System.err.println("... and " + (problems.size() - 20) + " more lines refused");
+    }
+}

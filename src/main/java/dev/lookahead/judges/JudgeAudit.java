@@ -1,0 +1,120 @@
+package dev.lookahead.judges;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The pairwise judge audit (docs/user-guide.md, "Judges"):
+ * <ul>
+ * <li>each judgment of an item with a label scores 1 when its winner is the label, 0.5 when it is a tie or did not
+ * parse (whatever the label), else 0; {@code accuracy} is their mean;</li>
+ * <li>{@code position_consistency}: of the (item, judge) pairs with both orders parsed (a tie counts as parsed, and
+ * "tie" as a winner), the share whose two winners are the same;</li>
+ * <li>{@code first_position_rate}: of the parsed verdicts that are not ties, the share that chose the response shown
+ * first;</li>
+ * <li>{@code tie_rate}: of all judgments, the share that parsed as a tie; {@code parse_failures}: how many did not
+ * parse;</li>
+ * <li>{@code kappa}: Cohen's kappa between each two judges, over the (item, order) both parsed, on the winners a, b,
+ * tie.</li>
+ * </ul>
+ * The same figures per category.
+ */
+public final class JudgeAudit {
+    /** The audit's figures over a set of items. */
+    public record Figures(double accuracy, double positionConsistency, double firstPositionRate, double tieRate, long parseFailures,
+                          long judgments, long scored, long consistentPairs, long bothOrdersParsed, long firstChosen, long decisive) {
+    }
+
+    /** The whole audit: figures overall, per category, and kappa per pair of judges ("j1 | j2"). */
+    public record Report(Figures overall, Map<String, Figures> categories, Map<String, Double> kappa) {
+    }
+
+    private JudgeAudit() {
+    }
+
+    public static Report audit(List<PairwiseItem> items, Verdicts verdicts) {
+        Map<String, List<PairwiseItem>> byCategory = new TreeMap<>();
+        for (PairwiseItem item : items) byCategory.computeIfAbsent(item.category() == null ? "" : item.category(), c -> new ArrayList<>()).add(item);
+        Map<String, Figures> categories = new LinkedHashMap<>();
+        byCategory.forEach((category, members) -> categories.put(category, figures(members, verdicts)));
+        return new Report(figures(items, verdicts), categories, kappa(items, verdicts));
+    }
+
+    public static Figures figures(List<PairwiseItem> items, Verdicts verdicts) {
+        double scoreSum = 0;
+        long scored = 0;
+        long failures = 0;
+        long ties = 0;
+        long judgments = 0;
+        long firstChosen = 0;
+        long decisive = 0;
+        long consistent = 0;
+        long bothParsed = 0;
+        for (PairwiseItem item : items) {
+            Map<String, String[]> winnersByJudge = new LinkedHashMap<>(); // judge -> {ab winner, ba winner}
+            for (PairwiseItem.Judgment j : item.judgments()) {
+                judgments++;
+                Optional<Verdicts.Verdict> verdict = verdicts.read(j.output());
+                if (verdict.isEmpty()) failures++;
+                else if (verdict.get() == Verdicts.Verdict.TIE) ties++;
+                else {
+                    decisive++;
+                    if (verdict.get() == Verdicts.Verdict.FIRST) firstChosen++;
+                }
+                if (item.label() != null) {
+                    scored++;
+                    scoreSum += verdict.isEmpty() || verdict.get() == Verdicts.Verdict.TIE ? 0.5
+                            : PairwiseItem.winner(verdict.get(), j.order()).equals(item.label()) ? 1 : 0;
+                }
+                if (verdict.isPresent()) {
+                    String[] winners = winnersByJudge.computeIfAbsent(j.judge(), k -> new String[2]);
+                    int slot = j.order().equals("ab") ? 0 : 1;
+                    if (winners[slot] == null) winners[slot] = PairwiseItem.winner(verdict.get(), j.order());
+                }
+            }
+            for (String[] winners : winnersByJudge.values()) {
+                if (winners[0] == null || winners[1] == null) continue;
+                bothParsed++;
+                if (winners[0].equals(winners[1])) consistent++;
+            }
+        }
+        return new Figures(ratio(scoreSum, scored), ratio(consistent, bothParsed), ratio(firstChosen, decisive), ratio(ties, judgments), failures,
+                judgments, scored, consistent, bothParsed, firstChosen, decisive);
+    }
+
+    private static double ratio(double part, long whole) {
+        return whole == 0 ? Double.NaN : part / whole;
+    }
+
+    /** Cohen's kappa for each two judges, on the winners of the (item, order) both judged and both parsed. */
+    static Map<String, Double> kappa(List<PairwiseItem> items, Verdicts verdicts) {
+        Map<String, Map<String, String>> winners = new TreeMap<>(); // judge -> (item|order -> winner)
+        for (PairwiseItem item : items) {
+            for (PairwiseItem.Judgment j : item.judgments()) {
+                verdicts.read(j.output()).ifPresent(v -> winners.computeIfAbsent(j.judge(), k -> new LinkedHashMap<>())
+                        .putIfAbsent(item.id() + "|" + j.order(), PairwiseItem.winner(v, j.order())));
+            }
+        }
+        List<String> judges = new ArrayList<>(winners.keySet());
+        Map<String, Double> kappa = new LinkedHashMap<>();
+        for (int x = 0; x < judges.size(); x++) {
+            for (int y = x + 1; y < judges.size(); y++) {
+                List<String> first = new ArrayList<>();
+                List<String> second = new ArrayList<>();
+                Map<String, String> other = winners.get(judges.get(y));
+                winners.get(judges.get(x)).forEach((key, w) -> {
+                    if (other.containsKey(key)) {
+                        first.add(w);
+                        second.add(other.get(key));
+                    }
+                });
+                kappa.put(judges.get(x) + " | " + judges.get(y), CohenKappa.of(first, second));
+            }
+        }
+        return kappa;
+    }
+}
