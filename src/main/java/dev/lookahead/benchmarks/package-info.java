@@ -1,5 +1,6 @@
 /**
- * The Benchmarks Lab's core: scorers that follow each benchmark's own rules - POPE's yes/no reading and its
+ * The Benchmarks Lab's core: scorers that follow each benchmark's own rules - GPQA's subsets recomputed from its official
+ * CSV files, its prompts and answer reading; POPE's yes/no reading and its
  * precision, recall, F1 and yes-ratio; Winoground's text, image and group scores with strict comparisons; caption-choice
  * accuracy with ties reported apart instead of going to the first option - from the model outputs a user brings. No
  * benchmark data ships; see docs/user-guide.md, "Benchmarks".

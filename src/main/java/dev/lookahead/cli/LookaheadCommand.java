@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lookahead", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "lookahead 0.1.0",
         description = "Headless jobs of the lookahead workbench. With no command, the workbench window opens.",
         subcommands = {GenerateCommand.class, AnalyzeCommand.class, StatsCommand.class, TrainCommand.class, EvalCommand.class, PredictCommand.class, dev.lookahead.cli.model.RolloutCommand.class, ActivationsCommand.class,
-            SignalsCommand.class, ProofsCommand.class, dev.lookahead.cli.prefopt.PrefoptCommand.class, dev.lookahead.cli.vlm.VlmCommand.class, dev.lookahead.cli.judges.JudgesCommand.class, TraceCommand.class, TraceStatsCommand.class, ProbeCommand.class, ExportCommand.class, SweepCommand.class, SensitivityCommand.class, BenchCommand.class})
+            SignalsCommand.class, ProofsCommand.class, dev.lookahead.cli.prefopt.PrefoptCommand.class, dev.lookahead.cli.vlm.VlmCommand.class, dev.lookahead.cli.judges.JudgesCommand.class, dev.lookahead.cli.gpqa.GpqaCommand.class, TraceCommand.class, TraceStatsCommand.class, ProbeCommand.class, ExportCommand.class, SweepCommand.class, SensitivityCommand.class, BenchCommand.class})
 public final class LookaheadCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
