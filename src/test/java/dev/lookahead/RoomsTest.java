@@ -30,7 +30,7 @@ class RoomsTest {
             Map.entry("experiments", Set.of("io", "stats", "search", "model", "train", "inspect")),
             Map.entry("feedback", Set.of("io", "stats")),
             Map.entry("proofs", Set.of("io", "stats")),
-            Map.entry("prefopt", Set.of("io", "stats", "search", "model", "train")),
+            Map.entry("prefopt", Set.of("io", "stats", "search", "model", "train", "judges")),
             Map.entry("benchmarks", Set.of("io", "stats")),
             Map.entry("judges", Set.of("io", "stats")),
             Map.entry("figures", Set.of("io", "stats", "search", "interp", "inspect", "train", "experiments", "feedback", "proofs", "prefopt")),

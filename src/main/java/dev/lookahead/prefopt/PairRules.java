@@ -1,5 +1,6 @@
 package dev.lookahead.prefopt;
 
+import dev.lookahead.judges.PairSelection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The pair rules, each as its paper states it (docs/user-guide.md, "Preference Lab").
+ * The pair rules, each as its paper states it (docs/user-guide.md, "Preference Lab"), on sampled paths; the selection
+ * itself is {@link PairSelection}'s, which the Judges Lab shares.
  * <ul>
  * <li>ScPO (Prasad et al. 2024): votes V(y) = samples with the same answer; chosen = a most voted answer, rejected = a
  * least voted one (the first drawn among ties); kept when V(chosen) >= tau * k; weight (V(chosen) - V(rejected)) / k;
@@ -23,28 +25,12 @@ public final class PairRules {
 
     /** ScPO's pair for one problem's k samples, if it has one. */
     public static Optional<PreferencePair> scpo(List<PathSample> samples, double tau) {
-        if (!(tau >= 0 && tau <= 1)) throw new IllegalArgumentException("--tau is a fraction of k in [0, 1] (got " + tau + ")");
-        int k = samples.size();
-        Map<String, Integer> votes = new LinkedHashMap<>();
-        Map<String, PathSample> first = new LinkedHashMap<>();
-        for (PathSample s : samples) {
-            votes.merge(s.answer(), 1, Integer::sum);
-            first.putIfAbsent(s.answer(), s);
-        }
-        if (votes.size() < 2) return Optional.empty(); // every sample agrees
-        String top = null;
-        String bottom = null;
-        for (Map.Entry<String, Integer> e : votes.entrySet()) {
-            if (top == null || e.getValue() > votes.get(top)) top = e.getKey();
-            if (bottom == null || e.getValue() < votes.get(bottom)) bottom = e.getKey();
-        }
-        int most = votes.get(top);
-        int least = votes.get(bottom);
-        if (most == least || most < tau * k) return Optional.empty();
-        PathSample chosen = first.get(top);
-        PathSample rejected = first.get(bottom);
-        return Optional.of(new PreferencePair(chosen.path(), rejected.path(), (double) (most - least) / k, most, least, k, chosen.correct(),
-                rejected.correct()));
+        return PairSelection.scpo(samples.stream().map(PathSample::answer).toList(), tau).map(v -> {
+            PathSample chosen = samples.get(v.chosen());
+            PathSample rejected = samples.get(v.rejected());
+            return new PreferencePair(chosen.path(), rejected.path(), v.weight(), v.votesChosen(), v.votesRejected(), samples.size(),
+                    chosen.correct(), rejected.correct());
+        });
     }
 
     /** IRPO's pairs (and DPO's): verified winners, the gold path among them, against losers, up to {@code perProblem}. */
@@ -61,7 +47,6 @@ public final class PairRules {
     }
 
     private static List<PreferencePair> verified(List<PathSample> samples, List<Integer> gold, int perProblem) {
-        if (perProblem < 1) throw new IllegalArgumentException("--pairs-per-problem must be at least 1 (got " + perProblem + ")");
         int k = samples.size();
         Map<String, Integer> votes = new LinkedHashMap<>();
         samples.forEach(s -> votes.merge(s.answer(), 1, Integer::sum));
@@ -73,11 +58,9 @@ public final class PairRules {
             if (!side.contains(s.path())) side.add(s.path());
         }
         List<PreferencePair> pairs = new ArrayList<>();
-        if (losers.isEmpty() || winners.isEmpty()) return pairs;
-        int count = Math.min(perProblem, Math.max(winners.size(), losers.size()));
-        for (int i = 0; i < count; i++) {
-            List<Integer> w = winners.get(i % winners.size());
-            List<Integer> l = losers.get(i % losers.size());
+        for (int[] p : PairSelection.cycle(winners.size(), losers.size(), perProblem)) {
+            List<Integer> w = winners.get(p[0]);
+            List<Integer> l = losers.get(p[1]);
             pairs.add(new PreferencePair(w, l, 1.0, votes.getOrDefault(PathSample.answerOf(w), 0), votes.getOrDefault(PathSample.answerOf(l), 0),
                     k, true, false));
         }

@@ -4,7 +4,7 @@
  * least), IRPO (verified correct against incorrect, the gold path among the winners) and DPO, the single-path data of
  * rejection sampling and supervised training, the methods' losses, one iteration's training run and the iterated driver
  * M0 -> M1 -> ...; see docs/preference.md and docs/user-guide.md, "Preference Lab".
- * May import {@code io}, {@code stats}, {@code search}, {@code model} and {@code train} (its loop, listeners and
- * optimiser; RoomsTest keeps it so); never JavaFX.
+ * May import {@code io}, {@code stats}, {@code search}, {@code model}, {@code train} (its loop, listeners and
+ * optimiser) and {@code judges} (the shared pair selection); RoomsTest keeps it so; never JavaFX.
  */
 package dev.lookahead.prefopt;
