@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /** The Judges Lab on the command line (docs/user-guide.md, "Judges"). */
 @Command(name = "judges", description = "Audit LLM judges' outputs (accuracy, position consistency, first-position preference, ties, parse"
-        + " failures, kappa) and score reward models as RewardBench does.", subcommands = {JudgesCommand.Audit.class, JudgesCommand.Rewardbench.class})
+        + " failures, kappa) and score reward models as RewardBench does.", subcommands = {JudgesCommand.Audit.class, JudgesCommand.Rewardbench.class, JudgesPairsCommand.class})
 public final class JudgesCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
