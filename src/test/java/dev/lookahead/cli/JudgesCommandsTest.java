@@ -50,4 +50,17 @@ class JudgesCommandsTest {
         assertThat(LookaheadCommand.execute("judges", "rewardbench", "--in", in.toString(), "--json", json.toString())).isEqualTo(2);
         assertThat(Json.MAPPER.readTree(json.toFile()).get("pairs").asInt()).isEqualTo(1);
     }
+
+    @Test
+    void pointwiseJudgmentsAreComparedWithPeoplesRanks() throws Exception {
+        Path json = dir.resolve("pointwise.json");
+        assertThat(LookaheadCommand.execute("judges", "audit", "--in", "samples/judges/pointwise-ranked-synthetic.jsonl", "--json", json.toString()))
+                .isZero();
+        JsonNode r = Json.MAPPER.readTree(json.toFile());
+        assertThat(r.get("pairwise_accuracy").asDouble()).isEqualTo(0.75);
+        assertThat(r.get("exact_match").asDouble()).isEqualTo(0.5);
+        assertThat(r.get("spearman").asDouble()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(r.get("kendall_tau").asDouble()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(r.get("parse_failures").asInt()).isEqualTo(1);
+    }
 }

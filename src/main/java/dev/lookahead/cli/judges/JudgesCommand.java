@@ -6,7 +6,9 @@ import dev.lookahead.io.Json;
 import dev.lookahead.io.JsonLines;
 import dev.lookahead.judges.JudgeAudit;
 import dev.lookahead.judges.PairwiseItem;
+import dev.lookahead.judges.RankAgreement;
 import dev.lookahead.judges.RewardBench;
+import dev.lookahead.judges.RubricScores;
 import dev.lookahead.judges.Verdicts;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Option;
 
 /** The Judges Lab on the command line (docs/user-guide.md, "Judges"). */
 @Command(name = "judges", description = "Audit LLM judges' outputs (accuracy, position consistency, first-position preference, ties, parse"
-        + " failures, kappa) and score reward models as RewardBench does.", subcommands = {JudgesCommand.Audit.class, JudgesCommand.Rewardbench.class, JudgesPairsCommand.class})
+        + " failures, kappa) and score reward models as RewardBench does.", subcommands = {JudgesCommand.Audit.class, JudgesCommand.Rewardbench.class, JudgesPairsCommand.class, JudgesPromptsCommand.class,
+                JudgesCritiquesCommand.class})
 public final class JudgesCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -49,8 +52,14 @@ public final class JudgesCommand implements Runnable {
                        long items, Map<String, Double> kappa, Map<String, FiguresLine> category) {
     }
 
-    @Command(name = "audit", description = "Audit pairwise judgments: {id, prompt, response_a, response_b, label, category, judgments:"
-            + " [{judge, order, output}]}. A tie verdict or an unparsed output scores 0.5 whatever the label.")
+    /** The pointwise audit as --json writes it. */
+    record PointwiseReport(Double pairwiseAccuracy, Double exactMatch, Double spearman, Double kendallTau, long parseFailures, long judgments,
+                           long rankedPairs, long prompts) {
+    }
+
+    @Command(name = "audit", description = "Audit pairwise judgments ({id, prompt, response_a, response_b, label, category, judgments:"
+            + " [{judge, order, output}]}; a tie verdict or an unparsed output scores 0.5 whatever the label) or pointwise judgments"
+            + " against people's ranks ({id, prompt, response, human_rank, judgments: [{judge, output}]}).")
     static final class Audit implements Callable<Integer> {
         @Option(names = "--in", required = true, description = "Pairwise judgments, one item per line.")
         Path in;
@@ -67,12 +76,37 @@ public final class JudgesCommand implements Runnable {
         @Option(names = "--tie", defaultValue = "[[C]]", description = "Marker of a tie (default ${DEFAULT-VALUE}).")
         String tie;
 
+        /** The line number of each line read. */
+        private List<Integer> numbers = List.of();
+
+        @Option(names = "--score-pattern", description = "Pointwise: the rubric score's pattern (default \"Score: N\", its last match).")
+        String scorePattern;
+
         @Override
         public Integer call() throws Exception {
+            List<JsonNode> lines = new ArrayList<>();
+            List<Integer> numbers = new ArrayList<>();
+            List<String> problems = new ArrayList<>(JsonLines.read(in, share -> { }, () -> false, (number, line) -> {
+                lines.add(line);
+                numbers.add(number);
+            }));
+            this.numbers = numbers;
+            boolean pointwise = !lines.isEmpty() && lines.get(0).has("response") && !lines.get(0).has("response_a");
+            int status = pointwise ? pointwise(lines, problems) : pairwise(lines, problems);
+            report(problems);
+            return problems.isEmpty() ? status : 2;
+        }
+
+        private int pairwise(List<JsonNode> lines, List<String> problems) throws java.io.IOException {
             Verdicts verdicts = new Verdicts(first, second, tie);
             List<PairwiseItem> items = new ArrayList<>();
-            List<String> problems = JsonLines.read(in, share -> { }, () -> false, (number, line) -> items.add(item(line)));
-            report(problems);
+            for (int i = 0; i < lines.size(); i++) {
+                try {
+                    items.add(item(lines.get(i)));
+                } catch (RuntimeException e) {
+                    problems.add(in.getFileName() + " line " + numbers.get(i) + ": " + e.getMessage());
+                }
+            }
             JudgeAudit.Report audit = JudgeAudit.audit(items, verdicts);
             JudgeAudit.Figures all = audit.overall();
             Map<String, FiguresLine> categories = new LinkedHashMap<>();
@@ -86,7 +120,43 @@ public final class JudgesCommand implements Runnable {
                     show(all.firstPositionRate()), show(all.tieRate()), all.parseFailures());
             audit.kappa().forEach((pair, k) -> System.out.printf(Locale.ROOT, "kappa %s: %s%n", pair, show(k)));
             if (json != null) AtomicFiles.writeString(json, Json.pretty(report));
-            return problems.isEmpty() ? 0 : 2;
+            return 0;
+        }
+
+        /** Pointwise judgments against people's ranks: each response's score the mean of its judgments' rubric scores. */
+        private int pointwise(List<JsonNode> lines, List<String> problems) throws java.io.IOException {
+            RubricScores scores = scorePattern == null ? RubricScores.DEFAULT : RubricScores.of(scorePattern);
+            Map<String, List<double[]>> byPrompt = new LinkedHashMap<>();
+            long failures = 0;
+            long judgments = 0;
+            for (JsonNode line : lines) {
+                double sum = 0;
+                int read = 0;
+                for (JsonNode j : line.path("judgments")) {
+                    judgments++;
+                    var score = scores.read(j.path("output").asText(null));
+                    if (score.isPresent()) {
+                        sum += score.getAsDouble();
+                        read++;
+                    } else {
+                        failures++;
+                    }
+                }
+                JsonNode rank = line.get("human_rank");
+                if (rank == null || !rank.isNumber() || read == 0) continue;
+                byPrompt.computeIfAbsent(line.path("prompt").asText(""), p -> new ArrayList<>()).add(new double[] {rank.asDouble(), sum / read});
+            }
+            List<RankAgreement.Group> groups = new ArrayList<>();
+            byPrompt.forEach((prompt, list) -> groups.add(new RankAgreement.Group(prompt, list.stream().mapToDouble(d -> d[0]).toArray(),
+                    list.stream().mapToDouble(d -> d[1]).toArray())));
+            RankAgreement.Figures f = RankAgreement.of(groups);
+            PointwiseReport report = new PointwiseReport(finite(f.pairwiseAccuracy()), finite(f.exactMatch()), finite(f.spearman()),
+                    finite(f.kendallTau()), failures, judgments, f.pairs(), f.prompts());
+            System.out.printf(Locale.ROOT, "%d prompts, %d ranked pairs: pairwise accuracy %s, exact match %s, Spearman %s, Kendall tau-b %s;"
+                    + " %d of %d judgments without a score%n", f.prompts(), f.pairs(), show(f.pairwiseAccuracy()), show(f.exactMatch()),
+                    show(f.spearman()), show(f.kendallTau()), failures, judgments);
+            if (json != null) AtomicFiles.writeString(json, Json.pretty(report));
+            return 0;
         }
 
         private static PairwiseItem item(JsonNode line) {
