@@ -33,6 +33,42 @@ public final class JudgeAudit {
     public record Report(Figures overall, Map<String, Figures> categories, Map<String, Double> kappa) {
     }
 
+    /** The winners a, b, tie in that order: the rows and columns of {@link #consistencyMatrix}. */
+    public static final java.util.List<String> WINNERS = java.util.List.of("a", "b", "tie");
+
+    /**
+     * For each (item, judge) with both orders parsed, its winner shown a-first (row) against its winner shown b-first
+     * (column), counted: the diagonal is consistency, the off-diagonal cells show which way the position pulls.
+     */
+    public static long[][] consistencyMatrix(List<PairwiseItem> items, Verdicts verdicts) {
+        long[][] counts = new long[3][3];
+        for (PairwiseItem item : items) {
+            Map<String, String[]> winners = new LinkedHashMap<>();
+            for (PairwiseItem.Judgment j : item.judgments()) {
+                verdicts.read(j.output()).ifPresent(v -> {
+                    String[] w = winners.computeIfAbsent(j.judge(), k -> new String[2]);
+                    int slot = j.order().equals("ab") ? 0 : 1;
+                    if (w[slot] == null) w[slot] = PairwiseItem.winner(v, j.order());
+                });
+            }
+            for (String[] w : winners.values()) if (w[0] != null && w[1] != null) counts[WINNERS.indexOf(w[0])][WINNERS.indexOf(w[1])]++;
+        }
+        return counts;
+    }
+
+    /** Each labelled judgment's score (1, 0.5 or 0), for intervals. */
+    public static double[] scores(List<PairwiseItem> items, Verdicts verdicts) {
+        List<Double> scores = new ArrayList<>();
+        for (PairwiseItem item : items) {
+            if (item.label() == null) continue;
+            for (PairwiseItem.Judgment j : item.judgments()) {
+                Optional<Verdicts.Verdict> v = verdicts.read(j.output());
+                scores.add(v.isEmpty() || v.get() == Verdicts.Verdict.TIE ? 0.5 : PairwiseItem.winner(v.get(), j.order()).equals(item.label()) ? 1.0 : 0.0);
+            }
+        }
+        return scores.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     private JudgeAudit() {
     }
 

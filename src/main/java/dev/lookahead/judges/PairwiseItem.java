@@ -7,7 +7,12 @@ import java.util.List;
  *
  * @param label "a", "b", "tie", or null when unknown
  */
-public record PairwiseItem(String id, String category, String label, List<Judgment> judgments) {
+public record PairwiseItem(String id, String category, String label, List<Judgment> judgments, String prompt, String responseA, String responseB) {
+    /** An item known by its judgments alone (its texts empty). */
+    public PairwiseItem(String id, String category, String label, List<Judgment> judgments) {
+        this(id, category, label, judgments, "", "", "");
+    }
+
     /**
      * One judge's output for one presentation order.
      *

@@ -1,5 +1,7 @@
 package dev.lookahead.judges;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,6 +20,18 @@ public record Verdicts(String first, String second, String tie) {
     public Verdicts {
         if (first.isEmpty() || second.isEmpty() || tie.isEmpty()) throw new IllegalArgumentException("a verdict marker must not be empty");
         if (first.equals(second) || first.equals(tie) || second.equals(tie)) throw new IllegalArgumentException("the three verdict markers must differ");
+    }
+
+    /** Why the output reads as it does: the marker found, or why none was taken. */
+    public String explain(String output) {
+        if (output == null) return "no output";
+        List<String> found = new ArrayList<>();
+        for (String marker : List.of(first, second, tie)) if (output.contains(marker)) found.add(marker);
+        if (found.isEmpty()) return "no verdict marker (" + first + ", " + second + " or " + tie + "): not parsed, scored 0.5";
+        if (found.size() > 1) return "markers of two verdicts (" + String.join(", ", found) + "): not parsed, scored 0.5";
+        String marker = found.get(0);
+        return "found " + marker + ": " + (marker.equals(first) ? "the response shown first" : marker.equals(second) ? "the response shown second"
+                : "a tie, scored 0.5");
     }
 
     /** The verdict, or empty when the output holds no marker or markers of different verdicts. */

@@ -5,6 +5,7 @@ import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
 import dev.lookahead.io.JsonLines;
 import dev.lookahead.judges.JudgeAudit;
+import dev.lookahead.judges.JudgmentFiles;
 import dev.lookahead.judges.PairwiseItem;
 import dev.lookahead.judges.RankAgreement;
 import dev.lookahead.judges.RewardBench;
@@ -102,7 +103,7 @@ public final class JudgesCommand implements Runnable {
             List<PairwiseItem> items = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
                 try {
-                    items.add(item(lines.get(i)));
+                    items.add(JudgmentFiles.item(lines.get(i)));
                 } catch (RuntimeException e) {
                     problems.add(in.getFileName() + " line " + numbers.get(i) + ": " + e.getMessage());
                 }
@@ -126,29 +127,20 @@ public final class JudgesCommand implements Runnable {
         /** Pointwise judgments against people's ranks: each response's score the mean of its judgments' rubric scores. */
         private int pointwise(List<JsonNode> lines, List<String> problems) throws java.io.IOException {
             RubricScores scores = scorePattern == null ? RubricScores.DEFAULT : RubricScores.of(scorePattern);
-            Map<String, List<double[]>> byPrompt = new LinkedHashMap<>();
+            List<JudgmentFiles.PointwiseResponse> responses = new ArrayList<>();
             long failures = 0;
             long judgments = 0;
-            for (JsonNode line : lines) {
-                double sum = 0;
-                int read = 0;
-                for (JsonNode j : line.path("judgments")) {
-                    judgments++;
-                    var score = scores.read(j.path("output").asText(null));
-                    if (score.isPresent()) {
-                        sum += score.getAsDouble();
-                        read++;
-                    } else {
-                        failures++;
-                    }
+            for (int i = 0; i < lines.size(); i++) {
+                try {
+                    JudgmentFiles.PointwiseResponse r = JudgmentFiles.pointwiseResponse(lines.get(i));
+                    responses.add(r);
+                    judgments += r.outputs().size();
+                    failures += r.outputs().stream().filter(o -> scores.read(o).isEmpty()).count();
+                } catch (RuntimeException e) {
+                    problems.add(in.getFileName() + " line " + numbers.get(i) + ": " + e.getMessage());
                 }
-                JsonNode rank = line.get("human_rank");
-                if (rank == null || !rank.isNumber() || read == 0) continue;
-                byPrompt.computeIfAbsent(line.path("prompt").asText(""), p -> new ArrayList<>()).add(new double[] {rank.asDouble(), sum / read});
             }
-            List<RankAgreement.Group> groups = new ArrayList<>();
-            byPrompt.forEach((prompt, list) -> groups.add(new RankAgreement.Group(prompt, list.stream().mapToDouble(d -> d[0]).toArray(),
-                    list.stream().mapToDouble(d -> d[1]).toArray())));
+            List<RankAgreement.Group> groups = JudgmentFiles.groups(responses, scores);
             RankAgreement.Figures f = RankAgreement.of(groups);
             PointwiseReport report = new PointwiseReport(finite(f.pairwiseAccuracy()), finite(f.exactMatch()), finite(f.spearman()),
                     finite(f.kendallTau()), failures, judgments, f.pairs(), f.prompts());
@@ -157,22 +149,6 @@ public final class JudgesCommand implements Runnable {
                     show(f.spearman()), show(f.kendallTau()), failures, judgments);
             if (json != null) AtomicFiles.writeString(json, Json.pretty(report));
             return 0;
-        }
-
-        private static PairwiseItem item(JsonNode line) {
-            JsonNode judgments = line.get("judgments");
-            if (judgments == null || !judgments.isArray()) throw new IllegalArgumentException("\"judgments\" must be a list");
-            List<PairwiseItem.Judgment> list = new ArrayList<>();
-            for (JsonNode j : judgments) {
-                JsonNode order = j.get("order");
-                if (order == null || !order.isTextual()) throw new IllegalArgumentException("each judgment needs \"order\": \"ab\" or \"ba\"");
-                JsonNode output = j.get("output");
-                list.add(new PairwiseItem.Judgment(j.path("judge").asText(""), order.asText(), output == null || output.isNull() ? null : output.asText()));
-            }
-            JsonNode label = line.get("label");
-            JsonNode category = line.get("category");
-            return new PairwiseItem(line.path("id").asText(""), category == null || category.isNull() ? "" : category.asText(),
-                    label == null || label.isNull() ? null : label.asText(), list);
         }
     }
 
