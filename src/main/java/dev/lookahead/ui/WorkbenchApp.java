@@ -4,6 +4,7 @@ import dev.lookahead.model.ModelFiles;
 import dev.lookahead.ui.experiments.ExperimentsPanel;
 import dev.lookahead.ui.explorer.ExplorerPanel;
 import dev.lookahead.ui.feedback.FeedbackPanel;
+import dev.lookahead.ui.judges.JudgesPanel;
 import dev.lookahead.ui.preference.PreferencePanel;
 import dev.lookahead.ui.proofs.ProofsPanel;
 import dev.lookahead.ui.train.TrainPanel;
@@ -68,7 +69,8 @@ public final class WorkbenchApp extends Application {
                 new ExperimentsPanel(status::setText),
                 new ProofsPanel(status::setText),
                 new FeedbackPanel(status::setText),
-                new PreferencePanel(status::setText));
+                new PreferencePanel(status::setText),
+                new JudgesPanel(status::setText));
         tabs = new TabPane(pages.stream().map(page -> new Tab(page.title(), page.view())).toArray(Tab[]::new));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
@@ -140,6 +142,10 @@ public final class WorkbenchApp extends Application {
     /** Brings the tab of this title to the front ("Explorer", "Train", "Experiments", ...). */
     public void showTab(String title) {
         tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    public JudgesPanel judges() {
+        return page(JudgesPanel.class);
     }
 
     public PreferencePanel preference() {
