@@ -26,7 +26,7 @@ import java.util.TreeMap;
 public final class JudgeAudit {
     /** The audit's figures over a set of items. */
     public record Figures(double accuracy, double positionConsistency, double firstPositionRate, double tieRate, long parseFailures,
-                          long judgments, long scored, long consistentPairs, long bothOrdersParsed, long firstChosen, long decisive) {
+                          long judgments, long scored, long consistentPairs, long bothOrdersParsed, long firstChosen, long decisive, long ties) {
     }
 
     /** The whole audit: figures overall, per category, and kappa per pair of judges ("j1 | j2"). */
@@ -119,7 +119,7 @@ public final class JudgeAudit {
             }
         }
         return new Figures(ratio(scoreSum, scored), ratio(consistent, bothParsed), ratio(firstChosen, decisive), ratio(ties, judgments), failures,
-                judgments, scored, consistent, bothParsed, firstChosen, decisive);
+                judgments, scored, consistent, bothParsed, firstChosen, decisive, ties);
     }
 
     private static double ratio(double part, long whole) {

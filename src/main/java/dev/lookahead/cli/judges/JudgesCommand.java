@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
 import dev.lookahead.io.JsonLines;
+import dev.lookahead.judges.Bootstrap;
 import dev.lookahead.judges.JudgeAudit;
 import dev.lookahead.judges.JudgmentFiles;
 import dev.lookahead.judges.PairwiseItem;
@@ -11,6 +12,7 @@ import dev.lookahead.judges.RankAgreement;
 import dev.lookahead.judges.RewardBench;
 import dev.lookahead.judges.RubricScores;
 import dev.lookahead.judges.Verdicts;
+import dev.lookahead.stats.Proportion;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,18 +41,35 @@ public final class JudgesCommand implements Runnable {
         return Double.isNaN(value) ? null : value;
     }
 
-    /** One set of the audit's figures as --json writes them. */
+    /**
+     * One set of the audit's figures as --json writes them, each rate with its 95% interval: a bootstrap one for the
+     * accuracy (its ties score halves), Wilson's for the others (true proportions).
+     */
     record FiguresLine(Double accuracy, Double positionConsistency, Double firstPositionRate, Double tieRate, long parseFailures, long judgments,
-                       long judgmentsWithLabel, long bothOrdersParsed) {
-        static FiguresLine of(JudgeAudit.Figures f) {
+                       long judgmentsWithLabel, long bothOrdersParsed, double[] accuracyInterval, double[] positionConsistencyInterval,
+                       double[] firstPositionRateInterval, double[] tieRateInterval) {
+        static FiguresLine of(JudgeAudit.Figures f, double[] accuracyInterval) {
             return new FiguresLine(finite(f.accuracy()), finite(f.positionConsistency()), finite(f.firstPositionRate()), finite(f.tieRate()),
-                    f.parseFailures(), f.judgments(), f.scored(), f.bothOrdersParsed());
+                    f.parseFailures(), f.judgments(), f.scored(), f.bothOrdersParsed(), bounds(accuracyInterval),
+                    wilson(f.consistentPairs(), f.bothOrdersParsed()), wilson(f.firstChosen(), f.decisive()),
+                    wilson(f.ties(), f.judgments()));
         }
+    }
+
+    /** A Wilson 95% interval, or null with nothing to take it over. */
+    static double[] wilson(long successes, long trials) {
+        if (trials == 0) return null;
+        Proportion p = new Proportion(successes, trials);
+        return new double[] {p.lower(), p.upper()};
+    }
+
+    static double[] bounds(double[] interval) {
+        return interval == null || Double.isNaN(interval[0]) ? null : interval;
     }
 
     /** The audit as --json writes it: the overall figures at the top level, then per category and kappa per pair of judges. */
     record AuditReport(Double accuracy, Double positionConsistency, Double firstPositionRate, Double tieRate, long parseFailures, long judgments,
-                       long items, Map<String, Double> kappa, Map<String, FiguresLine> category) {
+                       long items, Map<String, Double> kappa, Map<String, FiguresLine> category, FiguresLine intervals) {
     }
 
     /** The pointwise audit as --json writes it. */
@@ -111,11 +130,13 @@ public final class JudgesCommand implements Runnable {
             JudgeAudit.Report audit = JudgeAudit.audit(items, verdicts);
             JudgeAudit.Figures all = audit.overall();
             Map<String, FiguresLine> categories = new LinkedHashMap<>();
-            audit.categories().forEach((category, f) -> categories.put(category, FiguresLine.of(f)));
+            audit.categories().forEach((category, f) -> categories.put(category, FiguresLine.of(f, Bootstrap.interval(JudgeAudit.scores(
+                    items.stream().filter(i -> i.category().equals(category)).toList(), verdicts)))));
             Map<String, Double> kappa = new LinkedHashMap<>();
             audit.kappa().forEach((pair, k) -> kappa.put(pair, finite(k)));
             AuditReport report = new AuditReport(finite(all.accuracy()), finite(all.positionConsistency()), finite(all.firstPositionRate()),
-                    finite(all.tieRate()), all.parseFailures(), all.judgments(), items.size(), kappa, categories);
+                    finite(all.tieRate()), all.parseFailures(), all.judgments(), items.size(), kappa, categories,
+                    FiguresLine.of(all, Bootstrap.interval(JudgeAudit.scores(items, verdicts))));
             System.out.printf(Locale.ROOT, "%d items, %d judgments: accuracy %s, position consistency %s, first-position rate %s, ties %s,"
                     + " %d not parsed%n", items.size(), all.judgments(), show(all.accuracy()), show(all.positionConsistency()),
                     show(all.firstPositionRate()), show(all.tieRate()), all.parseFailures());
@@ -153,7 +174,8 @@ public final class JudgesCommand implements Runnable {
     }
 
     /** RewardBench's scores as --json writes them. */
-    record RewardbenchReport(Map<String, Double> subsets, Map<String, Long> subsetPairs, Map<String, Double> sections, Double score, long pairs) {
+    record RewardbenchReport(Map<String, Double> subsets, Map<String, Long> subsetPairs, Map<String, Double> sections, Double score, long pairs,
+                             Map<String, double[]> subsetIntervals) {
     }
 
     @Command(name = "rewardbench", description = "RewardBench scores from a reward model's scores: {prompt, chosen, rejected, subset, score_chosen,"
@@ -180,8 +202,11 @@ public final class JudgesCommand implements Runnable {
             scores.sections().forEach((section, value) -> System.out.printf(Locale.ROOT, "%-10s %.4f%n", section, value));
             System.out.printf(Locale.ROOT, "score      %s%n", show(scores.score()));
             if (json != null) {
+                Map<String, double[]> intervals = new LinkedHashMap<>();
+                scores.subsets().forEach((subset, accuracy) -> intervals.put(subset, wilson(Math.round(accuracy * scores.subsetPairs().get(subset)),
+                        scores.subsetPairs().get(subset))));
                 AtomicFiles.writeString(json, Json.pretty(new RewardbenchReport(scores.subsets(), scores.subsetPairs(), scores.sections(),
-                        finite(scores.score()), pairs.size())));
+                        finite(scores.score()), pairs.size(), intervals)));
             }
             return problems.isEmpty() ? 0 : 2;
         }
