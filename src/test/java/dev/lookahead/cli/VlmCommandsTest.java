@@ -68,4 +68,22 @@ class VlmCommandsTest {
         assertThat(captured.toString()).contains("pope.jsonl line 2", "\"label\"", "pope.jsonl line 3", "\"answer\" is missing");
         assertThat(Json.MAPPER.readTree(dir.resolve("out.json").toFile()).get("total").asInt()).isEqualTo(1);
     }
+
+    @Test
+    void vqaAndChairWriteTheirFigures() throws Exception {
+        Path vqa = dir.resolve("vqa.json");
+        assertThat(LookaheadCommand.execute("vlm", "vqa", "--in", "samples/benchmarks/vqa-synthetic.jsonl", "--json", vqa.toString())).isZero();
+        JsonNode v = Json.MAPPER.readTree(vqa.toFile());
+        // 0.9; "yes" against nine "yes": nine see eight others (1), one "no" sees nine (1) - 1.0; "umbrella": eight see seven (1),
+        // "parasol" and "black umbrella" see eight (1) - 1.0; "two" against ten "2": 0
+        assertThat(v.get("accuracy").asDouble()).isCloseTo((0.9 + 1 + 1 + 0) / 4, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(v.get("per_answer_type").get("number").asDouble()).isCloseTo(0.45, org.assertj.core.data.Offset.offset(1e-12));
+        Path chair = dir.resolve("chair.json");
+        assertThat(LookaheadCommand.execute("vlm", "chair", "--in", "samples/benchmarks/chair-captions-synthetic.jsonl", "--synonyms",
+                "samples/benchmarks/chair-synonyms-synthetic.txt", "--json", chair.toString())).isZero();
+        JsonNode c = Json.MAPPER.readTree(chair.toFile());
+        // caption 1: person, hot dog, dog (2 hallucinated); 2: person, bicycle, car; 3: cat, couch, laptop (1 hallucinated)
+        assertThat(c.get("chair_i").asDouble()).isEqualTo(3 / 9.0);
+        assertThat(c.get("chair_s").asDouble()).isEqualTo(2 / 3.0);
+    }
 }

@@ -20,8 +20,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Vision-language benchmark scores from a model's outputs, each by its benchmark's own rule (docs/user-guide.md, "Benchmarks"). */
-@Command(name = "vlm", description = "Score a vision-language model's outputs as each benchmark scores them: pope, winoground, choice.",
-        subcommands = {VlmCommand.PopeCommand.class, VlmCommand.WinogroundCommand.class, VlmCommand.ChoiceCommand.class})
+@Command(name = "vlm", description = "Score a vision-language model's outputs as each benchmark scores them: pope, winoground, choice, vqa,"
+        + " chair.",
+        subcommands = {VlmCommand.PopeCommand.class, VlmCommand.WinogroundCommand.class, VlmCommand.ChoiceCommand.class,
+            VlmCommand.VqaCommand.class, VlmCommand.ChairCommand.class})
 public final class VlmCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -167,6 +169,94 @@ public final class VlmCommand implements Runnable {
             ChoiceReport r = (ChoiceReport) report;
             System.out.printf(Locale.ROOT, "accuracy %.4f  ties %.4f  (a first-wins argmax would claim %.4f; %d examples)%n", r.accuracy(),
                     r.tieRate(), r.argmaxFirstAccuracy(), r.examples());
+        }
+    }
+
+    /** One VQA question: the model's answer, the human answers, and its answer type when given. */
+    record VqaLine(String id, String answer, List<String> humans, String answerType) {
+    }
+
+    /** VQA's scores as --json writes them: fractions (the official evaluation prints them times 100). */
+    record VqaReport(double accuracy, long questions, Map<String, Double> perAnswerType) {
+    }
+
+    @Command(name = "vqa", description = "VQA accuracy as the official evaluation computes it: min(1, matching humans among the other nine / 3),"
+            + " averaged over the ten leave-one-out subsets, after its answer normalisation. Lines: {id, answer, answers: [...], answer_type?}.")
+    static final class VqaCommand extends Scorer<VqaLine> {
+        @Override
+        VqaLine parse(JsonNode line) {
+            JsonNode answers = line.get("answers");
+            if (answers == null || !answers.isArray() || answers.isEmpty()) throw new IllegalArgumentException("\"answers\" must be a list of the human answers");
+            List<String> humans = new ArrayList<>();
+            for (JsonNode a : answers) humans.add(a.isObject() ? a.path("answer").asText() : a.asText());
+            JsonNode type = line.get("answer_type");
+            return new VqaLine(id(line), text(line, "answer"), humans, type == null || type.isNull() ? null : type.asText());
+        }
+
+        @Override
+        Object report(List<VqaLine> lines) {
+            double sum = 0;
+            Map<String, double[]> types = new java.util.TreeMap<>();
+            for (VqaLine l : lines) {
+                double acc = dev.lookahead.benchmarks.VqaAccuracy.of(l.answer(), l.humans());
+                sum += acc;
+                if (l.answerType() != null) {
+                    double[] t = types.computeIfAbsent(l.answerType(), k -> new double[2]);
+                    t[0] += acc;
+                    t[1]++;
+                }
+            }
+            Map<String, Double> perType = new LinkedHashMap<>();
+            types.forEach((type, t) -> perType.put(type, t[0] / t[1]));
+            return new VqaReport(lines.isEmpty() ? 0 : sum / lines.size(), lines.size(), perType);
+        }
+
+        @Override
+        void print(Object report) {
+            VqaReport r = (VqaReport) report;
+            System.out.printf(Locale.ROOT, "VQA accuracy %.4f over %d questions%n", r.accuracy(), r.questions());
+            r.perAnswerType().forEach((type, acc) -> System.out.printf(Locale.ROOT, "  %-10s %.4f%n", type, acc));
+        }
+    }
+
+    @Command(name = "chair", description = "CHAIR_i and CHAIR_s from captions ({id, caption, objects: [objects in the image]}) and a synonym"
+            + " table (--synonyms: one object per line, its name first, then its synonyms, comma-separated; exact matching, so list plurals).")
+    static final class ChairCommand extends Scorer<dev.lookahead.benchmarks.Chair.Line> {
+        @Option(names = "--synonyms", required = true, description = "The synonym table.")
+        Path synonyms;
+
+        private dev.lookahead.benchmarks.Chair chair;
+
+        @Override
+        public Integer call() throws Exception {
+            List<List<String>> table = new ArrayList<>();
+            for (String line : java.nio.file.Files.readAllLines(synonyms)) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                table.add(java.util.Arrays.stream(line.split(",")).map(String::strip).filter(w -> !w.isEmpty()).toList());
+            }
+            chair = new dev.lookahead.benchmarks.Chair(table);
+            return super.call();
+        }
+
+        @Override
+        dev.lookahead.benchmarks.Chair.Line parse(JsonNode line) {
+            JsonNode objects = line.get("objects");
+            if (objects == null || !objects.isArray()) throw new IllegalArgumentException("\"objects\" must be the list of objects in the image");
+            java.util.Set<String> truth = new java.util.HashSet<>();
+            objects.forEach(o -> truth.add(o.asText()));
+            return new dev.lookahead.benchmarks.Chair.Line(id(line), text(line, "caption"), truth);
+        }
+
+        @Override
+        Object report(List<dev.lookahead.benchmarks.Chair.Line> lines) {
+            return chair.score(lines);
+        }
+
+        @Override
+        void print(Object report) {
+            var s = (dev.lookahead.benchmarks.Chair.Scores) report;
+            System.out.printf(Locale.ROOT, "CHAIR_i %.4f (%d of %d mentions), CHAIR_s %.4f (%d of %d captions)%n", s.chairI(), s.hallucinatedMentions(),
+                    s.mentions(), s.chairS(), s.hallucinatingCaptions(), s.captions());
         }
     }
 
