@@ -5,6 +5,7 @@ import dev.lookahead.benchmarks.AnswerLetters;
 import dev.lookahead.benchmarks.GpqaCsv;
 import dev.lookahead.benchmarks.GpqaPrompts;
 import dev.lookahead.benchmarks.GpqaRow;
+import dev.lookahead.benchmarks.GpqaScoring;
 import dev.lookahead.benchmarks.GpqaSubsets;
 import dev.lookahead.cli.LinesOut;
 import dev.lookahead.cli.Output;
@@ -168,53 +169,41 @@ public final class GpqaCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             AnswerLetters letters = patterns == null ? AnswerLetters.DEFAULT : AnswerLetters.of(patterns);
-            Map<String, JsonNode> keys = new LinkedHashMap<>();
-            List<String> problems = new ArrayList<>(JsonLines.read(key, s -> { }, () -> false, (n, line) -> keys.put(text(line, "record_id"), line)));
-            Map<String, Proportion> domains = new TreeMap<>();
-            Map<String, Proportion> subdomains = new TreeMap<>();
-            Proportion[] total = {new Proportion(0, 0)};
-            long[] unparsed = {0};
+            Map<String, GpqaScoring.Key> keys = new LinkedHashMap<>();
+            List<String> problems = new ArrayList<>(JsonLines.read(key, s -> { }, () -> false, (n, line) -> keys.put(text(line, "record_id"),
+                    new GpqaScoring.Key(text(line, "record_id"), text(line, "answer"), text(line, "domain"), text(line, "subdomain")))));
+            Map<String, String> outputs = new LinkedHashMap<>();
             long[] missing = {0};
             problems.addAll(JsonLines.read(in, s -> { }, () -> false, (n, line) -> {
                 String id = text(line, "record_id");
-                JsonNode k = keys.get(id);
-                if (k == null) {
+                if (!keys.containsKey(id)) {
                     missing[0]++;
                     throw new IllegalArgumentException("record_id \"" + id + "\" is not in the key " + key.getFileName());
                 }
                 JsonNode output = line.get("output");
-                var letter = letters.read(output == null || output.isNull() ? null : output.asText());
-                if (letter.isEmpty()) unparsed[0]++;
-                boolean right = letter.isPresent() && letter.get().equals(text(k, "answer"));
-                total[0] = total[0].plus(right);
-                domains.merge(text(k, "domain"), new Proportion(right ? 1 : 0, 1), Proportion::add);
-                subdomains.merge(text(k, "subdomain"), new Proportion(right ? 1 : 0, 1), Proportion::add);
+                outputs.put(id, output == null || output.isNull() ? null : output.asText());
             }));
             problems.stream().limit(20).forEach(System.err::println);
+            GpqaScoring.Result result = GpqaScoring.score(outputs, keys, letters);
             Map<String, Proportion> experts = new TreeMap<>();
             Map<String, Proportion> nonExperts = new TreeMap<>();
-            if (csv != null) validators(GpqaCsv.read(csv), experts, nonExperts);
-            Proportion overall = total[0];
+            if (csv != null) {
+                GpqaScoring.validators(GpqaCsv.read(csv)).forEach((scope, p) -> {
+                    experts.put(scope, p[0]);
+                    nonExperts.put(scope, p[1]);
+                });
+            }
+            Proportion overall = result.overall();
             System.out.printf(Locale.ROOT, "accuracy %.4f [%.4f, %.4f] over %d answers (%d not parsed)%n", overall.value(), overall.lower(),
-                    overall.upper(), overall.trials(), unparsed[0]);
-            domains.forEach((d, p) -> System.out.printf(Locale.ROOT, "  %-12s %.4f [%.4f, %.4f] %d/%d%s%n", d, p.value(), p.lower(), p.upper(),
+                    overall.upper(), overall.trials(), result.unparsed());
+            result.domains().forEach((d, p) -> System.out.printf(Locale.ROOT, "  %-12s %.4f [%.4f, %.4f] %d/%d%s%n", d, p.value(), p.lower(), p.upper(),
                     p.successes(), p.trials(), experts.containsKey(d) ? String.format(Locale.ROOT, "   experts %.3f, non-experts %.3f",
                             experts.get(d).value(), nonExperts.get(d).value()) : ""));
             if (json != null) {
-                AtomicFiles.writeString(json, Json.pretty(new ScoreReport(Estimate.of(overall), overall.trials(), unparsed[0], missing[0],
-                        estimates(domains), estimates(subdomains), estimates(experts), estimates(nonExperts))));
+                AtomicFiles.writeString(json, Json.pretty(new ScoreReport(Estimate.of(overall), overall.trials(), result.unparsed(), missing[0],
+                        estimates(result.domains()), estimates(result.subdomains()), estimates(experts), estimates(nonExperts))));
             }
             return problems.isEmpty() ? 0 : 2;
-        }
-
-        /** The validators' accuracy per domain and overall ("all"): correct answers over the answers given. */
-        private static void validators(List<GpqaRow> rows, Map<String, Proportion> experts, Map<String, Proportion> nonExperts) {
-            for (GpqaRow row : rows) {
-                for (String scope : List.of("all", row.domain())) {
-                    for (Boolean b : row.expertCorrect()) if (b != null) experts.merge(scope, new Proportion(b ? 1 : 0, 1), Proportion::add);
-                    for (Boolean b : row.nonExpertCorrect()) if (b != null) nonExperts.merge(scope, new Proportion(b ? 1 : 0, 1), Proportion::add);
-                }
-            }
         }
 
         private static Map<String, Estimate> estimates(Map<String, Proportion> proportions) {
