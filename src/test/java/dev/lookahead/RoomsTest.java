@@ -33,7 +33,7 @@ class RoomsTest {
             Map.entry("prefopt", Set.of("io", "stats", "search", "model", "train", "judges")),
             Map.entry("benchmarks", Set.of("io", "stats")),
             Map.entry("judges", Set.of("io", "stats")),
-            Map.entry("figures", Set.of("io", "stats", "search", "interp", "inspect", "train", "experiments", "feedback", "proofs", "prefopt", "judges")),
+            Map.entry("figures", Set.of("io", "stats", "search", "interp", "inspect", "train", "experiments", "feedback", "proofs", "prefopt", "judges", "benchmarks")),
             Map.entry("ui", new HashSet<>(CORE)),
             Map.entry("cli", new HashSet<>(List.of("io", "stats", "search", "model", "interp", "inspect", "train",
                     "experiments", "feedback", "proofs", "figures", "ui", "prefopt", "benchmarks", "judges"))));

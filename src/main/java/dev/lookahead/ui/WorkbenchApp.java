@@ -1,6 +1,7 @@
 package dev.lookahead.ui;
 
 import dev.lookahead.model.ModelFiles;
+import dev.lookahead.ui.benchmarks.BenchmarksPanel;
 import dev.lookahead.ui.experiments.ExperimentsPanel;
 import dev.lookahead.ui.explorer.ExplorerPanel;
 import dev.lookahead.ui.feedback.FeedbackPanel;
@@ -70,7 +71,8 @@ public final class WorkbenchApp extends Application {
                 new ProofsPanel(status::setText),
                 new FeedbackPanel(status::setText),
                 new PreferencePanel(status::setText),
-                new JudgesPanel(status::setText));
+                new JudgesPanel(status::setText),
+                new BenchmarksPanel(status::setText));
         tabs = new TabPane(pages.stream().map(page -> new Tab(page.title(), page.view())).toArray(Tab[]::new));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
@@ -142,6 +144,10 @@ public final class WorkbenchApp extends Application {
     /** Brings the tab of this title to the front ("Explorer", "Train", "Experiments", ...). */
     public void showTab(String title) {
         tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    public BenchmarksPanel benchmarks() {
+        return page(BenchmarksPanel.class);
     }
 
     public JudgesPanel judges() {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * look at.
  */
 class PanelsFitTest extends WindowTest {
-    private static final List<String> TABS = List.of("Explorer", "Train", "Experiments", "Proofs", "Feedback", "Preference", "Judges");
+    private static final List<String> TABS = List.of("Explorer", "Train", "Experiments", "Proofs", "Feedback", "Preference", "Judges", "Benchmarks");
 
     @Test
     void everyPanelShowsEveryLabelWholeAtTheDefaultSizeAndAt1280By720() throws Exception {

@@ -23,7 +23,7 @@ class WorkbenchWindowTest extends WindowTest {
     @Test
     void opensWithItsPanelsAndABalancedGraphWithStartAndGoalMarked() throws Exception {
         TabPane tabs = (TabPane) stage.getScene().lookup(".tab-pane");
-        assertThat(tabs.getTabs()).extracting(t -> t.getText()).containsExactly("Explorer", "Train", "Experiments", "Proofs", "Feedback", "Preference", "Judges");
+        assertThat(tabs.getTabs()).extracting(t -> t.getText()).containsExactly("Explorer", "Train", "Experiments", "Proofs", "Feedback", "Preference", "Judges", "Benchmarks");
 
         SearchGraph shown = app.explorer().shownGraph();
         assertThat(shown.vertices()).isNotEmpty();

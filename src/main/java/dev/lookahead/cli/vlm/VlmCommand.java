@@ -1,6 +1,7 @@
 package dev.lookahead.cli.vlm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lookahead.benchmarks.BenchmarkLines;
 import dev.lookahead.benchmarks.CaptionChoice;
 import dev.lookahead.benchmarks.Pope;
 import dev.lookahead.benchmarks.Winoground;
@@ -60,33 +61,12 @@ public final class VlmCommand implements Runnable {
         }
     }
 
-    static String text(JsonNode line, String field) {
-        JsonNode value = line.get(field);
-        if (value == null || value.isNull()) throw new IllegalArgumentException("\"" + field + "\" is missing");
-        if (!value.isTextual() && !value.isNumber()) throw new IllegalArgumentException("\"" + field + "\" must be text");
-        return value.asText();
-    }
-
-    static double number(JsonNode line, String field) {
-        JsonNode value = line.get(field);
-        if (value == null || !value.isNumber()) throw new IllegalArgumentException("\"" + field + "\" must be a number");
-        return value.asDouble();
-    }
-
-    static String id(JsonNode line) {
-        JsonNode id = line.get("id");
-        return id == null || id.isNull() ? "" : id.asText();
-    }
-
     @Command(name = "pope", description = "POPE: accuracy, precision, recall, F1 and yes-ratio, overall and per split, from free-text answers"
             + " read with POPE's rule (the first sentence's words include No, not or no: \"no\"; else \"yes\").")
     static final class PopeCommand extends Scorer<Pope.Line> {
         @Override
         Pope.Line parse(JsonNode line) {
-            String label = text(line, "label").trim().toLowerCase(Locale.ROOT);
-            if (!label.equals("yes") && !label.equals("no")) throw new IllegalArgumentException("\"label\" must be \"yes\" or \"no\" (got \"" + label + "\")");
-            JsonNode split = line.get("split");
-            return new Pope.Line(id(line), split == null || split.isNull() ? "all" : split.asText(), label.equals("yes"), text(line, "answer"));
+            return BenchmarkLines.pope(line);
         }
 
         @Override
@@ -119,7 +99,7 @@ public final class VlmCommand implements Runnable {
     static final class WinogroundCommand extends Scorer<Winoground.Line> {
         @Override
         Winoground.Line parse(JsonNode line) {
-            return new Winoground.Line(id(line), number(line, "c0_i0"), number(line, "c0_i1"), number(line, "c1_i0"), number(line, "c1_i1"));
+            return BenchmarkLines.winoground(line);
         }
 
         @Override
@@ -146,15 +126,7 @@ public final class VlmCommand implements Runnable {
     static final class ChoiceCommand extends Scorer<CaptionChoice.Line> {
         @Override
         CaptionChoice.Line parse(JsonNode line) {
-            JsonNode scores = line.get("scores");
-            if (scores == null || !scores.isArray()) throw new IllegalArgumentException("\"scores\" must be a list of numbers");
-            List<Double> values = new ArrayList<>();
-            for (JsonNode s : scores) {
-                if (!s.isNumber()) throw new IllegalArgumentException("\"scores\" must be a list of numbers");
-                values.add(s.asDouble());
-            }
-            JsonNode correct = line.get("correct");
-            return new CaptionChoice.Line(id(line), values, correct == null || correct.isNull() ? 0 : correct.asInt());
+            return BenchmarkLines.choice(line);
         }
 
         @Override
@@ -190,7 +162,7 @@ public final class VlmCommand implements Runnable {
             List<String> humans = new ArrayList<>();
             for (JsonNode a : answers) humans.add(a.isObject() ? a.path("answer").asText() : a.asText());
             JsonNode type = line.get("answer_type");
-            return new VqaLine(id(line), text(line, "answer"), humans, type == null || type.isNull() ? null : type.asText());
+            return new VqaLine(BenchmarkLines.id(line), BenchmarkLines.text(line, "answer"), humans, type == null || type.isNull() ? null : type.asText());
         }
 
         @Override
@@ -244,7 +216,7 @@ public final class VlmCommand implements Runnable {
             if (objects == null || !objects.isArray()) throw new IllegalArgumentException("\"objects\" must be the list of objects in the image");
             java.util.Set<String> truth = new java.util.HashSet<>();
             objects.forEach(o -> truth.add(o.asText()));
-            return new dev.lookahead.benchmarks.Chair.Line(id(line), text(line, "caption"), truth);
+            return new dev.lookahead.benchmarks.Chair.Line(BenchmarkLines.id(line), BenchmarkLines.text(line, "caption"), truth);
         }
 
         @Override
