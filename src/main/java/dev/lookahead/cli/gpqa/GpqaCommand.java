@@ -125,6 +125,13 @@ public final class GpqaCommand implements Runnable {
         @Mixin
         LinesOut output;
 
+        @Option(names = "--json", description = "Also write a summary here: prompts written per domain and the answer letters' spread.")
+        Path json;
+
+        /** What --json holds: the spread of answer letters shows the shuffle is even. */
+        record Summary(String style, long seed, long prompts, Map<String, Long> domains, Map<String, Long> answerLetters) {
+        }
+
         @Override
         public Integer call() throws Exception {
             GpqaPrompts.Style chosen = GpqaPrompts.Style.parse(style);
@@ -138,6 +145,15 @@ public final class GpqaCommand implements Runnable {
                 }
             });
             System.err.printf("%d prompts (%s, seed %d)%n", rows.size(), chosen.id(), seed);
+            if (json != null) {
+                Map<String, Long> domains = new TreeMap<>();
+                Map<String, Long> letters = new TreeMap<>();
+                for (GpqaRow row : rows) {
+                    domains.merge(row.domain(), 1L, Long::sum);
+                    letters.merge(String.valueOf(GpqaPrompts.shuffle(row, seed).answer()), 1L, Long::sum);
+                }
+                AtomicFiles.writeString(json, Json.pretty(new Summary(chosen.id(), seed, rows.size(), domains, letters)));
+            }
             return 0;
         }
     }

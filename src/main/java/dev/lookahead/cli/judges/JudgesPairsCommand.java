@@ -47,6 +47,13 @@ public final class JudgesPairsCommand implements Callable<Integer> {
     @Mixin
     LinesOut output;
 
+    @Option(names = "--json", description = "Also write a summary here: pairs made, prompts that gave one, samples or judgments not parsed.")
+    Path json;
+
+    /** What --json holds. */
+    record Summary(String method, long pairs, long promptsWithPairs, long unparsed) {
+    }
+
     /** One DPO-ready line. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record DpoLine(String id, String method, String prompt, String chosen, String rejected, double weight, Integer votesChosen, Integer votesRejected,
@@ -121,6 +128,10 @@ public final class JudgesPairsCommand implements Callable<Integer> {
             }
         });
         System.err.printf("%s: %d pairs; %d samples or judgments not parsed%n", rule, pairs.size(), unparsed[0]);
+        if (json != null) {
+            dev.lookahead.io.AtomicFiles.writeString(json, Json.pretty(new Summary(rule, pairs.size(), pairs.stream().map(DpoLine::prompt).distinct().count(),
+                    unparsed[0])));
+        }
         problems.stream().limit(20).forEach(System.err::println);
         return problems.isEmpty() ? 0 : 2;
     }

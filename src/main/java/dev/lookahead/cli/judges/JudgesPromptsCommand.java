@@ -32,6 +32,13 @@ public final class JudgesPromptsCommand implements Callable<Integer> {
     @Mixin
     LinesOut output;
 
+    @Option(names = "--json", description = "Also write a summary here: the template and how many prompts were written.")
+    Path json;
+
+    /** What --json holds. */
+    record Summary(String template, long prompts) {
+    }
+
     /** One prompt for a judge; the answer comes back as a judgment with the same id (and order). */
     record JudgePrompt(String id, Integer sample, String order, String judgePrompt) {
     }
@@ -68,6 +75,7 @@ public final class JudgesPromptsCommand implements Callable<Integer> {
             }
         });
         System.err.printf("%d judge prompts%n", prompts.size());
+        if (json != null) dev.lookahead.io.AtomicFiles.writeString(json, Json.pretty(new Summary(template, prompts.size())));
         problems.stream().limit(20).forEach(System.err::println);
         return problems.isEmpty() ? 0 : 2;
     }

@@ -51,7 +51,10 @@ public final class VlmCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             List<L> lines = new ArrayList<>();
-            List<String> problems = JsonLines.read(in, share -> { }, () -> false, (number, line) -> lines.add(parse(line)));
+            dev.lookahead.cli.ProgressBar bar = new dev.lookahead.cli.ProgressBar();
+            List<String> problems = JsonLines.read(in, share -> bar.show(share, "reading " + in.getFileName(), Double.NaN), () -> false,
+                    (number, line) -> lines.add(parse(line)));
+            bar.println(lines.size() + " lines read from " + in.getFileName());
             problems.stream().limit(20).forEach(System.err::println);
             if (problems.size() > 20) System.err.println("... and " + (problems.size() - 20) + " more lines refused");
             Object report = report(lines);
