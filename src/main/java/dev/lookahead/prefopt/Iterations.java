@@ -10,6 +10,7 @@ import dev.lookahead.search.TokenLayout;
 import dev.lookahead.search.TokenRow;
 import dev.lookahead.stats.Estimate;
 import dev.lookahead.stats.Proportion;
+import dev.lookahead.train.LearningCurve;
 import dev.lookahead.train.Trainer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -291,7 +292,7 @@ public final class Iterations {
             withLines.add(p.problemId());
             chosenCorrect = chosenCorrect.plus(p.chosenCorrect());
         }
-        var log = dev.lookahead.train.LearningCurve.read(folder);
+        LearningCurve log = LearningCurve.read(folder);
         return new Result(i, plan.method(), estimates(wholePath), estimates(samplesCorrect), Estimate.of(majority), estimates(byShare),
                 lines.size(), withLines.size(), Estimate.of(chosenCorrect), log.lastLoss(), seconds);
     }
