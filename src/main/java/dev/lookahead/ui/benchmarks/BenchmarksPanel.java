@@ -14,7 +14,7 @@ import dev.lookahead.figures.Figure;
 import dev.lookahead.io.JsonLines;
 import dev.lookahead.stats.Proportion;
 import dev.lookahead.ui.BackgroundWork;
-import dev.lookahead.ui.FigureCanvas;
+import dev.lookahead.ui.ChartGallery;
 import dev.lookahead.ui.FigureSaving;
 import dev.lookahead.ui.Page;
 import dev.lookahead.ui.SidePanel;
@@ -40,7 +40,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -57,18 +56,18 @@ public final class BenchmarksPanel extends BorderPane implements Page {
     private final Button cancel = new Button("Cancel");
     private final BackgroundWork work = new BackgroundWork(bar, cancel);
     private final VBox gpqaTable = new VBox(4);
-    private final FlowPane gpqaCharts = new FlowPane(10, 10);
+    private final ChartGallery gpqaCharts;
     private final ListView<GpqaScoring.Scored> answers = new ListView<>();
     private final Label answerText = new Label();
     private final VBox vlTable = new VBox(4);
-    private final FlowPane vlCharts = new FlowPane(10, 10);
-    private final List<Figure> figures = new ArrayList<>();
-    private final List<Figure> gpqaFigures = new ArrayList<>();
+    private final ChartGallery vlCharts;
     private List<GpqaRow> rows = List.of();
     private Path key;
 
     public BenchmarksPanel(Consumer<String> status) {
         this.status = status;
+        this.gpqaCharts = new ChartGallery(status);
+        this.vlCharts = new ChartGallery(status);
         TabPane tabs = new TabPane(new Tab("GPQA", gpqaView()), new Tab("Vision-language", vlView()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
@@ -196,15 +195,11 @@ public final class BenchmarksPanel extends BorderPane implements Page {
             return GpqaScoring.score(outputs, keys, AnswerLetters.DEFAULT);
         }, result -> {
             answers.getItems().setAll(result.answers());
-            gpqaCharts.getChildren().clear();
-            figures.removeIf(f -> gpqaFigures.contains(f));
-            gpqaFigures.clear();
+            gpqaCharts.clear();
             Proportion o = result.overall();
             gpqaTable.getChildren().add(new Label(String.format(Locale.ROOT, "Model: %.3f [%.3f, %.3f] over %d answers, %d not parsed (counted wrong)",
                     o.value(), o.lower(), o.upper(), o.trials(), result.unparsed())));
-            Figure chart = BenchmarkCharts.gpqaByDomain(result.domains(), GpqaScoring.validators(rows));
-            gpqaFigures.add(chart);
-            addChart(gpqaCharts, chart, "gpqa-by-domain");
+            gpqaCharts.add(BenchmarkCharts.gpqaByDomain(result.domains(), GpqaScoring.validators(rows)), "gpqa-by-domain");
         });
     }
 
@@ -215,7 +210,7 @@ public final class BenchmarksPanel extends BorderPane implements Page {
             splits.forEach((split, s) -> vlTable.getChildren().add(new Label(String.format(Locale.ROOT,
                     "  %s: accuracy %.3f, precision %.3f, recall %.3f, F1 %.3f, yes-ratio %.3f (%d)", split, s.accuracy(), s.precision(), s.recall(),
                     s.f1(), s.yesRatio(), s.total()))));
-            addChart(vlCharts, BenchmarkCharts.popeYesBias(splits), "pope-yes-bias");
+            vlCharts.add(BenchmarkCharts.popeYesBias(splits), "pope-yes-bias");
         });
     }
 
@@ -224,7 +219,7 @@ public final class BenchmarksPanel extends BorderPane implements Page {
             Winoground.Scores s = Winoground.score(read.items());
             vlTable.getChildren().add(new Label(String.format(Locale.ROOT, "Winoground (%s): text %.3f, image %.3f, group %.3f; %d examples with a tie%s",
                     file.getFileName(), s.text().value(), s.image().value(), s.group().value(), s.tied().successes(), problems(read.problems()))));
-            addChart(vlCharts, BenchmarkCharts.winoground(s), "winoground");
+            vlCharts.add(BenchmarkCharts.winoground(s), "winoground");
         });
     }
 
@@ -233,7 +228,7 @@ public final class BenchmarksPanel extends BorderPane implements Page {
             CaptionChoice.Scores s = CaptionChoice.score(read.items());
             vlTable.getChildren().add(new Label(String.format(Locale.ROOT, "Caption choice (%s): accuracy %.3f, ties %.3f, a first-wins argmax would"
                     + " claim %.3f%s", file.getFileName(), s.accuracy().value(), s.ties().value(), s.argmaxFirst().value(), problems(read.problems()))));
-            addChart(vlCharts, BenchmarkCharts.choiceTies(s), "caption-choice-ties");
+            vlCharts.add(BenchmarkCharts.choiceTies(s), "caption-choice-ties");
         });
     }
 
@@ -241,23 +236,15 @@ public final class BenchmarksPanel extends BorderPane implements Page {
         return problems.isEmpty() ? "" : "; " + problems.size() + " lines refused, e.g. " + problems.get(0);
     }
 
-    private void addChart(FlowPane pane, Figure figure, String name) {
-        FigureCanvas canvas = new FigureCanvas();
-        canvas.setFigure(figure);
-        canvas.setPrefSize(figure.width() * 1.2, figure.height() * 1.2);
-        Button export = new Button("Export…");
-        export.setOnAction(e -> FigureSaving.chooseAndSave(this, figure, name, status));
-        pane.getChildren().add(new VBox(4, canvas, export));
-        figures.add(figure);
-    }
-
-    /** Every chart shown, in the order added. */
+    /** Every chart shown: GPQA's first, then the vision-language ones in the order opened. */
     public List<Figure> charts() {
-        return List.copyOf(figures);
+        List<Figure> all = new ArrayList<>(gpqaCharts.figures());
+        all.addAll(vlCharts.figures());
+        return all;
     }
 
     public void exportChart(int index, Path file) {
-        FigureSaving.save(figures.get(index), file, status);
+        FigureSaving.save(charts().get(index), file, status);
     }
 
     public List<GpqaScoring.Scored> answerList() {

@@ -11,8 +11,7 @@ import dev.lookahead.judges.RankAgreement;
 import dev.lookahead.judges.RubricScores;
 import dev.lookahead.judges.Verdicts;
 import dev.lookahead.ui.BackgroundWork;
-import dev.lookahead.ui.FigureCanvas;
-import dev.lookahead.ui.FigureSaving;
+import dev.lookahead.ui.ChartGallery;
 import dev.lookahead.ui.Page;
 import dev.lookahead.ui.SidePanel;
 import dev.lookahead.ui.Widgets;
@@ -36,7 +35,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -57,8 +55,7 @@ public final class JudgesPanel extends BorderPane implements Page {
     private final BackgroundWork work = new BackgroundWork(bar, cancel);
     private final Label summary = new Label("Open a judgments file (samples/judges/ holds synthetic ones).");
     private final VBox table = new VBox(4);
-    private final FlowPane charts = new FlowPane(10, 10);
-    private final List<Figure> chartFigures = new ArrayList<>();
+    private final ChartGallery charts;
     private final ListView<PairwiseItem> items = new ListView<>();
     private final VBox detail = new VBox(6);
     private Path opened;
@@ -72,6 +69,7 @@ public final class JudgesPanel extends BorderPane implements Page {
 
     public JudgesPanel(Consumer<String> status) {
         this.status = status;
+        this.charts = new ChartGallery(status);
         TabPane centre = new TabPane(new Tab("Audit", auditView()), new Tab("Items", itemsView()));
         centre.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(centre);
@@ -184,8 +182,7 @@ public final class JudgesPanel extends BorderPane implements Page {
     }
 
     private void show(Opened o) {
-        chartFigures.clear();
-        charts.getChildren().clear();
+        charts.clear();
         table.getChildren().clear();
         items.getItems().setAll(o.items());
         detail.getChildren().clear();
@@ -234,23 +231,17 @@ public final class JudgesPanel extends BorderPane implements Page {
     }
 
     private void addChart(Figure figure, String name) {
-        FigureCanvas canvas = new FigureCanvas();
-        canvas.setFigure(figure);
-        canvas.setPrefSize(figure.width() * 1.25, figure.height() * 1.25);
-        Button export = new Button("Export…");
-        export.setOnAction(e -> FigureSaving.chooseAndSave(this, figure, name, status));
-        charts.getChildren().add(new VBox(4, canvas, export));
-        chartFigures.add(figure);
+        charts.add(figure, name);
     }
 
     /** The charts shown now, in order. */
     public List<Figure> charts() {
-        return List.copyOf(chartFigures);
+        return charts.figures();
     }
 
     /** Saves chart {@code index} as its extension says (PNG, SVG or PDF). */
     public void exportChart(int index, Path file) {
-        FigureSaving.save(chartFigures.get(index), file, status);
+        charts.export(index, file);
     }
 
     public List<PairwiseItem> itemList() {

@@ -21,6 +21,7 @@ import dev.lookahead.search.Tokenizer;
 import dev.lookahead.train.LearningCurve;
 import dev.lookahead.train.TrainingProgress;
 import dev.lookahead.ui.BackgroundWork;
+import dev.lookahead.ui.ChartGallery;
 import dev.lookahead.ui.FigureCanvas;
 import dev.lookahead.ui.FigureSaving;
 import dev.lookahead.ui.Page;
@@ -49,7 +50,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
@@ -79,8 +79,7 @@ public final class PreferencePanel extends BorderPane implements Page {
     private final Label progress = new Label("No run yet");
     private final ListView<Path> compared = new ListView<>();
     private final ListView<Path> rewardModels = new ListView<>();
-    private final FlowPane charts = new FlowPane(10, 10);
-    private final List<Figure> chartFigures = new ArrayList<>();
+    private final ChartGallery charts;
     private final Spinner<Integer> pairIteration = new Spinner<>(1, 50, 1);
     private final ListView<PairRecord> pairs = new ListView<>();
     private final FigureCanvas pairCanvas = new FigureCanvas();
@@ -88,6 +87,7 @@ public final class PreferencePanel extends BorderPane implements Page {
 
     public PreferencePanel(Consumer<String> status) {
         this.status = status;
+        this.charts = new ChartGallery(status);
         for (Method m : Method.values()) method.getItems().add(m.id());
         method.setValue("scpo");
         TabPane centre = new TabPane(new Tab("Charts", chartsView()), new Tab("Pairs", pairsView()));
@@ -317,8 +317,7 @@ public final class PreferencePanel extends BorderPane implements Page {
 
     /** Redraws the charts and the pair list from the folders. */
     public void refresh() {
-        chartFigures.clear();
-        charts.getChildren().clear();
+        charts.clear();
         try {
             Map<String, List<Iterations.Result>> runs = new LinkedHashMap<>();
             Path current = folder();
@@ -357,7 +356,7 @@ public final class PreferencePanel extends BorderPane implements Page {
         } catch (IOException | RuntimeException e) {
             status.accept("Could not read the run: " + e.getMessage());
         }
-        if (chartFigures.isEmpty()) {
+        if (charts.figures().isEmpty()) {
             Label empty = new Label("No results in this folder yet: Run starts the iterations here, or Folder… opens a run"
                     + " (docs/experiments/preference/runs/ holds the comparison of docs/preference.md).");
             empty.setWrapText(true);
@@ -374,18 +373,12 @@ public final class PreferencePanel extends BorderPane implements Page {
     }
 
     private void addChart(ChartFigure figure, String name) {
-        FigureCanvas canvas = new FigureCanvas();
-        canvas.setFigure(figure);
-        canvas.setPrefSize(figure.width() * 1.25, figure.height() * 1.25);
-        Button export = new Button("Export…");
-        export.setOnAction(e -> FigureSaving.chooseAndSave(this, figure, name, status));
-        charts.getChildren().add(new VBox(4, canvas, export));
-        chartFigures.add(figure);
+        charts.add(figure, name);
     }
 
     /** The charts shown now, in order. */
     public List<Figure> charts() {
-        return List.copyOf(chartFigures);
+        return charts.figures();
     }
 
     private void showPairs() {
@@ -436,6 +429,6 @@ public final class PreferencePanel extends BorderPane implements Page {
 
     /** Saves chart {@code index} as the file's extension says (PNG, SVG or PDF). */
     public void exportChart(int index, Path file) {
-        FigureSaving.save(chartFigures.get(index), file, status);
+        charts.export(index, file);
     }
 }
