@@ -24,7 +24,11 @@ public final class RewardModel {
     private RewardModel() {
     }
 
-    /** A problem's path as the reward model reads it: the prompt's graph and query, then the start and the path's vertices. */
+    /**
+     * A problem's path as the reward model reads it: the prompt's graph and query, then the start and the path's
+     * vertices. A path longer than the room the graph leaves in n tokens is cut to fit (its last vertices dropped); every
+     * shortest path of the problems sampled here fits whole.
+     */
     public static int[] encode(TokenLayout layout, int[] prompt, List<Integer> path) {
         SearchInput problem = Tokenizer.decode(layout, prompt);
         List<Integer> vertices = new ArrayList<>();
