@@ -10,6 +10,7 @@ import dev.lookahead.search.TokenLayout;
 import dev.lookahead.search.TokenRow;
 import dev.lookahead.stats.Estimate;
 import dev.lookahead.stats.Proportion;
+import dev.lookahead.train.LastEvaluation;
 import dev.lookahead.train.LearningCurve;
 import dev.lookahead.train.Trainer;
 import java.io.BufferedReader;
@@ -208,10 +209,13 @@ public final class Iterations {
         PreferenceRun.Settings seeded = new PreferenceRun.Settings(training.loss(), training.epochs(), training.batch(), training.learningRate(),
                 training.warmupSteps(), training.weightDecay(), training.clipNorm(), training.seed() * 1000 + i, training.evalEvery());
         try (PreferenceRun run = PreferenceRun.open(seeded, folder, policy, lines, heldOut)) {
-            Trainer.run(run, Trainer.commonListeners(report), cancelled);
+            LastEvaluation seen = new LastEvaluation(report);
+            Trainer.run(run, Trainer.commonListeners(seen), cancelled);
             if (!run.finished()) return;
             report.stage(i, "evaluating");
-            Result result = result(i, samples, lines, PathEvaluation.greedy(run.model(), heldOut), folder, run.elapsedSeconds());
+            // the loop evaluated the finished model at its last step; a run opened finished is evaluated here
+            Map<String, Proportion> wholePath = seen.last().orElseGet(() -> PathEvaluation.greedy(run.model(), heldOut));
+            Result result = result(i, samples, lines, wholePath, folder, run.elapsedSeconds());
             AtomicFiles.writeString(folder.resolve(EVAL), Json.pretty(result));
             report.finished(result);
         }

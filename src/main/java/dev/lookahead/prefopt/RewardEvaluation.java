@@ -26,7 +26,12 @@ public final class RewardEvaluation {
 
     /** Every measure of the model and every baseline, on the held-out problems. */
     public static Report report(SearchModel model, String name, List<Iterations.SampleLine> lines, int perProblem) {
-        return new Report(name, lines.size(), Iterations.estimates(measure(model, lines, perProblem)), Iterations.estimates(baselines(lines)));
+        return report(name, lines, measure(model, lines, perProblem));
+    }
+
+    /** The report from measures already taken ({@link #measure}) on these lines, with the baselines beside them. */
+    public static Report report(String name, List<Iterations.SampleLine> lines, Map<String, Proportion> measured) {
+        return new Report(name, lines.size(), Iterations.estimates(measured), Iterations.estimates(baselines(lines)));
     }
 
     /** The reward model's measures, by name ("pairwise", "critique", "critique_incorrect", "best_of_k", "best_of_k L2", ...). */

@@ -13,6 +13,7 @@ import dev.lookahead.prefopt.RewardData;
 import dev.lookahead.prefopt.RewardEvaluation;
 import dev.lookahead.prefopt.RewardRun;
 import dev.lookahead.stats.Proportion;
+import dev.lookahead.train.LastEvaluation;
 import dev.lookahead.train.Trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,12 +102,15 @@ public final class PrefoptRewardCommand implements Runnable {
             ProgressBar bar = new ProgressBar();
             StopOnInterrupt interrupt = new StopOnInterrupt();
             try (RewardRun run = RewardRun.open(plan.settings(), out, start, pairs, m -> RewardEvaluation.measure(m, held, plan.pairsPerProblem()))) {
-                Trainer.run(run, Trainer.commonListeners(new TrainingPrinter(bar, "")), interrupt::requested);
+                LastEvaluation seen = new LastEvaluation(new TrainingPrinter(bar, ""));
+                Trainer.run(run, Trainer.commonListeners(seen), interrupt::requested);
                 if (!run.finished()) {
                     bar.println("stopped at a checkpoint; continue with: prefopt reward train --out " + out + " --resume");
                     return 0;
                 }
-                RewardEvaluation.Report report = RewardEvaluation.report(run.model(), out.toString(), held, plan.pairsPerProblem());
+                // the loop measured the finished model at its last step; a run opened finished is measured here
+                RewardEvaluation.Report report = RewardEvaluation.report(out.toString(), held,
+                        seen.last().orElseGet(() -> RewardEvaluation.measure(run.model(), held, plan.pairsPerProblem())));
                 AtomicFiles.writeString(out.resolve("eval.json"), Json.pretty(report));
                 print(report);
             } finally {
