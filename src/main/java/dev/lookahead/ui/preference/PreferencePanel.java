@@ -167,7 +167,7 @@ public final class PreferencePanel extends BorderPane implements Page {
 
     private BorderPane pairsView() {
         pairIteration.setEditable(true);
-        pairIteration.valueProperty().addListener((o, was, now) -> showPairs());
+        pairIteration.valueProperty().addListener((o, was, now) -> refresh());
         pairs.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(PairRecord p, boolean empty) {
@@ -315,47 +315,102 @@ public final class PreferencePanel extends BorderPane implements Page {
         refresh();
     }
 
-    /** Redraws the charts and the pair list from the folders. */
+    /** A chart to show and the file name its export starts with. */
+    private record Chart(ChartFigure figure, String name) {
+    }
+
+    /** What the folders hold, read off the UI thread: the charts, the chosen iteration's pairs, and a problem if one arose. */
+    private record Loaded(List<Chart> charts, List<PairRecord> pairs, String problem) {
+    }
+
+    /** Bumped by each refresh, so that only the newest reading is shown. */
+    private int generation;
+    private int reading;
+
+    /** Re-reads the folders in the background, then redraws the charts and the pair list. */
     public void refresh() {
-        charts.clear();
+        Path current = folder();
+        List<Path> others = List.copyOf(compared.getItems());
+        List<Path> rewards = List.copyOf(rewardModels.getItems());
+        double fallbackTau = tau.getValue();
+        int iteration = pairIteration.getValue();
+        int mine = ++generation;
+        reading++;
+        Task<Loaded> task = new Task<>() {
+            @Override
+            protected Loaded call() {
+                return load(current, others, rewards, fallbackTau, iteration);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            reading--;
+            if (mine == generation) show(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            reading--;
+            status.accept("Could not read the run: " + task.getException().getMessage());
+        });
+        Thread thread = new Thread(task, "preference-read");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Whether a refresh is still reading. */
+    public boolean loading() {
+        return reading > 0;
+    }
+
+    private static Loaded load(Path current, List<Path> others, List<Path> rewards, double fallbackTau, int iteration) {
+        List<Chart> charts = new ArrayList<>();
+        List<PairRecord> pairs = List.of();
         try {
             Map<String, List<Iterations.Result>> runs = new LinkedHashMap<>();
-            Path current = folder();
             List<Path> all = new ArrayList<>();
             if (Files.exists(current.resolve(Iterations.PLAN))) all.add(current);
-            compared.getItems().stream().filter(p -> !all.contains(p)).forEach(all::add);
+            others.stream().filter(p -> !all.contains(p)).forEach(all::add);
             for (Path runFolder : all) {
                 List<Iterations.Result> results = Iterations.results(runFolder);
                 if (!results.isEmpty()) runs.put(label(runFolder, results), results);
             }
             if (!runs.isEmpty()) {
                 for (String lookahead : runs.values().iterator().next().get(0).wholePath().keySet()) {
-                    addChart(PreferenceCharts.wholePathByIteration(runs, lookahead), "whole-path-L" + lookahead);
+                    charts.add(new Chart(PreferenceCharts.wholePathByIteration(runs, lookahead), "whole-path-L" + lookahead));
                 }
             }
             Path firstSamples = Iterations.iterationFolder(current, 1).resolve(Iterations.SAMPLES);
             if (Files.isRegularFile(firstSamples)) {
                 double keptTau = Files.exists(current.resolve(Iterations.PLAN))
-                        ? Json.MAPPER.readValue(current.resolve(Iterations.PLAN).toFile(), Iterations.Plan.class).rules().tau() : tau.getValue();
-                addChart(PreferenceCharts.voteShares(Iterations.readSamples(firstSamples), keptTau), "vote-shares");
+                        ? Json.MAPPER.readValue(current.resolve(Iterations.PLAN).toFile(), Iterations.Plan.class).rules().tau() : fallbackTau;
+                charts.add(new Chart(PreferenceCharts.voteShares(Iterations.readSamples(firstSamples), keptTau), "vote-shares"));
                 List<Iterations.Result> results = Iterations.results(current);
-                if (results.size() > 1) addChart(PreferenceCharts.voteShareAccuracy(results.get(1).majorityByVoteShare()), "vote-share-accuracy");
+                if (results.size() > 1) {
+                    charts.add(new Chart(PreferenceCharts.voteShareAccuracy(results.get(1).majorityByVoteShare()), "vote-share-accuracy"));
+                }
             }
             Map<String, LearningCurve> curves = new LinkedHashMap<>();
             for (int i = 1; Files.isDirectory(Iterations.iterationFolder(current, i)); i++) {
                 LearningCurve curve = LearningCurve.read(Iterations.iterationFolder(current, i));
                 if (!curve.training().isEmpty()) curves.put("iteration " + i, curve);
             }
-            if (!curves.isEmpty()) addChart(PreferenceCharts.losses(curves), "losses");
+            if (!curves.isEmpty()) charts.add(new Chart(PreferenceCharts.losses(curves), "losses"));
             Map<String, RewardEvaluation.Report> reports = new LinkedHashMap<>();
-            for (Path reward : rewardModels.getItems()) {
+            for (Path reward : rewards) {
                 Path eval = reward.resolve("eval.json");
                 if (Files.isRegularFile(eval)) reports.put(reward.getFileName().toString(), Json.MAPPER.readValue(eval.toFile(), RewardEvaluation.Report.class));
             }
-            if (!reports.isEmpty()) addChart(PreferenceCharts.rewardModels(reports), "reward-models");
+            if (!reports.isEmpty()) charts.add(new Chart(PreferenceCharts.rewardModels(reports), "reward-models"));
+            Path pairsFile = Iterations.iterationFolder(current, iteration).resolve(Iterations.PAIRS);
+            if (Files.isRegularFile(pairsFile)) pairs = readPairs(pairsFile);
+            return new Loaded(charts, pairs, null);
         } catch (IOException | RuntimeException e) {
-            status.accept("Could not read the run: " + e.getMessage());
+            return new Loaded(charts, pairs, e.getMessage());
         }
+    }
+
+    private void show(Loaded loaded) {
+        charts.clear();
+        for (Chart c : loaded.charts()) charts.add(c.figure(), c.name());
+        if (loaded.problem() != null) status.accept("Could not read the run: " + loaded.problem());
         if (charts.figures().isEmpty()) {
             Label empty = new Label("No results in this folder yet: Run starts the iterations here, or Folder… opens a run"
                     + " (docs/experiments/preference/runs/ holds the comparison of docs/preference.md).");
@@ -363,7 +418,9 @@ public final class PreferencePanel extends BorderPane implements Page {
             empty.setMaxWidth(520);
             charts.getChildren().add(empty);
         }
-        showPairs();
+        pairs.getItems().setAll(loaded.pairs());
+        pairCanvas.setFigure(null);
+        pairText.setText("");
     }
 
     private static String label(Path runFolder, List<Iterations.Result> results) {
@@ -372,26 +429,9 @@ public final class PreferencePanel extends BorderPane implements Page {
         return name.equals(method) ? method : method + " (" + name + ")";
     }
 
-    private void addChart(ChartFigure figure, String name) {
-        charts.add(figure, name);
-    }
-
     /** The charts shown now, in order. */
     public List<Figure> charts() {
         return charts.figures();
-    }
-
-    private void showPairs() {
-        Path file = Iterations.iterationFolder(folder(), pairIteration.getValue()).resolve(Iterations.PAIRS);
-        pairs.getItems().clear();
-        pairCanvas.setFigure(null);
-        pairText.setText("");
-        if (!Files.isRegularFile(file)) return;
-        try {
-            pairs.getItems().setAll(readPairs(file));
-        } catch (IOException e) {
-            status.accept("Could not read " + file + ": " + e.getMessage());
-        }
     }
 
     private static List<PairRecord> readPairs(Path file) throws IOException {

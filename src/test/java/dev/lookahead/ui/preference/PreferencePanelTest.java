@@ -36,7 +36,8 @@ class PreferencePanelTest extends WindowTest {
             panel.configure("n32-paths", "irpo", 1, 40, 6, 10);
             panel.runIterations();
         });
-        FxTesting.waitUntil(() -> Files.exists(Iterations.iterationFolder(out, 1).resolve(Iterations.EVAL)) && !panel.running(), "the iteration ends");
+        FxTesting.waitUntil(() -> Files.exists(Iterations.iterationFolder(out, 1).resolve(Iterations.EVAL)) && !panel.running()
+                && !panel.loading(), "the iteration ends and its folder is read");
         FxTesting.onFx(() -> {
             assertThat(panel.charts()).as("whole paths per lookahead, vote shares, vote share vs accuracy, losses").hasSizeGreaterThanOrEqualTo(6);
             assertThat(panel.pairList()).isNotEmpty();
