@@ -1,85 +1,96 @@
 package dev.lookahead.search;
 
+import java.util.Arrays;
+
 /**
- * The paper's lookahead: how many levels a breadth-first search from the current vertex's children
- * must expand before the goal is found or only the correct branch is still alive
- * (the paper's definition, as its generator computes it; docs/user-guide.md, "The task"). Reused between calls; not
- * thread-safe.
+ * The paper's lookahead of one step (docs/user-guide.md, "The task"): how many levels of a breadth-first
+ * search from the current vertex's children are needed before the goal shows up or every vertex still
+ * on the frontier lies on the correct branch.
+ *
+ * <p>The search is kept as levels. Level 0 is the current vertex's children; level d + 1 holds the
+ * vertices first reached from level d. Each vertex of a level carries one bit, "reached from the correct
+ * branch": true for the correct child itself, and for a later vertex true when any of its parents on
+ * the level before carries it. Then the lookahead is the first level d that is all correct (answer d),
+ * or that holds the goal (answer d + 1), or the level count when the search runs dry. Reused between
+ * calls; not thread-safe.
  */
 final class Lookahead {
-    private int[] vertices = new int[16];
-    private int[] branches = new int[16];
-    private int[] nextVertices = new int[16];
-    private int[] nextBranches = new int[16];
-    private int[] visitedStamp = new int[0];
-    private int stamp;
+    /** Per vertex slot: the level it was first reached on, or -1; valid for the current call only. */
+    private int[] level = new int[0];
+    /** Per vertex slot: reached from the correct branch (meaningful once the slot has a level). */
+    private boolean[] correct = new boolean[0];
+    private int[] thisLevel = new int[0];
+    private int[] nextLevel = new int[0];
 
     /**
      * @param current the vertex whose next step is asked for
-     * @param next    the correct next vertex (the branch that counts as right)
+     * @param next    the correct next vertex (its branch is the right one)
      * @param goal    the goal vertex
      */
     int compute(Adjacency graph, int current, int next, int goal) {
-        int vertexCount = graph.vertexCount();
-        int capacity = graph.childCount(current) + vertexCount;
-        if (vertices.length < capacity) {
-            vertices = new int[capacity];
-            branches = new int[capacity];
-            nextVertices = new int[capacity];
-            nextBranches = new int[capacity];
+        prepare(graph.vertexCount());
+        int size = seedWithChildren(graph, current, next);
+        int depth = 0;
+        for (; size > 0; depth++) {
+            if (allCorrect(size)) return depth;
+            if (contains(thisLevel, size, goal)) return depth + 1;
+            size = expand(graph, size, depth + 1);
         }
-        if (visitedStamp.length < vertexCount) visitedStamp = new int[vertexCount];
-        if (++stamp == Integer.MAX_VALUE) {
-            java.util.Arrays.fill(visitedStamp, 0);
-            stamp = 1;
-        }
+        return depth;
+    }
 
+    private void prepare(int vertexCount) {
+        if (level.length < vertexCount) {
+            level = new int[vertexCount];
+            correct = new boolean[vertexCount];
+            thisLevel = new int[vertexCount];
+            nextLevel = new int[vertexCount];
+        }
+        Arrays.fill(level, 0, vertexCount, -1);
+    }
+
+    /** Level 0: the current vertex's distinct children, each its own branch. */
+    private int seedWithChildren(Adjacency graph, int current, int next) {
         int size = 0;
         for (int i = 0; i < graph.childCount(current); i++) {
             int child = graph.child(current, i);
-            vertices[size] = child;
-            branches[size++] = child;
-            visitedStamp[child] = stamp;
+            if (level[child] >= 0) continue;
+            level[child] = 0;
+            correct[child] = child == next;
+            thisLevel[size++] = child;
         }
-        int depth = 0;
-        while (size != 0) {
-            boolean onlyCorrectBranch = true;
-            for (int i = 0; i < size; i++) {
-                if (branches[i] != next) {
-                    onlyCorrectBranch = false;
-                    break;
-                }
-            }
-            if (onlyCorrectBranch) return depth;
+        return size;
+    }
 
-            depth++;
-            int nextSize = 0;
-            for (int i = 0; i < size; i++) {
-                int v = vertices[i];
-                int branch = branches[i];
-                if (v == goal) return depth;
-                for (int c = 0; c < graph.childCount(v); c++) {
-                    int w = graph.child(v, c);
-                    if (visitedStamp[w] != stamp) {
-                        visitedStamp[w] = stamp;
-                        nextVertices[nextSize] = w;
-                        nextBranches[nextSize++] = branch;
-                    } else if (branch == next) {
-                        // a vertex reached at this level by several branches belongs to the correct one
-                        for (int k = 0; k < nextSize; k++) {
-                            if (nextVertices[k] == w) nextBranches[k] = branch;
-                        }
-                    }
+    private boolean allCorrect(int size) {
+        for (int i = 0; i < size; i++) if (!correct[thisLevel[i]]) return false;
+        return true;
+    }
+
+    /** Fills the next level from this one and makes it current; returns its size. */
+    private int expand(Adjacency graph, int size, int depth) {
+        int found = 0;
+        for (int i = 0; i < size; i++) {
+            int v = thisLevel[i];
+            for (int c = 0; c < graph.childCount(v); c++) {
+                int w = graph.child(v, c);
+                if (level[w] < 0) {
+                    level[w] = depth;
+                    correct[w] = correct[v];
+                    nextLevel[found++] = w;
+                } else if (level[w] == depth) {
+                    correct[w] |= correct[v];
                 }
             }
-            int[] swap = vertices;
-            vertices = nextVertices;
-            nextVertices = swap;
-            swap = branches;
-            branches = nextBranches;
-            nextBranches = swap;
-            size = nextSize;
         }
-        return depth;
+        int[] swap = thisLevel;
+        thisLevel = nextLevel;
+        nextLevel = swap;
+        return found;
+    }
+
+    private static boolean contains(int[] values, int length, int value) {
+        for (int i = 0; i < length; i++) if (values[i] == value) return true;
+        return false;
     }
 }
