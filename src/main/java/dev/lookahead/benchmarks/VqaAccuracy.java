@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * articles dropped and contractions given their apostrophes.
  */
 public final class VqaAccuracy {
+    // The tables below are the VQA evaluation's (BSD-2-Clause, Copyright (c) 2014, Aishwarya Agrawal): see NOTICE.
     private static final List<String> PUNCTUATION = List.of(";", "/", "[", "]", "\"", "{", "}", "(", ")", "=", "+", "\\", "_", "-", ">", "<", "@",
             "`", ",", "?", "!");
     /**

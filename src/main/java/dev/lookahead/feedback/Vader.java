@@ -23,6 +23,7 @@ import java.util.Set;
  * compound = s / sqrt(s^2 + 15). Thread-safe once built.
  */
 public final class Vader {
+    // The constants and word tables below are VADER's (MIT, Copyright (c) 2016 C.J. Hutto): see NOTICE.
     private static final double BOOST = 0.293;
     private static final double DAMPEN = -0.293;
     private static final double CAPS = 0.733;

@@ -20,7 +20,7 @@ public final class RewardBench {
         }
     }
 
-    /** Each section's subsets with their example counts, in RewardBench's order. */
+    /** Each section's subsets with their example counts, in RewardBench's order. Table from RewardBench (Apache-2.0): see NOTICE. */
     public static final Map<String, Map<String, Integer>> SECTIONS = sections();
 
     private static Map<String, Map<String, Integer>> sections() {

@@ -13,6 +13,7 @@ import java.util.Set;
  * parser, so properties need no list to be parsed.
  */
 public final class Lexicon {
+    // The word lists below are PrOntoQA's (Apache-2.0, Copyright 2017 Abulhair Saparov): see NOTICE.
     /** Concepts the generator builds ontologies from (the PrOntoQA-OOD paper; docs/user-guide.md, "The Proofs panel"). */
     public static final List<String> CONCEPTS = List.of("wumpus", "yumpus", "zumpus", "dumpus", "rompus", "numpus", "tumpus",
             "vumpus", "impus", "jompus", "gorpus", "shumpus", "lempus", "sterpus", "grimpus", "lorpus", "brimpus");
