@@ -1,24 +1,24 @@
 package dev.lookahead.cli;
 
 import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Refuses a command line whose output ({@code --out}, {@code --json}, {@code --figure}) is the same file
- * as one of its inputs, before anything is read: writing it would destroy the input. Files are compared
- * as files (links and relative paths resolved), not as strings.
+ * Refuses a command line whose output (an option marked {@link OutputFile}) is the same file as one of its inputs
+ * (marked {@link InputFile}), before anything is read: writing it would destroy the input. Files are compared as
+ * files (links and relative paths resolved), not as strings.
  */
 public final class InputOutputClash {
-    private static final Set<String> INPUTS = Set.of("--in", "--graph", "--reserve", "--spec", "--key");
-    private static final Set<String> OUTPUTS = Set.of("--out", "--json", "--figure");
 
     private InputOutputClash() {
     }
@@ -27,9 +27,9 @@ public final class InputOutputClash {
     static Optional<String> find(ParseResult parsed) {
         ParseResult command = parsed;
         while (command.hasSubcommand()) command = command.subcommand();
-        List<Path> inputs = paths(command, INPUTS);
+        List<Path> inputs = paths(command, InputFile.class);
         for (OptionSpec option : command.matchedOptions()) {
-            if (!OUTPUTS.contains(option.longestName())) continue;
+            if (!marked(option, OutputFile.class)) continue;
             for (Path output : paths(option)) {
                 for (Path input : inputs) {
                     if (same(input, output)) {
@@ -42,16 +42,22 @@ public final class InputOutputClash {
         return Optional.empty();
     }
 
-    private static List<Path> paths(ParseResult command, Set<String> names) {
+    private static List<Path> paths(ParseResult command, Class<? extends Annotation> role) {
         List<Path> found = new ArrayList<>();
-        for (OptionSpec option : command.matchedOptions()) if (names.contains(option.longestName())) found.addAll(paths(option));
+        for (ArgSpec arg : command.matchedArgs()) if (marked(arg, role)) found.addAll(paths(arg));
         return found;
     }
 
-    private static List<Path> paths(OptionSpec option) {
+    /** Whether the option or parameter's field carries the given mark. */
+    public static boolean marked(ArgSpec arg, Class<? extends Annotation> role) {
+        return arg.userObject() instanceof Field field && field.isAnnotationPresent(role);
+    }
+
+    private static List<Path> paths(ArgSpec option) {
         Object value = option.getValue();
         List<Path> found = new ArrayList<>();
         if (value instanceof Path path) found.add(path);
+        if (value instanceof String name && !name.isBlank() && Files.exists(Path.of(name))) found.add(Path.of(name));
         if (value instanceof Collection<?> many) for (Object item : many) if (item instanceof Path path) found.add(path);
         return found;
     }

@@ -5,6 +5,7 @@ import picocli.CommandLine.Option;
 
 /** The option of every command that writes JSON lines: a file to write them to, atomically, or standard output. */
 public final class LinesOut {
+    @OutputFile
     @Option(names = "--out", description = "Write the lines here (atomically) instead of standard output.")
     Path out;
 

@@ -3,6 +3,8 @@ package dev.lookahead.prefopt;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
+import dev.lookahead.io.RunLock;
+import dev.lookahead.model.ModelFiles;
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.search.Distribution;
 import dev.lookahead.search.Example;
@@ -117,6 +119,10 @@ public final class Iterations {
         if (Files.exists(out.resolve(PLAN))) {
             throw new IOException(out + " already holds a preference run; pass --resume to continue it or choose another --out");
         }
+        if (Files.exists(out.resolve(ModelFiles.WEIGHTS))) {
+            throw new IOException(out + " holds a model (" + ModelFiles.WEIGHTS + "); a preference run there would mix with it"
+                    + " - choose another --out");
+        }
         Files.createDirectories(out);
         AtomicFiles.writeString(out.resolve(PLAN), Json.pretty(plan));
         return new Iterations(plan, out);
@@ -160,6 +166,12 @@ public final class Iterations {
 
     /** Runs the iterations not yet finished, until the last or until {@code cancelled}; returns every result so far. */
     public List<Result> run(Report report, BooleanSupplier cancelled) throws IOException, InterruptedException {
+        try (RunLock lock = RunLock.take(out)) {
+            return runLocked(report, cancelled);
+        }
+    }
+
+    private List<Result> runLocked(Report report, BooleanSupplier cancelled) throws IOException, InterruptedException {
         SearchModel probe = SearchModel.openSearch(plan.model(), plan.device());
         TokenLayout layout = probe.config().layout();
         Map<Integer, List<Example>> heldOut = Problems.heldOut(layout, Distribution.parse(plan.distribution()), HELD_OUT_SEED,

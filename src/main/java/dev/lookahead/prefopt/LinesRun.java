@@ -1,5 +1,6 @@
 package dev.lookahead.prefopt;
 
+import dev.lookahead.io.RunLock;
 import dev.lookahead.model.ModelFiles;
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.model.TorchCalls;
@@ -42,6 +43,7 @@ abstract class LinesRun<L> implements StepRun, AutoCloseable {
         long evalEvery();
     }
 
+    private final RunLock lock;
     private final Schedule schedule;
     private final int magic;
     private final Path folder;
@@ -52,8 +54,11 @@ abstract class LinesRun<L> implements StepRun, AutoCloseable {
     private long step;
     private double elapsedSeconds;
 
-    LinesRun(Schedule schedule, int magic, Path folder, SearchModel model, List<L> lines, RunCheckpoint.State state, DataInputStream optimiserIn)
-            throws IOException {
+    LinesRun(Schedule schedule, int magic, Path folder, List<L> lines, Opened opened) throws IOException {
+        SearchModel model = opened.model();
+        RunCheckpoint.State state = opened.state();
+        DataInputStream optimiserIn = opened.optimiser();
+        this.lock = opened.lock();
         this.schedule = schedule;
         this.magic = magic;
         this.folder = folder;
@@ -66,20 +71,35 @@ abstract class LinesRun<L> implements StepRun, AutoCloseable {
         if (optimiserIn != null) optimiser.load(optimiserIn);
     }
 
-    /** What a run is opened from: a new start (the model saved into the folder) or the folder's checkpoint. */
-    record Opened(SearchModel model, RunCheckpoint.State state, DataInputStream optimiser) {
+    /** What a run is opened from: a new start (the model saved into the folder) or the folder's checkpoint; the folder's lock. */
+    record Opened(SearchModel model, RunCheckpoint.State state, DataInputStream optimiser, RunLock lock) {
     }
 
-    /** Opens the folder: from its checkpoint when it has one ({@code start} is then closed), else from {@code start}. */
+    /**
+     * Locks the folder to this run ({@link RunLock}) and opens it: from its checkpoint when it has one ({@code start} is
+     * then closed), else from {@code start}. When the folder is in use by another run, {@code start} is closed and
+     * nothing is written.
+     */
     static Opened open(Path folder, int magic, SearchModel start, int lines) throws IOException {
-        Files.createDirectories(folder);
-        RunCheckpoint.Loaded loaded = RunCheckpoint.read(folder, magic, lines, start);
-        if (loaded == null) {
-            ModelFiles.save(start, folder);
-            return new Opened(start, new RunCheckpoint.State(0, 0, lines), null);
+        RunLock lock;
+        try {
+            lock = RunLock.take(folder);
+        } catch (IOException busy) {
+            start.close();
+            throw busy;
         }
-        start.close();
-        return new Opened(loaded.model(), loaded.state(), loaded.optimiserStream());
+        try {
+            RunCheckpoint.Loaded loaded = RunCheckpoint.read(folder, magic, lines, start);
+            if (loaded == null) {
+                ModelFiles.save(start, folder);
+                return new Opened(start, new RunCheckpoint.State(0, 0, lines), null, lock);
+            }
+            start.close();
+            return new Opened(loaded.model(), loaded.state(), loaded.optimiserStream(), lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /** Every line once per epoch, each epoch in its own seeded order, so a resumed run takes the same batches. */
@@ -169,5 +189,10 @@ abstract class LinesRun<L> implements StepRun, AutoCloseable {
     public void close() {
         optimiser.close();
         model.close();
+        try {
+            lock.close();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

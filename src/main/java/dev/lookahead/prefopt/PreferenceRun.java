@@ -45,7 +45,7 @@ public final class PreferenceRun extends LinesRun<PairRecord> {
 
     private PreferenceRun(Settings settings, Path folder, List<PairRecord> items, Map<Integer, List<Example>> heldOut, Opened opened)
             throws IOException {
-        super(settings, MAGIC, folder, opened.model(), items, opened.state(), opened.optimiser());
+        super(settings, MAGIC, folder, items, opened);
         this.settings = settings;
         this.heldOut = heldOut;
         for (PairRecord item : items) {

@@ -63,7 +63,7 @@ public final class RewardRun extends LinesRun<RewardRun.Pair> {
 
     private RewardRun(Settings settings, Path folder, List<Pair> pairs, Function<SearchModel, Map<String, Proportion>> heldOut, Opened opened)
             throws IOException {
-        super(settings, MAGIC, folder, opened.model(), pairs, opened.state(), opened.optimiser());
+        super(settings, MAGIC, folder, pairs, opened);
         this.settings = settings;
         this.heldOut = heldOut;
     }

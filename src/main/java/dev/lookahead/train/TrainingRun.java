@@ -9,6 +9,7 @@ import ai.djl.util.Pair;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
+import dev.lookahead.io.RunLock;
 import dev.lookahead.model.Devices;
 import dev.lookahead.model.ModelConfig;
 import dev.lookahead.model.ModelFiles;
@@ -42,6 +43,7 @@ import java.util.concurrent.Future;
  * {@code log.jsonl} (the learning curve).
  */
 public final class TrainingRun implements StepRun, AutoCloseable {
+    private final RunLock lock;
     public static final String SETTINGS = "training.json";
     public static final String CHECKPOINT = "checkpoint.bin";
     public static final String LOG = TrainingLog.FILE;
@@ -92,7 +94,8 @@ public final class TrainingRun implements StepRun, AutoCloseable {
     }
 
     private TrainingRun(TrainingConfig config, Path folder, SearchModel model, long step, double elapsedSeconds,
-                        Curriculum curriculum, DataInputStream optimizerIn) throws IOException {
+                        Curriculum curriculum, DataInputStream optimizerIn, RunLock lock) throws IOException {
+        this.lock = lock;
         this.config = config;
         this.folder = folder;
         this.model = model;
@@ -146,16 +149,36 @@ public final class TrainingRun implements StepRun, AutoCloseable {
         return sets;
     }
 
-    /** Starts a new run in {@code folder} (which must not hold one already). */
+    /**
+     * Starts a new run in {@code folder}, which must hold neither a run nor a model: a model or a run already there is
+     * never overwritten. The folder stays locked to this run until it is closed ({@link RunLock}).
+     */
     public static TrainingRun start(TrainingConfig config, Path folder) throws IOException {
+        RunLock lock = RunLock.take(folder);
+        try {
+            refuseOccupied(folder);
+            AtomicFiles.writeString(folder.resolve(SETTINGS), Json.pretty(TrainingSettings.toJson(config)));
+            ModelFiles.writeConfig(config.model(), config.task(), folder);
+            SearchModel model = SearchModel.create(config.model(), Devices.choose(config.device()), config.seed(), config.initialization());
+            return new TrainingRun(config, folder, model, 0, 0, new Curriculum(config.firstLookahead(), 0, 0), null, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Refuses a folder that holds a checkpointed run or a model's weights. A run stopped before its first checkpoint
+     * left only its settings, which a new start may replace: nothing learned is lost.
+     */
+    private static void refuseOccupied(Path folder) throws IOException {
         if (Files.exists(folder.resolve(CHECKPOINT))) {
             throw new IOException(folder + " already holds a training run; pass --resume to continue it or choose another --out");
         }
-        Files.createDirectories(folder);
-        AtomicFiles.writeString(folder.resolve(SETTINGS), Json.pretty(TrainingSettings.toJson(config)));
-        ModelFiles.writeConfig(config.model(), config.task(), folder);
-        SearchModel model = SearchModel.create(config.model(), Devices.choose(config.device()), config.seed(), config.initialization());
-        return new TrainingRun(config, folder, model, 0, 0, new Curriculum(config.firstLookahead(), 0, 0), null);
+        if (Files.exists(folder.resolve(ModelFiles.WEIGHTS))) {
+            throw new IOException(folder + " holds a model (" + ModelFiles.WEIGHTS + "); a new run would overwrite it"
+                    + " - choose another folder");
+        }
     }
 
     /**
@@ -166,6 +189,17 @@ public final class TrainingRun implements StepRun, AutoCloseable {
     public static TrainingRun resume(Path folder, Long examples) throws IOException {
         Path checkpoint = folder.resolve(CHECKPOINT);
         if (!Files.isRegularFile(checkpoint)) throw new IOException(folder + " has no checkpoint to resume (" + CHECKPOINT + ")");
+        RunLock lock = RunLock.take(folder);
+        try {
+            return resumeLocked(folder, examples, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static TrainingRun resumeLocked(Path folder, Long examples, RunLock lock) throws IOException {
+        Path checkpoint = folder.resolve(CHECKPOINT);
         Path settings = folder.resolve(SETTINGS);
         TrainingConfig config = TrainingSettings.read(settings);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(checkpoint)))) {
@@ -180,7 +214,7 @@ public final class TrainingRun implements StepRun, AutoCloseable {
             TrainingRun run;
             try {
                 run = new TrainingRun(examples == null ? config : TrainingSettings.withExamples(config, examples), folder, model,
-                        state.step(), state.elapsedSeconds(), Curriculum.from(state, config), in);
+                        state.step(), state.elapsedSeconds(), Curriculum.from(state, config), in, lock);
             } catch (IOException | RuntimeException e) {
                 model.close();
                 throw new IOException(checkpoint + ": cannot resume from it (" + e.getMessage()
@@ -469,5 +503,10 @@ public final class TrainingRun implements StepRun, AutoCloseable {
         batches.close();
         workers.shutdownNow();
         for (SearchModel replica : replicas) replica.close();
+        try {
+            lock.close();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

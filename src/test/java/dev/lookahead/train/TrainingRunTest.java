@@ -166,6 +166,31 @@ class TrainingRunTest {
     }
 
     @Test
+    void aSecondRunInTheSameFolderIsRefusedWhileTheFirstHoldsIt() throws Exception {
+        TrainingConfig config = tiny(64 * 2, 1e-3f);
+        Path folder = dir.resolve("shared");
+        try (TrainingRun first = TrainingRun.start(config, folder)) {
+            assertThatThrownBy(() -> TrainingRun.start(config, folder)).hasMessageContaining("in use by another run");
+            first.trainStep();
+            first.checkpoint();
+            assertThatThrownBy(() -> TrainingRun.resume(folder, null)).hasMessageContaining("in use by another run");
+        }
+        try (TrainingRun resumed = TrainingRun.resume(folder, null)) {
+            assertThat(resumed.stepsDone()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFolderHoldingAModelIsNeverTrainedOver() throws Exception {
+        Path model = dir.resolve("model");
+        Files.createDirectories(model);
+        Files.writeString(model.resolve(dev.lookahead.model.ModelFiles.WEIGHTS), "weights someone trained");
+        assertThatThrownBy(() -> TrainingRun.start(tiny(64 * 2, 1e-3f), model)).hasMessageContaining("holds a model");
+        assertThat(Files.readString(model.resolve(dev.lookahead.model.ModelFiles.WEIGHTS))).isEqualTo("weights someone trained");
+        assertThat(model.resolve(TrainingRun.SETTINGS)).doesNotExist();
+    }
+
+    @Test
     void theScheduleWarmsUpThenDecaysToATenth() {
         TrainingConfig config = tiny(64 * 1000, 1e-3f);
         assertThat(config.learningRateAt(0)).isEqualTo(1e-3f / 20);

@@ -1,5 +1,6 @@
 package dev.lookahead.cli.bench;
 
+import dev.lookahead.cli.InputFile;
 import dev.lookahead.io.Json;
 import dev.lookahead.search.Distribution;
 import dev.lookahead.search.ExampleGenerator;
@@ -37,6 +38,7 @@ public final class BenchGenerateCommand implements Callable<Integer> {
     @Option(names = "--examples", defaultValue = "200000", description = "Examples per repeat (default ${DEFAULT-VALUE}).")
     int examples;
 
+    @InputFile
     @Option(names = "--peer", description = "The paper's generator's speeds, measured on this machine just before (JSON:"
             + " {\"cases\": [{\"distribution\", \"n\", \"examples_per_second\"}]}, as docs/experiments/generator-peer/bench_peer.py"
             + " writes it): adds the peer's speed and the ratio per case.")

@@ -1,5 +1,6 @@
 package dev.lookahead.cli.experiments;
 
+import dev.lookahead.cli.OutputFile;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.cli.ProgressBar;
 import dev.lookahead.experiments.SensitivityGrid;
@@ -38,9 +39,11 @@ public final class SensitivityCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "auto", description = "cpu, gpu or auto (default ${DEFAULT-VALUE}).")
     String device;
 
+    @OutputFile
     @Option(names = "--json", description = "Write the grid here as JSON (accuracy with Wilson 95%% intervals per cell).")
     Path json;
 
+    @OutputFile
     @Option(names = "--figure", description = "Write the heatmap here; the extension picks PNG, SVG or PDF.")
     Path figure;
 

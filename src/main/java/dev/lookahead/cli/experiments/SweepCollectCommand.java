@@ -1,5 +1,7 @@
 package dev.lookahead.cli.experiments;
 
+import dev.lookahead.cli.OutputFile;
+import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.lookahead.experiments.JobResult;
 import dev.lookahead.experiments.Sweep;
@@ -19,12 +21,15 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "collect", description = "Gather the results of a sweep's finished jobs (run here or on a cluster) into results.jsonl and results.md.")
 public final class SweepCollectCommand implements Callable<Integer> {
+    @InputFile
     @Parameters(paramLabel = "DIR", description = "The sweep's folder.")
     Path folder;
 
+    @OutputFile
     @Option(names = "--json", description = "Also write the results and per-setting summaries here.")
     Path json;
 
+    @OutputFile
     @Option(names = "--figures", description = "Also write the plots into this folder as PNG, SVG and PDF: converged-vs-n, test-loss-vs-n,"
             + " loss-vs-examples, loss-vs-flops.")
     Path figures;

@@ -1,5 +1,7 @@
 package dev.lookahead.cli.experiments;
 
+import dev.lookahead.cli.OutputFile;
+import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.ProgressBar;
 import dev.lookahead.cli.StopOnInterrupt;
 import dev.lookahead.cli.TrainingPrinter;
@@ -18,9 +20,11 @@ import picocli.CommandLine.Option;
         + "or write a SLURM job array for it; results gathered in the folder.",
         subcommands = SweepCollectCommand.class)
 public final class SweepCommand implements Callable<Integer> {
+    @InputFile
     @Option(names = "--spec", description = "The grid as JSON: n, layers, hidden, distribution, seeds (lists) and examples (the budget per job).")
     Path spec;
 
+    @OutputFile
     @Option(names = "--out", description = "The sweep's folder: sweep.json, jobs/<id>/, results.jsonl, results.md.")
     Path out;
 
@@ -33,6 +37,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--job", paramLabel = "K", description = "Run only job K (0-based; what each SLURM array task does).")
     Integer job;
 
+    @InputFile
     @Option(names = "--jar", description = "With --slurm: the lookahead jar the cluster runs (default: this one).")
     Path jar;
 

@@ -1,5 +1,6 @@
 package dev.lookahead.cli.feedback;
 
+import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.cli.JsonLineMapper;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Option;
         subcommands = {SignalsReportCommand.class, SignalsSentimentCommand.class})
 public final class SignalsCommand implements Callable<Integer> {
     // not required by picocli, which would then demand it of the subcommands too
+    @InputFile
     @Option(names = "--in", description = "Conversations, one per line (BlenderBot 3 deployment format or conversation_id + turns).")
     Path in;
 

@@ -1,5 +1,7 @@
 package dev.lookahead.cli.feedback;
 
+import dev.lookahead.cli.OutputFile;
+import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.cli.Output;
 import dev.lookahead.feedback.BotTurnSignals;
@@ -23,15 +25,18 @@ import picocli.CommandLine.Option;
 
 @Command(name = "report", description = "Label rates per signal (standard vs adversarial, normal vs canned) and Cohen's kappa between signals and with thumbs up/down.")
 public final class SignalsReportCommand implements Callable<Integer> {
+    @InputFile
     @Option(names = "--in", required = true, description = "Conversations, one per line.")
     Path in;
 
     @Mixin
     SignalOptions labelling;
 
+    @OutputFile
     @Option(names = "--json", description = "Also write the report here.")
     Path json;
 
+    @OutputFile
     @Option(names = "--out", description = "Write the report here (atomically) instead of standard output.")
     Path out;
 

@@ -1,5 +1,6 @@
 package dev.lookahead.cli.feedback;
 
+import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.cli.LinesOut;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "sentiment", description = "Adds VADER's compound, pos, neu and neg (the reference VADER's scores) to each line's text.")
 public final class SignalsSentimentCommand implements Callable<Integer> {
+    @InputFile
     @Option(names = "--in", required = true, description = "JSONL with a text field.")
     Path in;
 

@@ -1,5 +1,7 @@
 package dev.lookahead.cli.gpqa;
 
+import dev.lookahead.cli.OutputFile;
+import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.benchmarks.AnswerLetters;
 import dev.lookahead.benchmarks.GpqaCsv;
@@ -57,6 +59,7 @@ public final class GpqaCommand implements Runnable {
     @Command(name = "subsets", description = "Recompute each row's main / diamond membership with the paper's rules and report rows that"
             + " disagree with the file they came from (a file named ..._main / _diamond claims its rows).")
     static final class Subsets implements Callable<Integer> {
+        @InputFile
         @Option(names = "--in", required = true, description = "An official GPQA CSV file (repeat for several).")
         List<Path> in;
 
@@ -67,6 +70,7 @@ public final class GpqaCommand implements Runnable {
         @Mixin
         LinesOut output;
 
+        @OutputFile
         @Option(names = "--json", description = "Also write the counts and the disagreements here.")
         Path json;
 
@@ -107,12 +111,14 @@ public final class GpqaCommand implements Runnable {
 
     @Command(name = "prompts", description = "One prompt per question, options in a seeded order with the answer letter kept beside it.")
     static final class Prompts implements Callable<Integer> {
+        @InputFile
         @Option(names = "--in", required = true, description = "An official GPQA CSV file.")
         Path in;
 
         @Option(names = "--style", defaultValue = "zero-shot", description = "zero-shot, cot or few-shot (default ${DEFAULT-VALUE}).")
         String style;
 
+        @InputFile
         @Option(names = "--shots", description = "few-shot: a CSV file whose first --shot-count rows are the solved examples.")
         Path shots;
 
@@ -125,6 +131,7 @@ public final class GpqaCommand implements Runnable {
         @Mixin
         LinesOut output;
 
+        @OutputFile
         @Option(names = "--json", description = "Also write a summary here: prompts written per domain and the answer letters' spread.")
         Path json;
 
@@ -166,12 +173,15 @@ public final class GpqaCommand implements Runnable {
     @Command(name = "score", description = "Score a model's answers ({record_id, output}) against the key gpqa prompts wrote: accuracy per domain"
             + " and subdomain with Wilson intervals, unparsed answers counted (as wrong); --csv adds the validators' accuracy per domain.")
     static final class Score implements Callable<Integer> {
+        @InputFile
         @Option(names = "--in", required = true, description = "The model's answers: {record_id, output} per line.")
         Path in;
 
+        @InputFile
         @Option(names = "--key", required = true, description = "The prompts file (gpqa prompts' output): record_id, answer, domain, subdomain.")
         Path key;
 
+        @InputFile
         @Option(names = "--csv", description = "The official CSV the questions came from: the validators' accuracy beside the model's.")
         Path csv;
 
@@ -179,6 +189,7 @@ public final class GpqaCommand implements Runnable {
                 + " order given; default: \"answer is (X)\", then \"Answer: X\", then \"(X)\", each its last match.")
         List<String> patterns;
 
+        @OutputFile
         @Option(names = "--json", description = "Also write the scores here.")
         Path json;
 

@@ -1,5 +1,7 @@
 package dev.lookahead.cli.interp;
 
+import dev.lookahead.cli.OutputFile;
+import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.ModelGraphInput;
 import dev.lookahead.cli.ModelOptions;
 import dev.lookahead.cli.TraceOptions;
@@ -30,6 +32,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Mixin
     TraceOptions tracing;
 
+    @InputFile
     @Option(names = "--graph", required = true, description = "The graph (JSON, DOT, GraphML or a token line); ids and edge order are kept as written.")
     Path graph;
 
@@ -42,6 +45,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--scale", defaultValue = "3", description = "PNG pixels per point (default ${DEFAULT-VALUE}).")
     double scale;
 
+    @OutputFile
     @Option(names = "--out", required = true, description = "The folder to write the figures into.")
     Path out;
 

@@ -1,5 +1,6 @@
 package dev.lookahead.cli.interp;
 
+import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,9 +34,11 @@ public final class TraceCommand implements Callable<Integer> {
     @Mixin
     ModelOptions options;
 
+    @InputFile
     @Option(names = "--graph", description = "One graph (JSON, DOT, GraphML or a token line) with start and goal.")
     Path graph;
 
+    @InputFile
     @Option(names = "--in", description = "Lines with n and tokens (first-step inputs); one output line per input line.")
     Path in;
 

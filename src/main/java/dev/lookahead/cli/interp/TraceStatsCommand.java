@@ -1,5 +1,6 @@
 package dev.lookahead.cli.interp;
 
+import dev.lookahead.cli.OutputFile;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -44,9 +45,11 @@ public final class TraceStatsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the test sets (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @OutputFile
     @Option(names = "--json", description = "Also write the figures here: one entry per model under \"models\".")
     Path json;
 
+    @OutputFile
     @Option(names = "--figures", description = "Also draw the share explained per lookahead, one bar per model, into this folder"
             + " as explained-by-lookahead.png, .svg and .pdf, and under the paper's rules the path-merge operations per model"
             + " (path-merges.*) and each model's path-merge heatmap (path-merge-distances-MODEL.*).")

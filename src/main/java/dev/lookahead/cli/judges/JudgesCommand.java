@@ -1,5 +1,7 @@
 package dev.lookahead.cli.judges;
 
+import dev.lookahead.cli.OutputFile;
+import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
@@ -81,9 +83,11 @@ public final class JudgesCommand implements Runnable {
             + " [{judge, order, output}]}; a tie verdict or an unparsed output scores 0.5 whatever the label) or pointwise judgments"
             + " against people's ranks ({id, prompt, response, human_rank, judgments: [{judge, output}]}).")
     static final class Audit implements Callable<Integer> {
+        @InputFile
         @Option(names = "--in", required = true, description = "Pairwise judgments, one item per line.")
         Path in;
 
+        @OutputFile
         @Option(names = "--json", description = "Also write the audit here.")
         Path json;
 
@@ -181,9 +185,11 @@ public final class JudgesCommand implements Runnable {
     @Command(name = "rewardbench", description = "RewardBench scores from a reward model's scores: {prompt, chosen, rejected, subset, score_chosen,"
             + " score_rejected}; right when score_chosen > score_rejected; sections weighted by RewardBench's example counts.")
     static final class Rewardbench implements Callable<Integer> {
+        @InputFile
         @Option(names = "--in", required = true, description = "Scored pairs, one per line.")
         Path in;
 
+        @OutputFile
         @Option(names = "--json", description = "Also write the scores here.")
         Path json;
 

@@ -1,5 +1,6 @@
 package dev.lookahead.cli.judges;
 
+import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.cli.LinesOut;
 import dev.lookahead.cli.Output;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "critiques", description = "Critic-RM's consistency filter: of the critiques (judgments) of labelled pairwise items, keep"
         + " those whose verdict agrees with the preference label; unparsed and tied verdicts are dropped and counted.")
 public final class JudgesCritiquesCommand implements Callable<Integer> {
+    @InputFile
     @Option(names = "--in", required = true, description = "Pairwise items with critiques as their judgments.")
     Path in;
 

@@ -1,5 +1,7 @@
 package dev.lookahead.cli.judges;
 
+import dev.lookahead.cli.OutputFile;
+import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.cli.LinesOut;
@@ -29,6 +31,7 @@ public final class JudgesPairsCommand implements Callable<Integer> {
     @Option(names = "--method", required = true, paramLabel = "scpo|irpo|self-rewarding", description = "The pair rule.")
     String method;
 
+    @InputFile
     @Option(names = "--in", required = true, description = "LLM samples (scpo, irpo) or pointwise judgments (self-rewarding).")
     Path in;
 
@@ -47,6 +50,7 @@ public final class JudgesPairsCommand implements Callable<Integer> {
     @Mixin
     LinesOut output;
 
+    @OutputFile
     @Option(names = "--json", description = "Also write a summary here: pairs made, prompts that gave one, samples or judgments not parsed.")
     Path json;
 

@@ -1,5 +1,7 @@
 package dev.lookahead.cli.judges;
 
+import dev.lookahead.cli.OutputFile;
+import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.cli.LinesOut;
 import dev.lookahead.cli.Output;
@@ -22,16 +24,19 @@ import picocli.CommandLine.Option;
 @Command(name = "prompts", description = "Judge prompts ready for any model: the additive rubric for each sample of LLM samples ({id, prompt,"
         + " samples: [{text}]}), or the pairwise template for each pairwise item ({id, prompt, response_a, response_b}) in both orders.")
 public final class JudgesPromptsCommand implements Callable<Integer> {
+    @InputFile
     @Option(names = "--template", defaultValue = "rubric", description = "rubric, pairwise (the shipped templates) or a file of your own (default"
             + " ${DEFAULT-VALUE}); placeholders {prompt}, {response} / {first}, {second}.")
     String template;
 
+    @InputFile
     @Option(names = "--in", required = true, description = "LLM samples (rubric) or pairwise items (pairwise).")
     Path in;
 
     @Mixin
     LinesOut output;
 
+    @OutputFile
     @Option(names = "--json", description = "Also write a summary here: the template and how many prompts were written.")
     Path json;
 

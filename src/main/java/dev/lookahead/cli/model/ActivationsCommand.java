@@ -1,5 +1,7 @@
 package dev.lookahead.cli.model;
 
+import dev.lookahead.cli.OutputFile;
+import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.ModelGraphInput;
 import dev.lookahead.cli.ModelOptions;
 import dev.lookahead.io.AtomicFiles;
@@ -21,9 +23,11 @@ public final class ActivationsCommand implements Callable<Integer> {
     @Mixin
     ModelOptions options;
 
+    @InputFile
     @Option(names = "--graph", required = true, description = "The graph (JSON, DOT, GraphML or a token line) with start and goal.")
     Path graph;
 
+    @OutputFile
     @Option(names = "--out", required = true, description = "FILE.npz (numpy.load) or FILE.json.")
     Path out;
 

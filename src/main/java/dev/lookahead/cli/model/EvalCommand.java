@@ -1,5 +1,7 @@
 package dev.lookahead.cli.model;
 
+import dev.lookahead.cli.OutputFile;
+import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.cli.AccuracyTable;
 import dev.lookahead.cli.JsonLineMapper;
@@ -40,6 +42,7 @@ public final class EvalCommand implements Callable<Integer> {
                 + " (the standard held-out sets); for a dfs or si model, per backtrack or per (frontier, branch) bucket.")
         Integer perLookahead;
 
+        @InputFile
         @Option(names = "--in", description = "JSONL with n and tokens; each line gets predicted and correct.")
         Path in;
     }
@@ -50,9 +53,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the test sets (default ${DEFAULT-VALUE}: the sets held out from training).")
     long seed;
 
+    @OutputFile
     @Option(names = "--out", description = "With --in: write the lines here (atomically) instead of standard output.")
     Path out;
 
+    @OutputFile
     @Option(names = "--json", description = "Write the accuracy table here as JSON.")
     Path json;
 

@@ -1,5 +1,7 @@
 package dev.lookahead.cli.model;
 
+import dev.lookahead.cli.OutputFile;
+import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.ModelGraphInput;
 import dev.lookahead.cli.ModelOptions;
 import dev.lookahead.inspect.GraphFacts;
@@ -23,9 +25,11 @@ public final class PredictCommand implements Callable<Integer> {
     @Mixin
     ModelOptions options;
 
+    @InputFile
     @Option(names = "--graph", required = true, description = "The graph (JSON, DOT, GraphML or a token line) with start and goal.")
     Path graph;
 
+    @OutputFile
     @Option(names = "--json", description = "Also write the result here.")
     Path json;
 

@@ -1,5 +1,7 @@
 package dev.lookahead.cli.model;
 
+import dev.lookahead.cli.OutputFile;
+import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.ModelOptions;
 import dev.lookahead.interp.ReachabilityProbes;
 import dev.lookahead.io.AtomicFiles;
@@ -67,6 +69,7 @@ public final class ProbeCommand implements Runnable {
         @Mixin
         ModelOptions options;
 
+        @OutputFile
         @Option(names = "--out", required = true, description = "Folder for probes.json.")
         Path out;
 
@@ -79,6 +82,7 @@ public final class ProbeCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Seed of the training examples (default ${DEFAULT-VALUE}).")
         long seed;
 
+        @OutputFile
         @Option(names = "--json", description = "Also write the scores here.")
         Path json;
 
@@ -104,12 +108,14 @@ public final class ProbeCommand implements Runnable {
         @Mixin
         ModelOptions options;
 
+        @InputFile
         @Option(names = "--probe", required = true, description = "Folder holding probes.json.")
         Path probe;
 
         @Option(names = "--per-lookahead", defaultValue = "25", description = "Test examples per lookahead (default ${DEFAULT-VALUE}).")
         int perLookahead;
 
+        @OutputFile
         @Option(names = "--json", description = "Also write the scores here.")
         Path json;
 

@@ -1,5 +1,7 @@
 package dev.lookahead.cli.model;
 
+import dev.lookahead.cli.OutputFile;
+import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.lookahead.cli.LineFields;
 import dev.lookahead.cli.LinesOut;
@@ -39,9 +41,11 @@ public final class RolloutCommand implements Callable<Integer> {
     Source source;
 
     static final class Source {
+        @InputFile
         @Option(names = "--graph", description = "The graph (JSON, DOT, GraphML or a token line) with start and goal.")
         Path graph;
 
+        @InputFile
         @Option(names = "--in", description = "JSONL with n and tokens of the model's task: each line's graph, start and goal are rolled out"
                 + " from the beginning (lines get a line field).")
         Path in;
@@ -50,6 +54,7 @@ public final class RolloutCommand implements Callable<Integer> {
     @Mixin
     LinesOut output;
 
+    @OutputFile
     @Option(names = "--figures", description = "With --graph: write each step as a figure (step-K), the end (step-<last>) and all steps in"
             + " one strip (rollout) into this folder.")
     Path figures;

@@ -1,5 +1,6 @@
 package dev.lookahead.cli.model;
 
+import dev.lookahead.cli.OutputFile;
 import dev.lookahead.cli.ProgressBar;
 import dev.lookahead.cli.StopOnInterrupt;
 import dev.lookahead.cli.TrainingPrinter;
@@ -88,6 +89,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--eval-per-lookahead", defaultValue = "200", description = "Held-out examples per lookahead and on naive graphs (default ${DEFAULT-VALUE}).")
     int evalPerLookahead;
 
+    @OutputFile
     @Option(names = "--out", required = true, description = "The run's folder: checkpoints, weights, learning curve.")
     Path out;
 

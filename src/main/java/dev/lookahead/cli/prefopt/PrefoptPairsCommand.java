@@ -1,5 +1,6 @@
 package dev.lookahead.cli.prefopt;
 
+import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.cli.LineFields;
@@ -27,6 +28,7 @@ public final class PrefoptPairsCommand implements Callable<Integer> {
     @Option(names = "--method", required = true, paramLabel = "scpo|irpo|dpo", description = "The pair rule.")
     String method;
 
+    @InputFile
     @Option(names = "--in", required = true, description = "The samples (prefopt sample's output).")
     Path in;
 

@@ -1,5 +1,7 @@
 package dev.lookahead.cli.prefopt;
 
+import dev.lookahead.cli.OutputFile;
+import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.AccuracyTable;
 import dev.lookahead.cli.ModelOptions;
 import dev.lookahead.cli.ProgressBar;
@@ -7,6 +9,7 @@ import dev.lookahead.cli.StopOnInterrupt;
 import dev.lookahead.cli.TrainingPrinter;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
+import dev.lookahead.model.ModelFiles;
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.prefopt.Iterations;
 import dev.lookahead.prefopt.RewardData;
@@ -56,9 +59,11 @@ public final class PrefoptRewardCommand implements Runnable {
         @Mixin
         ModelOptions options;
 
+        @InputFile
         @Option(names = "--samples", description = "Training problems with their samples (prefopt sample's output).")
         Path samples;
 
+        @InputFile
         @Option(names = "--held-out", description = "Held-out problems with their samples, for evaluation.")
         Path heldOut;
 
@@ -84,6 +89,7 @@ public final class PrefoptRewardCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Seed of the batch order (default ${DEFAULT-VALUE}).")
         long seed;
 
+        @OutputFile
         @Option(names = "--out", required = true, description = "The run's folder (a loadable model when done).")
         Path out;
 
@@ -124,6 +130,10 @@ public final class PrefoptRewardCommand implements Runnable {
             if (Files.exists(out.resolve("reward.json"))) {
                 throw new java.io.IOException(out + " already holds a reward-model run; pass --resume to continue it or choose another --out");
             }
+            if (Files.exists(out.resolve(ModelFiles.WEIGHTS))) {
+                throw new java.io.IOException(out + " holds a model (" + ModelFiles.WEIGHTS + "); the reward model would overwrite it"
+                        + " - choose another --out");
+            }
             RewardRun.Settings settings = new RewardRun.Settings(critiqueWeight, RewardRun.CritiqueSchedule.parse(schedule), epochs, batch, lr, 10, 0f, 1f,
                     seed, Long.MAX_VALUE / 4);
             Plan plan = new Plan(options.model, samples.toString(), heldOut.toString(), pairsPerProblem, settings, options.device);
@@ -138,12 +148,14 @@ public final class PrefoptRewardCommand implements Runnable {
         @Mixin
         ModelOptions options;
 
+        @InputFile
         @Option(names = "--samples", required = true, description = "Problems with their samples (prefopt sample's output).")
         Path samples;
 
         @Option(names = "--pairs-per-problem", defaultValue = "4", description = "Pairs per problem for pairwise accuracy (default ${DEFAULT-VALUE}).")
         int pairsPerProblem;
 
+        @OutputFile
         @Option(names = "--json", description = "Also write the measures here.")
         Path json;
 

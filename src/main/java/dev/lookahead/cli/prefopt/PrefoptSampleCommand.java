@@ -1,5 +1,6 @@
 package dev.lookahead.cli.prefopt;
 
+import dev.lookahead.cli.OutputFile;
 import dev.lookahead.cli.AccuracyTable;
 import dev.lookahead.cli.LinesOut;
 import dev.lookahead.cli.ModelOptions;
@@ -55,6 +56,7 @@ public final class PrefoptSampleCommand implements Callable<Integer> {
     @Mixin
     LinesOut output;
 
+    @OutputFile
     @Option(names = "--json", description = "Also write a summary here: per lookahead, the share of samples that reach the goal and the share of"
             + " problems whose most voted answer does (Wilson 95% intervals); and the most voted answer's accuracy by its vote share.")
     Path json;

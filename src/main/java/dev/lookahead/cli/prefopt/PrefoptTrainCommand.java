@@ -1,5 +1,6 @@
 package dev.lookahead.cli.prefopt;
 
+import dev.lookahead.cli.OutputFile;
 import dev.lookahead.cli.ModelOptions;
 import dev.lookahead.cli.ProgressBar;
 import dev.lookahead.cli.StopOnInterrupt;
@@ -81,6 +82,7 @@ public final class PrefoptTrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of problems, sampling and batch order (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @OutputFile
     @Option(names = "--out", required = true, description = "The run's folder.")
     Path out;
 

@@ -1,5 +1,6 @@
 package dev.lookahead.cli.proofs;
 
+import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.cli.JsonLineMapper;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "check", description = "Check candidate proofs step by step against their context and gold proof.")
 public final class ProofsCheckCommand implements Callable<Integer> {
+    @InputFile
     @Option(names = "--in", required = true, description = "JSONL lines with question, query, candidate_proof (list or string) and optional gold_proof;"
             + " or a file in the original PrOntoQA JSON shape, whose gold proofs are then checked.")
     Path in;

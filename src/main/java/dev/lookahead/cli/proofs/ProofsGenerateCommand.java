@@ -1,5 +1,6 @@
 package dev.lookahead.cli.proofs;
 
+import dev.lookahead.cli.OutputFile;
 import dev.lookahead.cli.Output;
 import dev.lookahead.io.Json;
 import dev.lookahead.proofs.DeductionProblem;
@@ -53,6 +54,7 @@ public final class ProofsGenerateCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "jsonl", description = "jsonl, or prontoqa (the study's original JSON shape) (default ${DEFAULT-VALUE}).")
     String format;
 
+    @OutputFile
     @Option(names = "--out", description = "Write here (atomically) instead of standard output.")
     Path out;
 

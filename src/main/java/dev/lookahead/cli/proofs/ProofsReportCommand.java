@@ -1,5 +1,7 @@
 package dev.lookahead.cli.proofs;
 
+import dev.lookahead.cli.OutputFile;
+import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.io.AtomicFiles;
@@ -17,9 +19,11 @@ import picocli.CommandLine.Option;
 
 @Command(name = "report", description = "Proof accuracy per rule, hops and width (Wilson 95%% intervals), step labels and first errors, from the output of proofs check.")
 public final class ProofsReportCommand implements Callable<Integer> {
+    @InputFile
     @Option(names = "--in", required = true, description = "Lines written by proofs check.")
     Path in;
 
+    @OutputFile
     @Option(names = "--json", description = "Also write the report here.")
     Path json;
 

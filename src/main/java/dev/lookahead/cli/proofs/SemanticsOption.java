@@ -1,5 +1,6 @@
 package dev.lookahead.cli.proofs;
 
+import dev.lookahead.cli.InputFile;
 import dev.lookahead.proofs.ProofSemantics;
 import dev.lookahead.proofs.UnreadableSentences;
 import java.io.IOException;
@@ -16,6 +17,7 @@ public final class SemanticsOption {
                     + " proof named under deviations (docs/user-guide.md). Both need gold_proof. Default: ${DEFAULT-VALUE}.")
     String semantics;
 
+    @InputFile
     @Option(names = "--unreadable-patterns", paramLabel = "FILE",
             description = "Which sentences the evaluator cannot read stay in a proof as incorrect steps: those matching a pattern of"
                     + " FILE (the study's bad_patterns.txt, from a copy of asaparov/prontoqa), as the study's evaluator decides."

@@ -1,5 +1,6 @@
 package dev.lookahead.cli.search;
 
+import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.cli.LineFields;
 import dev.lookahead.cli.LinesOut;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Option;
         + " current, useful_next, lookahead; for the in-context tasks the accepted next tokens and backtrack (dfs) or step,"
         + " frontier_size, branch_size (si).")
 public final class AnalyzeCommand implements Callable<Integer> {
+    @InputFile
     @Option(names = "--in", required = true, description = "JSONL with n and tokens (and optionally label).")
     Path in;
 

@@ -1,5 +1,6 @@
 package dev.lookahead.cli.search;
 
+import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.cli.LineFields;
 import dev.lookahead.cli.LinesOut;
@@ -43,6 +44,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--test-set", description = "Apply the test-set rules; a balanced test set spreads --count evenly over lookahead 1..L.")
     boolean testSet;
 
+    @InputFile
     @Option(names = "--reserve", description = "JSONL whose token rows must never be produced (e.g. a test set).")
     Path reserve;
 

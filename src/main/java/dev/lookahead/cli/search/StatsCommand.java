@@ -1,5 +1,7 @@
 package dev.lookahead.cli.search;
 
+import dev.lookahead.cli.OutputFile;
+import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.cli.LineFields;
@@ -24,12 +26,15 @@ import picocli.CommandLine.Option;
 @Command(name = "stats", description = "Lookahead histogram (or, with --task dfs|si, backtrack or frontier/branch histograms), graph sizes and edge"
         + " counts of a JSONL file of examples.")
 public final class StatsCommand implements Callable<Integer> {
+    @InputFile
     @Option(names = "--in", required = true, description = "JSONL with n and tokens (lookahead and label are used when present).")
     Path in;
 
+    @OutputFile
     @Option(names = "--json", description = "Also write the summary here.")
     Path json;
 
+    @OutputFile
     @Option(names = "--out", description = "Write the summary here (atomically) instead of standard output.")
     Path out;
 

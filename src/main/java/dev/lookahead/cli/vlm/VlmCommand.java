@@ -1,5 +1,7 @@
 package dev.lookahead.cli.vlm;
 
+import dev.lookahead.cli.OutputFile;
+import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.benchmarks.BenchmarkLines;
 import dev.lookahead.benchmarks.CaptionChoice;
@@ -36,9 +38,11 @@ public final class VlmCommand implements Runnable {
 
     /** The options every scorer takes, and its reading loop: bad lines are reported with their number and skipped. */
     abstract static class Scorer<L> implements Callable<Integer> {
+        @InputFile
         @Option(names = "--in", required = true, description = "The model's outputs, one JSON object per line.")
         Path in;
 
+        @OutputFile
         @Option(names = "--json", description = "Also write the scores here.")
         Path json;
 
@@ -197,6 +201,7 @@ public final class VlmCommand implements Runnable {
     @Command(name = "chair", description = "CHAIR_i and CHAIR_s from captions ({id, caption, objects: [objects in the image]}) and a synonym"
             + " table (--synonyms: one object per line, its name first, then its synonyms, comma-separated; exact matching, so list plurals).")
     static final class ChairCommand extends Scorer<dev.lookahead.benchmarks.Chair.Line> {
+        @InputFile
         @Option(names = "--synonyms", required = true, description = "The synonym table.")
         Path synonyms;
 
