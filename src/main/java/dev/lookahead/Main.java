@@ -29,7 +29,7 @@ public final class Main {
         setDefault("ai.djl.offline", "true");
         setDefault("ai.djl.pytorch.num_threads", "1");
         setDefault("ai.djl.pytorch.num_interop_threads", "1");
-        dev.lookahead.model.NativeMemory.keepFreedBuffers();
+        dev.lookahead.model.NativeSetup.prepare();
     }
 
     private static void setDefault(String key, String value) {

@@ -5,6 +5,10 @@ import ai.djl.engine.Engine;
 
 /** Chooses where the model runs: the GPU when the engine has one, else the CPU, unless told otherwise. */
 public final class Devices {
+    static {
+        NativeSetup.prepare();
+    }
+
     private Devices() {
     }
 

@@ -22,6 +22,10 @@ import java.util.Map;
  * so no engine memory outlives it; inference runs with autograd off on the calling thread.
  */
 public final class SearchModel implements AutoCloseable {
+    static {
+        NativeSetup.prepare();
+    }
+
     /** Inputs per engine call when predicting many examples. */
     private static final int BATCH = 512;
 

@@ -166,6 +166,34 @@ class TrainingRunTest {
     }
 
     @Test
+    void theSameSeedTrainsTheSameWeightsBitForBitAndAKilledRunResumesToThemToo() throws Exception {
+        // the depth-first-search task at n = 24, whose two replicas once summed their products in an order MKL chose per run
+        TrainingConfig config = new TrainingConfig(new ModelConfig(24, 2, 8, 1, false, false), Initialization.PYTORCH,
+                List.of(Distribution.BALANCED), 4, CurriculumRule.NONE, 64 * 30, 64, 1e-3f, 5, 0.01f, 1f, 3, "cpu", Long.MAX_VALUE, 20,
+                dev.lookahead.search.Task.DFS, dev.lookahead.search.GenerationMode.FIRST_STEP);
+        List<String> weights = new java.util.ArrayList<>();
+        for (int run = 0; run < 5; run++) {
+            Path folder = dir.resolve("same-" + run);
+            try (TrainingRun training = TrainingRun.start(config, folder)) {
+                while (!training.finished()) training.trainStep();
+                training.checkpoint();
+            }
+            weights.add(java.util.HexFormat.of().formatHex(Files.readAllBytes(folder.resolve(dev.lookahead.model.ModelFiles.WEIGHTS))));
+        }
+        Path killed = dir.resolve("killed");
+        try (TrainingRun training = TrainingRun.start(config, killed)) {
+            for (int i = 0; i < 13; i++) training.trainStep();
+            training.checkpoint();
+        }
+        try (TrainingRun training = TrainingRun.resume(killed, null)) {
+            while (!training.finished()) training.trainStep();
+            training.checkpoint();
+        }
+        weights.add(java.util.HexFormat.of().formatHex(Files.readAllBytes(killed.resolve(dev.lookahead.model.ModelFiles.WEIGHTS))));
+        assertThat(weights).as("weights of five runs and a resumed one").containsOnly(weights.get(0));
+    }
+
+    @Test
     void aSecondRunInTheSameFolderIsRefusedWhileTheFirstHoldsIt() throws Exception {
         TrainingConfig config = tiny(64 * 2, 1e-3f);
         Path folder = dir.resolve("shared");
