@@ -27,8 +27,13 @@ public final class PairSelection {
     }
 
     /** ScPO's pair from the samples' answers, if the problem has one. */
-    public static Optional<Votes> scpo(List<String> answers, double tau) {
+    /** ScPO's vote threshold is a share of the k samples: refused unless in [0, 1]. */
+    public static void requireVoteShare(double tau) {
         if (!(tau >= 0 && tau <= 1)) throw new IllegalArgumentException("--tau is a fraction of k in [0, 1] (got " + tau + ")");
+    }
+
+    public static Optional<Votes> scpo(List<String> answers, double tau) {
+        requireVoteShare(tau);
         int k = answers.size();
         Map<String, Integer> votes = new LinkedHashMap<>();
         Map<String, Integer> first = new LinkedHashMap<>();

@@ -10,7 +10,6 @@ import dev.lookahead.train.TrainingConfig;
 import dev.lookahead.train.TrainingLog;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.lookahead.prefopt;
 
+import dev.lookahead.judges.PairSelection;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,12 @@ public final class TrainingData {
     /** The knobs of the pair rules: ScPO's tau (a fraction of k) and IRPO's pairs per problem. */
     public record Rules(double tau, int pairsPerProblem) {
         public static final Rules PAPERS = new Rules(0.5, 10);
+
+        /** Checked when made, so that a command refuses a bad value before it reads or writes anything. */
+        public Rules {
+            PairSelection.requireVoteShare(tau);
+            if (pairsPerProblem < 1) throw new IllegalArgumentException("pairs per problem must be at least 1 (got " + pairsPerProblem + ")");
+        }
     }
 
     private TrainingData() {

@@ -61,4 +61,20 @@ class FileOptionsTest {
             assertThat(Files.readString(file)).as(String.join(" ", command)).isEqualTo("what the user already had\n");
         }
     }
+
+    @Test
+    void aBadOptionValueIsRefusedBeforeAnExistingOutputIsTouched(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("pairs.jsonl");
+        List<String[]> commands = List.of(
+                new String[] {"prefopt", "pairs", "--method", "irpo", "--pairs-per-problem", "0", "--in", "samples/judges/llm-samples-synthetic.jsonl",
+                    "--out", "OUT"},
+                new String[] {"judges", "pairs", "--method", "scpo", "--tau", "5", "--in", "samples/judges/llm-samples-synthetic.jsonl", "--out", "OUT"});
+        for (String[] command : commands) {
+            Files.writeString(out, "pairs made yesterday\n");
+            String[] args = command.clone();
+            for (int i = 0; i < args.length; i++) if (args[i].equals("OUT")) args[i] = out.toString();
+            assertThat(LookaheadCommand.execute(args)).as(String.join(" ", command)).isNotZero();
+            assertThat(Files.readString(out)).as(String.join(" ", command)).isEqualTo("pairs made yesterday\n");
+        }
+    }
 }

@@ -1,7 +1,7 @@
 package dev.lookahead.cli.experiments;
 
-import dev.lookahead.cli.OutputFile;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.cli.OutputFile;
 import dev.lookahead.cli.ProgressBar;
 import dev.lookahead.experiments.SensitivityGrid;
 import dev.lookahead.figures.FigureExport;

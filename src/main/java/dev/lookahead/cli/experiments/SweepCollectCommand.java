@@ -1,8 +1,8 @@
 package dev.lookahead.cli.experiments;
 
-import dev.lookahead.cli.OutputFile;
-import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.lookahead.cli.InputFile;
+import dev.lookahead.cli.OutputFile;
 import dev.lookahead.experiments.JobResult;
 import dev.lookahead.experiments.Sweep;
 import dev.lookahead.experiments.SweepTable;

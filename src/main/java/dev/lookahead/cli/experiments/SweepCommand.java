@@ -1,7 +1,7 @@
 package dev.lookahead.cli.experiments;
 
-import dev.lookahead.cli.OutputFile;
 import dev.lookahead.cli.InputFile;
+import dev.lookahead.cli.OutputFile;
 import dev.lookahead.cli.ProgressBar;
 import dev.lookahead.cli.StopOnInterrupt;
 import dev.lookahead.cli.TrainingPrinter;

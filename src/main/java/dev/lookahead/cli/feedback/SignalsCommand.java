@@ -1,8 +1,8 @@
 package dev.lookahead.cli.feedback;
 
-import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.cli.LinesOut;
 import dev.lookahead.cli.Output;

@@ -1,9 +1,9 @@
 package dev.lookahead.cli.feedback;
 
-import dev.lookahead.cli.OutputFile;
 import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.cli.Output;
+import dev.lookahead.cli.OutputFile;
 import dev.lookahead.feedback.BotTurnSignals;
 import dev.lookahead.feedback.ConversationReader;
 import dev.lookahead.feedback.SignalReport;

@@ -1,7 +1,5 @@
 package dev.lookahead.cli.gpqa;
 
-import dev.lookahead.cli.OutputFile;
-import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.benchmarks.AnswerLetters;
 import dev.lookahead.benchmarks.GpqaCsv;
@@ -9,8 +7,10 @@ import dev.lookahead.benchmarks.GpqaPrompts;
 import dev.lookahead.benchmarks.GpqaRow;
 import dev.lookahead.benchmarks.GpqaScoring;
 import dev.lookahead.benchmarks.GpqaSubsets;
+import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.LinesOut;
 import dev.lookahead.cli.Output;
+import dev.lookahead.cli.OutputFile;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
 import dev.lookahead.io.JsonLines;

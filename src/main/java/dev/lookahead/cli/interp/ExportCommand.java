@@ -1,9 +1,9 @@
 package dev.lookahead.cli.interp;
 
-import dev.lookahead.cli.OutputFile;
 import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.ModelGraphInput;
 import dev.lookahead.cli.ModelOptions;
+import dev.lookahead.cli.OutputFile;
 import dev.lookahead.cli.TraceOptions;
 import dev.lookahead.figures.Figure;
 import dev.lookahead.figures.FigureExport;

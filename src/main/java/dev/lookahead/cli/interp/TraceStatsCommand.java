@@ -1,9 +1,9 @@
 package dev.lookahead.cli.interp;
 
-import dev.lookahead.cli.OutputFile;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.cli.OutputFile;
 import dev.lookahead.cli.ProgressBar;
 import dev.lookahead.cli.TraceOptions;
 import dev.lookahead.figures.FigureExport;

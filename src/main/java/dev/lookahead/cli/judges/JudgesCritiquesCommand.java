@@ -1,7 +1,7 @@
 package dev.lookahead.cli.judges;
 
-import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.LinesOut;
 import dev.lookahead.cli.Output;
 import dev.lookahead.io.Json;

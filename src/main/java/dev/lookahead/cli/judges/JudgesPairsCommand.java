@@ -1,11 +1,11 @@
 package dev.lookahead.cli.judges;
 
-import dev.lookahead.cli.OutputFile;
-import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.LinesOut;
 import dev.lookahead.cli.Output;
+import dev.lookahead.cli.OutputFile;
 import dev.lookahead.io.Json;
 import dev.lookahead.io.JsonLines;
 import dev.lookahead.judges.FinalAnswers;
@@ -70,6 +70,7 @@ public final class JudgesPairsCommand implements Callable<Integer> {
         if (!List.of("scpo", "irpo", "self-rewarding").contains(rule)) {
             throw new IllegalArgumentException("unknown --method '" + method + "'; choose scpo, irpo or self-rewarding");
         }
+        PairSelection.requireVoteShare(tau);
         FinalAnswers answers = answerPatterns == null ? FinalAnswers.DEFAULT : FinalAnswers.withPatterns(answerPatterns);
         RubricScores scores = scorePattern == null ? RubricScores.DEFAULT : RubricScores.of(scorePattern);
         List<DpoLine> pairs = new ArrayList<>();

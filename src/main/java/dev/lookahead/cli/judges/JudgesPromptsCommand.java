@@ -1,10 +1,10 @@
 package dev.lookahead.cli.judges;
 
-import dev.lookahead.cli.OutputFile;
-import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.LinesOut;
 import dev.lookahead.cli.Output;
+import dev.lookahead.cli.OutputFile;
 import dev.lookahead.io.Json;
 import dev.lookahead.io.JsonLines;
 import dev.lookahead.judges.JudgePrompts;

@@ -1,12 +1,12 @@
 package dev.lookahead.cli.model;
 
-import dev.lookahead.cli.OutputFile;
-import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.cli.AccuracyTable;
+import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.cli.LineFields;
 import dev.lookahead.cli.ModelOptions;
+import dev.lookahead.cli.OutputFile;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
 import dev.lookahead.model.SearchModel;

@@ -1,9 +1,9 @@
 package dev.lookahead.cli.model;
 
-import dev.lookahead.cli.OutputFile;
 import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.ModelGraphInput;
 import dev.lookahead.cli.ModelOptions;
+import dev.lookahead.cli.OutputFile;
 import dev.lookahead.inspect.GraphFacts;
 import dev.lookahead.inspect.Inspection;
 import dev.lookahead.inspect.Inspector;

@@ -1,8 +1,8 @@
 package dev.lookahead.cli.model;
 
-import dev.lookahead.cli.OutputFile;
 import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.ModelOptions;
+import dev.lookahead.cli.OutputFile;
 import dev.lookahead.interp.ReachabilityProbes;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;

@@ -1,12 +1,12 @@
 package dev.lookahead.cli.model;
 
-import dev.lookahead.cli.OutputFile;
-import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.LineFields;
 import dev.lookahead.cli.LinesOut;
 import dev.lookahead.cli.ModelOptions;
 import dev.lookahead.cli.Output;
+import dev.lookahead.cli.OutputFile;
 import dev.lookahead.figures.FigureExport;
 import dev.lookahead.figures.FigureFormat;
 import dev.lookahead.figures.RolloutFigure;

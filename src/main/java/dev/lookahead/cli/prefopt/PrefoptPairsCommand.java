@@ -1,7 +1,7 @@
 package dev.lookahead.cli.prefopt;
 
-import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.cli.LineFields;
 import dev.lookahead.cli.LinesOut;

@@ -1,9 +1,9 @@
 package dev.lookahead.cli.prefopt;
 
-import dev.lookahead.cli.OutputFile;
-import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.AccuracyTable;
+import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.ModelOptions;
+import dev.lookahead.cli.OutputFile;
 import dev.lookahead.cli.ProgressBar;
 import dev.lookahead.cli.StopOnInterrupt;
 import dev.lookahead.cli.TrainingPrinter;

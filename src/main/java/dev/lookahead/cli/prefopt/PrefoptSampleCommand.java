@@ -1,10 +1,10 @@
 package dev.lookahead.cli.prefopt;
 
-import dev.lookahead.cli.OutputFile;
 import dev.lookahead.cli.AccuracyTable;
 import dev.lookahead.cli.LinesOut;
 import dev.lookahead.cli.ModelOptions;
 import dev.lookahead.cli.Output;
+import dev.lookahead.cli.OutputFile;
 import dev.lookahead.cli.ProgressBar;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;

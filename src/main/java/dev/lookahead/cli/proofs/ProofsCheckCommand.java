@@ -1,8 +1,8 @@
 package dev.lookahead.cli.proofs;
 
-import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.cli.LinesOut;
 import dev.lookahead.cli.Output;

@@ -1,7 +1,7 @@
 package dev.lookahead.cli.proofs;
 
-import dev.lookahead.cli.OutputFile;
 import dev.lookahead.cli.Output;
+import dev.lookahead.cli.OutputFile;
 import dev.lookahead.io.Json;
 import dev.lookahead.proofs.DeductionProblem;
 import dev.lookahead.proofs.DeductionRule;

@@ -1,11 +1,11 @@
 package dev.lookahead.cli.search;
 
-import dev.lookahead.cli.OutputFile;
-import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.JsonLineMapper;
 import dev.lookahead.cli.LineFields;
 import dev.lookahead.cli.Output;
+import dev.lookahead.cli.OutputFile;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
 import dev.lookahead.io.JsonLines;

@@ -1,12 +1,12 @@
 package dev.lookahead.cli.vlm;
 
-import dev.lookahead.cli.OutputFile;
-import dev.lookahead.cli.InputFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.benchmarks.BenchmarkLines;
 import dev.lookahead.benchmarks.CaptionChoice;
 import dev.lookahead.benchmarks.Pope;
 import dev.lookahead.benchmarks.Winoground;
+import dev.lookahead.cli.InputFile;
+import dev.lookahead.cli.OutputFile;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
 import dev.lookahead.io.JsonLines;
