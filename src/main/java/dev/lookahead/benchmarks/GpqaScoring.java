@@ -24,30 +24,45 @@ public final class GpqaScoring {
         }
     }
 
-    public record Result(List<Scored> answers, Proportion overall, long unparsed, Map<String, Proportion> domains, Map<String, Proportion> subdomains) {
+    /**
+     * @param unanswered the key's questions with no answer at all (a crashed or partial run): wrong, and listed here
+     * @param unparsed   answers given from which no letter could be read: wrong too
+     */
+    public record Result(List<Scored> answers, Proportion overall, long unparsed, List<String> unanswered, Map<String, Proportion> domains,
+                         Map<String, Proportion> subdomains) {
     }
 
     private GpqaScoring() {
     }
 
-    /** Scores outputs (record id -> output) that the key knows; the caller reports those it does not. */
+    /**
+     * Scores every question of the key: its output (record id -> output) read for a letter, or, when it has none, wrong
+     * and listed as unanswered - accuracy is over the questions, never over the answers that happened to arrive. Outputs
+     * the key does not know are left out; the caller reports them.
+     */
     public static Result score(Map<String, String> outputs, Map<String, Key> key, AnswerLetters letters) {
         List<Scored> scored = new ArrayList<>();
+        List<String> unanswered = new ArrayList<>();
         Proportion overall = new Proportion(0, 0);
         long unparsed = 0;
         Map<String, Proportion> domains = new TreeMap<>();
         Map<String, Proportion> subdomains = new TreeMap<>();
-        for (Map.Entry<String, String> e : outputs.entrySet()) {
-            Key k = key.get(e.getKey());
-            if (k == null) continue;
-            Scored s = new Scored(e.getKey(), e.getValue(), letters.read(e.getValue()), k);
-            scored.add(s);
-            if (s.letter().isEmpty()) unparsed++;
-            overall = overall.plus(s.right());
-            domains.merge(k.domain(), new Proportion(s.right() ? 1 : 0, 1), Proportion::add);
-            subdomains.merge(k.subdomain(), new Proportion(s.right() ? 1 : 0, 1), Proportion::add);
+        for (Key k : key.values()) {
+            boolean right = false;
+            if (outputs.containsKey(k.recordId())) {
+                String output = outputs.get(k.recordId());
+                Scored s = new Scored(k.recordId(), output, letters.read(output), k);
+                scored.add(s);
+                if (s.letter().isEmpty()) unparsed++;
+                right = s.right();
+            } else {
+                unanswered.add(k.recordId());
+            }
+            overall = overall.plus(right);
+            domains.merge(k.domain(), new Proportion(right ? 1 : 0, 1), Proportion::add);
+            subdomains.merge(k.subdomain(), new Proportion(right ? 1 : 0, 1), Proportion::add);
         }
-        return new Result(scored, overall, unparsed, domains, subdomains);
+        return new Result(scored, overall, unparsed, List.copyOf(unanswered), domains, subdomains);
     }
 
     /** The validators' accuracy per domain and overall ("all"): {experts, non-experts}, correct answers over answers given. */

@@ -56,4 +56,32 @@ class GpqaCommandsTest {
         assertThat(r.get("expert_validators").get("all").get("successes").asInt()).isEqualTo(9);
         assertThat(r.get("non_expert_validators").get("all").get("successes").asInt()).isEqualTo(8);
     }
+
+    @Test
+    void anUnansweredQuestionIsWrongAndListedAndASecondAnswerIsRefusedNotCounted() throws Exception {
+        Path key = dir.resolve("key.jsonl");
+        assertThat(LookaheadCommand.execute("gpqa", "prompts", "--in", "samples/benchmarks/gpqa_extended-synthetic.csv", "--out", key.toString()))
+                .isZero();
+        List<JsonNode> prompts = JsonLinesFile.read(key);
+        List<String> answers = new ArrayList<>();
+        // a run that crashed: the first six of the eight questions answered, all rightly; then the first answered again, wrongly
+        for (int i = 0; i < 6; i++) {
+            answers.add(Json.line(java.util.Map.of("record_id", prompts.get(i).get("record_id").asText(),
+                    "output", "The correct answer is (" + prompts.get(i).get("answer").asText() + ")")));
+        }
+        String first = prompts.get(0).get("answer").asText();
+        answers.add(Json.line(java.util.Map.of("record_id", prompts.get(0).get("record_id").asText(),
+                "output", "The correct answer is (" + (first.equals("A") ? "B" : "A") + ")")));
+        Path in = dir.resolve("partial.jsonl");
+        Files.write(in, answers);
+        Path json = dir.resolve("score.json");
+        assertThat(LookaheadCommand.execute("gpqa", "score", "--in", in.toString(), "--key", key.toString(), "--json", json.toString()))
+                .as("a duplicated record_id is an error").isEqualTo(2);
+        JsonNode r = Json.MAPPER.readTree(json.toFile());
+        assertThat(r.get("accuracy").get("trials").asInt()).as("over the key's questions, not the answers").isEqualTo(8);
+        assertThat(r.get("accuracy").get("successes").asInt()).as("the first answer scored, the second not").isEqualTo(6);
+        assertThat(r.get("unanswered")).hasSize(2);
+        assertThat(r.get("unanswered").get(0).asText()).isEqualTo(prompts.get(6).get("record_id").asText());
+        assertThat(r.get("refusals").asInt()).isZero();
+    }
 }

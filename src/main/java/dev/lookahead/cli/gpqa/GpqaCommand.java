@@ -2,6 +2,7 @@ package dev.lookahead.cli.gpqa;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.benchmarks.AnswerLetters;
+import dev.lookahead.benchmarks.GpqaAnswers;
 import dev.lookahead.benchmarks.GpqaCsv;
 import dev.lookahead.benchmarks.GpqaPrompts;
 import dev.lookahead.benchmarks.GpqaRow;
@@ -13,7 +14,6 @@ import dev.lookahead.cli.Output;
 import dev.lookahead.cli.OutputFile;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
-import dev.lookahead.io.JsonLines;
 import dev.lookahead.stats.Estimate;
 import dev.lookahead.stats.Proportion;
 import java.nio.file.Path;
@@ -166,8 +166,14 @@ public final class GpqaCommand implements Runnable {
     }
 
     /** What --json holds for a scored run. */
-    record ScoreReport(Estimate accuracy, long answers, long unparsed, long missing, Map<String, Estimate> domains, Map<String, Estimate> subdomains,
-                       Map<String, Estimate> expertValidators, Map<String, Estimate> nonExpertValidators) {
+    /**
+     * What --json holds for a scored run: accuracy over the key's questions, the answers given, {@code unparsed} (and
+     * {@code refusals}, the official baseline's name for the same count), the {@code unanswered} questions by record_id,
+     * and {@code missing}: answers to questions the key does not hold.
+     */
+    record ScoreReport(Estimate accuracy, long questions, long answers, long unparsed, long refusals, List<String> unanswered, long missing,
+                       Map<String, Estimate> domains, Map<String, Estimate> subdomains, Map<String, Estimate> expertValidators,
+                       Map<String, Estimate> nonExpertValidators) {
     }
 
     @Command(name = "score", description = "Score a model's answers ({record_id, output}) against the key gpqa prompts wrote: accuracy per domain"
@@ -196,22 +202,9 @@ public final class GpqaCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             AnswerLetters letters = patterns == null ? AnswerLetters.DEFAULT : AnswerLetters.of(patterns);
-            Map<String, GpqaScoring.Key> keys = new LinkedHashMap<>();
-            List<String> problems = new ArrayList<>(JsonLines.read(key, s -> { }, () -> false, (n, line) -> keys.put(text(line, "record_id"),
-                    new GpqaScoring.Key(text(line, "record_id"), text(line, "answer"), text(line, "domain"), text(line, "subdomain")))));
-            Map<String, String> outputs = new LinkedHashMap<>();
-            long[] missing = {0};
-            problems.addAll(JsonLines.read(in, s -> { }, () -> false, (n, line) -> {
-                String id = text(line, "record_id");
-                if (!keys.containsKey(id)) {
-                    missing[0]++;
-                    throw new IllegalArgumentException("record_id \"" + id + "\" is not in the key " + key.getFileName());
-                }
-                JsonNode output = line.get("output");
-                outputs.put(id, output == null || output.isNull() ? null : output.asText());
-            }));
-            problems.stream().limit(20).forEach(System.err::println);
-            GpqaScoring.Result result = GpqaScoring.score(outputs, keys, letters);
+            GpqaAnswers read = GpqaAnswers.read(key, in);
+            read.problems().stream().limit(20).forEach(System.err::println);
+            GpqaScoring.Result result = GpqaScoring.score(read.outputs(), read.key(), letters);
             Map<String, Proportion> experts = new TreeMap<>();
             Map<String, Proportion> nonExperts = new TreeMap<>();
             if (csv != null) {
@@ -221,16 +214,17 @@ public final class GpqaCommand implements Runnable {
                 });
             }
             Proportion overall = result.overall();
-            System.out.printf(Locale.ROOT, "accuracy %.4f [%.4f, %.4f] over %d answers (%d not parsed)%n", overall.value(), overall.lower(),
-                    overall.upper(), overall.trials(), result.unparsed());
+            System.out.printf(Locale.ROOT, "accuracy %.4f [%.4f, %.4f] over the key's %d questions (%d unanswered, %d not parsed: both wrong)%n",
+                    overall.value(), overall.lower(), overall.upper(), overall.trials(), result.unanswered().size(), result.unparsed());
             result.domains().forEach((d, p) -> System.out.printf(Locale.ROOT, "  %-12s %.4f [%.4f, %.4f] %d/%d%s%n", d, p.value(), p.lower(), p.upper(),
                     p.successes(), p.trials(), experts.containsKey(d) ? String.format(Locale.ROOT, "   experts %.3f, non-experts %.3f",
                             experts.get(d).value(), nonExperts.get(d).value()) : ""));
             if (json != null) {
-                AtomicFiles.writeString(json, Json.pretty(new ScoreReport(Estimate.of(overall), overall.trials(), result.unparsed(), missing[0],
-                        estimates(result.domains()), estimates(result.subdomains()), estimates(experts), estimates(nonExperts))));
+                AtomicFiles.writeString(json, Json.pretty(new ScoreReport(Estimate.of(overall), overall.trials(), result.answers().size(),
+                        result.unparsed(), result.unparsed(), result.unanswered(), read.unknown(), estimates(result.domains()),
+                        estimates(result.subdomains()), estimates(experts), estimates(nonExperts))));
             }
-            return problems.isEmpty() ? 0 : 2;
+            return read.problems().isEmpty() ? 0 : 2;
         }
 
         private static Map<String, Estimate> estimates(Map<String, Proportion> proportions) {

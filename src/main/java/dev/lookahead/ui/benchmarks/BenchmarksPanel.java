@@ -3,6 +3,7 @@ package dev.lookahead.ui.benchmarks;
 import dev.lookahead.benchmarks.AnswerLetters;
 import dev.lookahead.benchmarks.BenchmarkLines;
 import dev.lookahead.benchmarks.CaptionChoice;
+import dev.lookahead.benchmarks.GpqaAnswers;
 import dev.lookahead.benchmarks.GpqaCsv;
 import dev.lookahead.benchmarks.GpqaRow;
 import dev.lookahead.benchmarks.GpqaScoring;
@@ -11,7 +12,6 @@ import dev.lookahead.benchmarks.Pope;
 import dev.lookahead.benchmarks.Winoground;
 import dev.lookahead.figures.BenchmarkCharts;
 import dev.lookahead.figures.Figure;
-import dev.lookahead.io.JsonLines;
 import dev.lookahead.stats.Proportion;
 import dev.lookahead.ui.BackgroundWork;
 import dev.lookahead.ui.ChartGallery;
@@ -22,7 +22,6 @@ import dev.lookahead.ui.Widgets;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -185,20 +184,15 @@ public final class BenchmarksPanel extends BorderPane implements Page {
         }
         Path keyFile = key;
         background(file.getFileName().toString(), () -> {
-            Map<String, GpqaScoring.Key> keys = new LinkedHashMap<>();
-            JsonLines.read(keyFile, s -> { }, () -> false, (n, line) -> keys.put(BenchmarkLines.text(line, "record_id"), new GpqaScoring.Key(
-                    BenchmarkLines.text(line, "record_id"), BenchmarkLines.text(line, "answer"), BenchmarkLines.text(line, "domain"),
-                    BenchmarkLines.text(line, "subdomain"))));
-            Map<String, String> outputs = new LinkedHashMap<>();
-            JsonLines.read(file, s -> { }, () -> false, (n, line) -> outputs.put(BenchmarkLines.text(line, "record_id"),
-                    line.path("output").isNull() ? null : line.path("output").asText(null)));
-            return GpqaScoring.score(outputs, keys, AnswerLetters.DEFAULT);
+            GpqaAnswers read = GpqaAnswers.read(keyFile, file);
+            return GpqaScoring.score(read.outputs(), read.key(), AnswerLetters.DEFAULT);
         }, result -> {
             answers.getItems().setAll(result.answers());
             gpqaCharts.clear();
             Proportion o = result.overall();
-            gpqaTable.getChildren().add(new Label(String.format(Locale.ROOT, "Model: %.3f [%.3f, %.3f] over %d answers, %d not parsed (counted wrong)",
-                    o.value(), o.lower(), o.upper(), o.trials(), result.unparsed())));
+            gpqaTable.getChildren().add(new Label(String.format(Locale.ROOT,
+                    "Model: %.3f [%.3f, %.3f] over the key's %d questions; %d unanswered, %d not parsed (both counted wrong)",
+                    o.value(), o.lower(), o.upper(), o.trials(), result.unanswered().size(), result.unparsed())));
             gpqaCharts.add(BenchmarkCharts.gpqaByDomain(result.domains(), GpqaScoring.validators(rows)), "gpqa-by-domain");
         });
     }
