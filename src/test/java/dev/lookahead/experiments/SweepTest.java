@@ -122,6 +122,54 @@ class SweepTest {
     }
 
     @Test
+    void theSlurmScriptRunsItsTaskWithTheJavaThatWroteItAndRefusesAnOlderOneInOneLine() throws Exception {
+        Path folder = dir.resolve("cluster-java");
+        Sweep sweep = Sweep.create(SweepSpec.fromJson(readJson(SPEC)), folder, false);
+        Path called = dir.resolve("called.txt");
+        Path java21 = fakeJava(dir.resolve("jdk21/bin/java"), 21, called);
+        Path java17 = fakeJava(dir.resolve("jdk17/bin/java"), 17, called);
+        Path script = SlurmScript.write(sweep, dir.resolve("lookahead.jar"), java21);
+
+        // an array task as sbatch starts it, on a node whose own java is 17: the script's Java runs the job
+        ProcessBuilder task = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
+        task.environment().put("SLURM_ARRAY_TASK_ID", "0");
+        task.environment().put("PATH", java17.getParent() + ":" + System.getenv("PATH"));
+        assertThat(run(task)).isZero();
+        assertThat(Files.readString(called)).isEqualTo("21 -jar " + dir.resolve("lookahead.jar").toAbsolutePath().normalize()
+                + " sweep --out " + folder.toAbsolutePath().normalize() + " --resume --job 0\n");
+
+        // told to use Java 17: one clear line, and nothing run
+        Files.delete(called);
+        ProcessBuilder old = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
+        old.environment().put("SLURM_ARRAY_TASK_ID", "0");
+        old.environment().put("JAVA", java17.toString());
+        Process refused = old.start();
+        assertThat(refused.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String said = new String(refused.getInputStream().readAllBytes());
+        assertThat(refused.exitValue()).isEqualTo(1);
+        assertThat(said.strip()).doesNotContain("\n").contains("needs Java 21 or newer").contains(java17.toString() + " is 17");
+        assertThat(called).doesNotExist();
+    }
+
+    /** A stand-in for a JDK's java: it reports {@code version} and records what it was asked to run. */
+    private static Path fakeJava(Path java, int version, Path called) throws Exception {
+        Files.createDirectories(java.getParent());
+        Files.writeString(java, "#!/usr/bin/env bash\n"
+                + "if [ \"$1\" = -XshowSettings:properties ]; then echo \"    java.specification.version = " + version + "\" >&2; exit 0; fi\n"
+                + "echo \"" + version + " $*\" > '" + called + "'\n");
+        java.toFile().setExecutable(true);
+        return java;
+    }
+
+    private static int run(ProcessBuilder builder) throws Exception {
+        Process process = builder.start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.exitValue()).as(output).isZero();
+        return process.exitValue();
+    }
+
+    @Test
     void aMistakeInTheSpecNamesTheFileAndTheField() throws Exception {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, "{\"n\": [20], \"examples\": 1000, \"layer\": [2]}");
