@@ -13,11 +13,16 @@ import dev.lookahead.search.TokenLayout;
  * @param causal                mask attention to earlier positions (the paper's runs are bidirectional)
  */
 public record ModelConfig(int n, int layers, int hidden, int heads, boolean learnedTokenEmbedding, boolean causal) {
+    /** Bounds far above any model of the paper (6 layers, 16 hidden), checked before anything is allocated. */
+    public static final int MAX_LAYERS = 256;
+    public static final int MAX_HIDDEN = 4096;
 
     public ModelConfig {
         new TokenLayout(n);
         if (layers < 1) throw new IllegalArgumentException("a model needs at least one layer (got " + layers + ")");
+        if (layers > MAX_LAYERS) throw new IllegalArgumentException("layers must be at most " + MAX_LAYERS + " (got " + layers + ")");
         if (hidden < 0) throw new IllegalArgumentException("hidden must not be negative (got " + hidden + ")");
+        if (hidden > MAX_HIDDEN) throw new IllegalArgumentException("hidden must be at most " + MAX_HIDDEN + " (got " + hidden + ")");
         if (heads < 1) throw new IllegalArgumentException("a model needs at least one head (got " + heads + ")");
         int d = (n - 5) / 3 + 5 + hidden + n;
         if (d % heads != 0) {

@@ -5,10 +5,15 @@ package dev.lookahead.search;
  * V = (n - 5) / 3, then the four special tokens. Id 0 is reserved and never used by an input.
  */
 public record TokenLayout(int n) {
+    /** Far above the paper's largest input (n = 128): a larger n is a mistake, refused before anything is allocated for it. */
+    public static final int MAX_N = 4096;
 
     public TokenLayout {
         if (n < 8) {
             throw new IllegalArgumentException("n must be at least 8 (got " + n + "): the smallest input is E u v Q s g P s");
+        }
+        if (n > MAX_N) {
+            throw new IllegalArgumentException("n must be at most " + MAX_N + " (got " + n + "); the paper's largest inputs are n = 128");
         }
     }
 
