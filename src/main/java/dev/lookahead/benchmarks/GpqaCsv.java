@@ -39,7 +39,7 @@ public final class GpqaCsv {
         mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         List<GpqaRow> rows = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(file); MappingIterator<Map<String, String>> it = mapper.readerForMapOf(String.class)
+        try (Reader reader = withoutByteOrderMark(Files.newBufferedReader(file)); MappingIterator<Map<String, String>> it = mapper.readerForMapOf(String.class)
                 .with(schema).readValues(reader)) {
             long record = 0;
             boolean checked = false;
@@ -58,6 +58,14 @@ public final class GpqaCsv {
         return rows;
     }
 
+    /** The reader past a leading byte order mark, which spreadsheet programs write and which would otherwise join the first column's name. */
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        java.io.PushbackReader pushback = new java.io.PushbackReader(reader, 1);
+        int first = pushback.read();
+        if (first != -1 && first != '\uFEFF') pushback.unread(first);
+        return pushback;
+    }
+
     private static void requireColumns(Path file, Map<String, String> cells) throws IOException {
         List<String> needed = new ArrayList<>(List.of(QUESTION, CORRECT, RECORD, DOMAIN, SUBDOMAIN));
         needed.addAll(INCORRECT);
@@ -68,17 +76,25 @@ public final class GpqaCsv {
         }
     }
 
+    /** A cell of the record, or an error naming the record and the column when the row is too short to hold it. */
+    private static String cell(Path file, long record, Map<String, String> cells, String column) throws IOException {
+        String value = cells.get(column);
+        if (value == null) throw new IOException(file + " record " + record + ": no \"" + column + "\" cell (the row is shorter than the header)");
+        return value;
+    }
+
     private static GpqaRow row(Path file, long record, Map<String, String> cells) throws IOException {
         List<String> incorrect = new ArrayList<>();
-        for (String column : INCORRECT) incorrect.add(cells.get(column).strip());
+        for (String column : INCORRECT) incorrect.add(cell(file, record, cells, column).strip());
         List<Boolean> experts = new ArrayList<>();
         for (String column : EXPERTS) experts.add(bool(file, record, column, cells.get(column)));
         List<String> postHoc = new ArrayList<>();
         for (String column : POST_HOC) postHoc.add(cells.getOrDefault(column, "").strip());
         List<Boolean> nonExperts = new ArrayList<>();
         for (String column : NON_EXPERTS) nonExperts.add(bool(file, record, column, cells.get(column)));
-        return new GpqaRow(record, cells.get(RECORD).strip(), cells.get(QUESTION), cells.get(CORRECT).strip(), incorrect,
-                cells.getOrDefault(EXPLANATION, ""), cells.get(DOMAIN).strip(), cells.get(SUBDOMAIN).strip(), experts, postHoc, nonExperts);
+        return new GpqaRow(record, cell(file, record, cells, RECORD).strip(), cell(file, record, cells, QUESTION),
+                cell(file, record, cells, CORRECT).strip(), incorrect, cells.getOrDefault(EXPLANATION, ""), cell(file, record, cells, DOMAIN).strip(),
+                cell(file, record, cells, SUBDOMAIN).strip(), experts, postHoc, nonExperts);
     }
 
     /** A validator's cell: 1 / 1.0 / true is correct, 0 / 0.0 / false is not, an empty cell is unknown (null). */

@@ -57,6 +57,13 @@ class GpqaTest {
     }
 
     @Test
+    void aCsvSavedWithAByteOrderMarkReadsAsTheSameRows() throws Exception {
+        Path marked = dir.resolve("gpqa_bom.csv");
+        Files.writeString(marked, "\uFEFF" + Files.readString(EXTENDED));
+        assertThat(GpqaCsv.read(marked)).isEqualTo(GpqaCsv.read(EXTENDED));
+    }
+
+    @Test
     void theOptionOrderIsSeededPerQuestionAndTheKeyFollowsTheCorrectAnswer() throws Exception {
         for (GpqaRow row : GpqaCsv.read(EXTENDED)) {
             GpqaPrompts.Shuffled a = GpqaPrompts.shuffle(row, 1);
