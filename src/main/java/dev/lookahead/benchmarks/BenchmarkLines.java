@@ -23,8 +23,32 @@ public final class BenchmarkLines {
 
     public static <T> Read<T> read(Path file, Function<JsonNode, T> parse) throws IOException {
         List<T> items = new ArrayList<>();
-        List<String> problems = JsonLines.read(file, share -> { }, () -> false, (n, line) -> items.add(parse.apply(line)));
+        Ids ids = new Ids();
+        List<String> problems = JsonLines.read(file, share -> { }, () -> false, (n, line) -> {
+            T item = parse.apply(line);
+            ids.once(line, n);
+            items.add(item);
+        });
         return new Read<>(items, problems);
+    }
+
+    /**
+     * The lines' ids seen so far: a line whose id (within its split, when it has one) was on an earlier line is refused,
+     * naming both lines, so that no output is counted twice. Lines without an id are not compared.
+     */
+    public static final class Ids {
+        private final java.util.Map<String, Integer> firstLine = new java.util.HashMap<>();
+
+        public void once(JsonNode line, int number) {
+            String id = id(line);
+            if (id.isEmpty()) return;
+            JsonNode split = line.get("split");
+            String key = (split == null || split.isNull() ? "" : split.asText()) + "\u0000" + id;
+            Integer earlier = firstLine.putIfAbsent(key, number);
+            if (earlier != null) {
+                throw new IllegalArgumentException("id \"" + id + "\" is also on line " + earlier + "; the answer there is scored, this one is not");
+            }
+        }
     }
 
     public static Pope.Line pope(JsonNode line) {

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,17 @@ class VlmCommandsTest {
             }
         }
         assertThat(report.get("total").asInt()).isEqualTo(60);
+    }
+
+    @Test
+    void aRepeatedIdIsRefusedNamingBothLinesAndCountedOnce() throws Exception {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(Path.of("samples/benchmarks/pope-synthetic.jsonl")));
+        lines.add(lines.get(0));
+        Path in = dir.resolve("pope-twice.jsonl");
+        Files.write(in, lines);
+        Path json = dir.resolve("pope.json");
+        assertThat(LookaheadCommand.execute("vlm", "pope", "--in", in.toString(), "--json", json.toString())).isEqualTo(2);
+        assertThat(Json.MAPPER.readTree(json.toFile()).get("total").asInt()).isEqualTo(60);
     }
 
     @Test

@@ -56,8 +56,13 @@ public final class VlmCommand implements Runnable {
         public Integer call() throws Exception {
             List<L> lines = new ArrayList<>();
             dev.lookahead.cli.ProgressBar bar = new dev.lookahead.cli.ProgressBar();
+            BenchmarkLines.Ids ids = new BenchmarkLines.Ids();
             List<String> problems = JsonLines.read(in, share -> bar.show(share, "reading " + in.getFileName(), Double.NaN), () -> false,
-                    (number, line) -> lines.add(parse(line)));
+                    (number, line) -> {
+                        L parsed = parse(line);
+                        ids.once(line, number);
+                        lines.add(parsed);
+                    });
             bar.println(lines.size() + " lines read from " + in.getFileName());
             problems.stream().limit(20).forEach(System.err::println);
             if (problems.size() > 20) System.err.println("... and " + (problems.size() - 20) + " more lines refused");
