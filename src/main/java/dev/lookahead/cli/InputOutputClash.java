@@ -19,7 +19,6 @@ import picocli.CommandLine.ParseResult;
  * files (links and relative paths resolved), not as strings.
  */
 public final class InputOutputClash {
-
     private InputOutputClash() {
     }
 
@@ -49,7 +48,7 @@ public final class InputOutputClash {
     }
 
     /** Whether the option or parameter's field carries the given mark. */
-    public static boolean marked(ArgSpec arg, Class<? extends Annotation> role) {
+    private static boolean marked(ArgSpec arg, Class<? extends Annotation> role) {
         return arg.userObject() instanceof Field field && field.isAnnotationPresent(role);
     }
 
@@ -57,9 +56,19 @@ public final class InputOutputClash {
         Object value = option.getValue();
         List<Path> found = new ArrayList<>();
         if (value instanceof Path path) found.add(path);
-        if (value instanceof String name && !name.isBlank() && Files.exists(Path.of(name))) found.add(Path.of(name));
+        if (value instanceof String name) existing(name).ifPresent(found::add);
         if (value instanceof Collection<?> many) for (Object item : many) if (item instanceof Path path) found.add(path);
         return found;
+    }
+
+    /** A text option naming a file (a template, say) counts when it names one that exists; a built-in name does not. */
+    private static Optional<Path> existing(String name) {
+        try {
+            Path path = Path.of(name);
+            return !name.isBlank() && Files.exists(path) ? Optional.of(path) : Optional.empty();
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean same(Path input, Path output) {
