@@ -110,8 +110,8 @@ public final class TrainingRun implements StepRun, AutoCloseable {
                     .map(Pair::getValue).filter(Parameter::requiresGradient).toList());
         }
         workers = Executors.newFixedThreadPool(Math.max(1, replicas.length - 1), runnable -> {
-            // libtorch's thread count belongs to each thread (OpenMP's), so a replica's thread takes the trainer's one:
-            // a thread left at the default splits its sums by the cores it finds free, and the same seed then gives other weights
+            // libtorch's thread count belongs to each thread (OpenMP's), so a replica's thread takes the trainer's one
+            // instead of the default of one per core; MKL's own settings are NativeSetup's
             int threads = TorchCalls.threads();
             Thread thread = new Thread(() -> {
                 TorchCalls.setThreads(threads);
