@@ -1,18 +1,21 @@
 package dev.lookahead.search;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 /**
- * Draws depth-first-search inputs as the paper's generator does (its section 6; docs/user-guide.md, "Search in
- * context"): a random DAG of up to T = (n - 4) / 4 vertices by preferential attachment, a start and a goal the start
- * reaches, a depth-first search from the start that stops at the goal, then a point of that search; the input holds
- * the edges (at most T), {@code Q s g P} and the visit order so far in T trace slots, the target is the vertex the
- * search visits next. Seeded; not thread-safe.
+ * Draws depth-first-search inputs from the distribution of the paper's DFS task (its section 6; docs/user-guide.md,
+ * "Search in context"): a random DAG of up to T = (n - 4) / 4 vertices by preferential attachment ({@link DfsLinks}), a
+ * start and a goal the start reaches, the search from the start that stops at the goal ({@link DfsWalk}), and a point
+ * of that search. The input holds the links (at most T), {@code Q s g P} and the visit order so far in T trace slots;
+ * the target is the vertex the search visits next, and every unvisited child of the vertex it returns to is accepted.
+ * Seeded; not thread-safe.
  *
- * <p>Asked for a backtrack distance b > 0, the generator splits the vertices after the start in two: the last b form a
- * second part the search enters first and must finish before it backtracks to the start, the goal lies in the first.
+ * <p>Asked for a backtrack distance b > 0, the draw plants a detour: the last b vertex slots, entered from the start
+ * only, which the search explores first and must finish before it returns to the start; the goal lies outside it.
  */
 public final class DfsGenerator {
     /** What to draw. */
@@ -80,6 +83,7 @@ public final class DfsGenerator {
         return collisions;
     }
 
+    /** The backtrack distance the next example must have, or -1 for any point of the search. */
     private int drawTarget() {
         return spec.backtrack() >= 0 && spec.uniform() ? random.nextInt(spec.backtrack() + 1) : spec.backtrack();
     }
@@ -97,183 +101,155 @@ public final class DfsGenerator {
                 + " (" + ExampleGenerator.MAX_REJECTED_IN_A_ROW + " drafts rejected in a row)");
     }
 
-    /** The search so far and where it stands, over vertex slots. */
-    private record Search(Dag dag, int start, int goal, IntList order, int at) {
+    /** A drawn problem over vertex slots: its graph, endpoints, the search's visit order, and the last visit shown. */
+    private record Problem(DfsLinks graph, int start, int goal, List<Integer> order, int shown) {
+        List<Integer> trace() {
+            return order.subList(0, shown + 1);
+        }
+
+        int next() {
+            return order.get(shown + 1);
+        }
+    }
+
+    /** The input's tokens so far, and where in them the vertex the search returns to was written. */
+    private record Written(int[] tokens, int length, int returnToAt) {
     }
 
     private InContextExample attempt() {
-        int vertices = Math.max(2, random.nextInt(slots + 1));
-        if (spec.backtrack() != -1) vertices = Math.max(target + 2, vertices);
-        Search search = search(vertices);
-        if (search.dag().edgeCount() > slots) return null;
-        int[] ids = Dag.randomIds(vertices, layout.maxVertex(), random);
-        IntList trace = new IntList(search.at() + 1);
-        for (int i = 0; i <= search.at(); i++) trace.add(search.order().get(i));
-        int nextSlot = search.order().get(search.at() + 1);
-
-        int[] tokens = new int[layout.n()];
-        int length = search.dag().writeQuery(layout, tokens, ids, search.start(), search.goal(), random);
-        int[] padding = padding(trace.size());
-        int backtrackVertex = backtrackVertex(search.dag(), trace);
-        int backtrack = 0;
-        for (int j = trace.size(); j > backtrackVertex; j--) backtrack += padding[j] + (j < trace.size() ? 1 : 0);
-        for (int j = 0; j < trace.size(); j++) {
-            for (int k = 0; k < padding[j]; k++) tokens[length++] = layout.pathToken();
-            tokens[length++] = ids[trace.get(j)];
-        }
-        for (int k = 0; k < padding[trace.size()]; k++) tokens[length++] = layout.pathToken();
-        if (spec.backtrack() != -1 && backtrack != target) return null;
-
-        int[] row = Dag.rightAligned(layout, tokens, length);
+        Problem problem = draw();
+        if (problem.graph().size() > slots) return null;
+        int[] ids = randomIds(problem.graph().vertices());
+        int returnTo = returnTo(problem);
+        Written written = write(problem, ids, returnTo);
+        int backtrack = written.length() - 1 - written.returnToAt();
+        if (target != -1 && backtrack != target) return null;
+        int[] row = Dag.rightAligned(layout, written.tokens(), written.length());
         if (!spec.reserved().isEmpty() && spec.reserved().contains(TokenRow.of(layout, row))) {
             collisions++;
             return null;
         }
-        int[] accepted = unvisitedChildren(search.dag(), trace, trace.get(backtrackVertex), ids);
-        String bucket = spec.backtrack() == -1 ? "-1" : Integer.toString(backtrack); // the "any point" test bucket keeps its name
-        return new InContextExample(layout.n(), Task.DFS, row, ids[nextSlot], accepted, backtrack, null, null, null, bucket);
+        int[] accepted = unvisitedChildren(problem, problem.trace().get(returnTo)).stream().mapToInt(v -> ids[v]).sorted().toArray();
+        String bucket = target == -1 ? "-1" : Integer.toString(backtrack); // the "any point" test bucket keeps its name
+        return new InContextExample(layout.n(), Task.DFS, row, ids[problem.next()], accepted, backtrack, null, null, null, bucket);
     }
 
-    /** P tokens before trace vertex j (index j) and after the last (index size): all in front, or scattered at random. */
-    private int[] padding(int size) {
-        int[] padding = new int[size + 1];
-        int available = slots - size;
-        if (!spec.randomPadding()) {
-            padding[0] = available;
-            return padding;
-        }
-        for (int j = size; j > 0; j--) {
-            padding[j] = random.nextInt(available + 1);
-            available -= padding[j];
-        }
-        padding[0] = available;
-        return padding;
+    private Problem draw() {
+        int vertices = Math.max(2, random.nextInt(slots + 1));
+        if (target != -1) vertices = Math.max(target + 2, vertices);
+        DfsLinks graph = DfsLinks.attach(vertices, Math.max(1, layout.n() / 24), random);
+        Problem problem = target > 0 ? withDetour(graph, target) : plain(graph);
+        int excess = graph.size() - slots;
+        graph.trimUnwalked(excess > 0 ? excess : graph.detourLinks(), random);
+        return problem;
     }
 
-    /** The index in the trace of the latest vertex that still has an unvisited child. */
-    private static int backtrackVertex(Dag dag, IntList trace) {
-        for (int j = trace.size() - 1; j >= 0; j--) {
-            IntList children = dag.children[trace.get(j)];
-            for (int i = 0; i < children.size(); i++) if (!trace.contains(children.get(i))) return j;
-        }
-        throw new IllegalStateException("the search has a next vertex, so some trace vertex has an unvisited child");
-    }
-
-    private static int[] unvisitedChildren(Dag dag, IntList trace, int vertex, int[] ids) {
-        IntList children = dag.children[vertex];
-        return Arrays.stream(children.toArray()).filter(c -> !trace.contains(c)).map(c -> ids[c]).distinct().sorted().toArray();
-    }
-
-    /** Builds a graph, runs the search from the start until it meets the goal, and chooses the point of the search. */
-    private Search search(int vertices) {
-        Dag dag = Dag.preferential(vertices, Math.max(1, layout.n() / 24), -1, 0, random);
-        IntList original = dag.edges();
-        int requested = spec.backtrack() == -1 ? -1 : target;
+    /** Any start, any later goal the search from it meets (redrawn until it does), and any point of the search. */
+    private Problem plain(DfsLinks graph) {
+        int vertices = graph.vertices();
         while (true) {
-            int start;
-            int goal;
-            int added = 0;
-            if (requested <= 0) {
-                start = random.nextInt(vertices - 1);
-                goal = start + 1 + random.nextInt(vertices - start - 1);
-            } else {
-                start = splitStart(dag, vertices, requested);
-                goal = start + 1 + random.nextInt(vertices - start - requested - 1);
-                added = connectParts(dag, start, vertices, requested);
-            }
-            IntList removable = new IntList(original.size());
-            removable.addAll(original);
-            IntList order = new IntList(vertices);
-            if (dfs(dag, start, goal, requested, order, removable)) {
-                int at = requested == -1 ? random.nextInt(order.size() - 1) : requested;
-                trim(dag, removable, dag.edgeCount(), added);
-                return new Search(dag, start, goal, order, at);
-            }
-        }
-    }
-
-    /** A start for backtrack b: a parent of the second part's first vertex other than the vertex just before it. */
-    private int splitStart(Dag dag, int vertices, int b) {
-        int root = vertices - b;
-        IntList parents = dag.parents[root];
-        if (parents.size() == 1 && parents.get(0) == root - 1) return random.nextInt(vertices - b - 1);
-        while (true) {
-            int start = parents.pick(random);
-            if (start != root - 1) return start;
+            int start = random.nextInt(vertices - 1);
+            int goal = random.nextInt(start + 1, vertices);
+            List<Integer> order = DfsWalk.plain(graph, start, goal, random);
+            if (order != null) return new Problem(graph, start, goal, order, target == -1 ? random.nextInt(order.size() - 1) : target);
         }
     }
 
     /**
-     * Gives every vertex after the start a parent through which the start reaches it within its own part (the second
-     * part is entered from the start only); returns the edges added.
+     * Plants a detour of the last b slots: the start is a parent of the detour's first slot (other than the slot just
+     * before it, when there is another), every later slot gets a link from the start unless something already lets the
+     * start reach it inside its own part, and the goal lies between the start and the detour. The input stops after the
+     * search has walked the whole detour.
      */
-    private static int connectParts(Dag dag, int start, int vertices, int b) {
-        int added = 0;
-        int second = vertices - b;
-        for (int v = start + 1; v < vertices; v++) {
-            boolean reached = false;
-            IntList parents = dag.parents[v];
-            for (int i = 0; i < parents.size() && !reached; i++) {
-                int p = parents.get(i);
-                reached = v >= second ? p == start || p >= second : p >= start;
-            }
-            if (!reached) {
-                dag.addEdge(start, v);
-                added++;
-            }
+    private Problem withDetour(DfsLinks graph, int b) {
+        int root = graph.vertices() - b;
+        List<Integer> entries = graph.parentsOf(root);
+        entries.remove(Integer.valueOf(root - 1));
+        int start = entries.isEmpty() ? random.nextInt(root - 1) : entries.get(random.nextInt(entries.size()));
+        int goal = random.nextInt(start + 1, root);
+        for (int v = start + 1; v < graph.vertices(); v++) {
+            if (!reachedInsideItsPart(graph, v, start, root)) graph.layDetourLink(start, v);
         }
-        return added;
+        List<Integer> order = DfsWalk.throughDetour(graph, start, goal, root, random);
+        if (order == null) throw new IllegalStateException("every slot after the start is linked to it, so the search meets the goal");
+        return new Problem(graph, start, goal, order, b);
     }
 
-    /**
-     * The depth-first search from the start, children in random order, stopping as soon as the goal is visited or is a
-     * child of the vertex just visited; the edges it walks are taken off {@code removable}. For a backtrack b > 0 the
-     * search enters the second part first.
-     */
-    private boolean dfs(Dag dag, int start, int goal, int requested, IntList order, IntList removable) {
-        IntList stack = new IntList(16);
-        if (requested <= 0) {
-            stack.add(Dag.edge(0xFFFF, start));
-        } else {
-            order.add(start);
-            IntList first = new IntList();
-            IntList second = new IntList();
-            IntList children = dag.children[start];
-            for (int i = 0; i < children.size(); i++) (children.get(i) >= dag.size() - requested ? second : first).add(children.get(i));
-            first.shuffle(random);
-            second.shuffle(random);
-            for (int i = 0; i < first.size(); i++) stack.add(Dag.edge(start, first.get(i)));
-            for (int i = 0; i < second.size(); i++) stack.add(Dag.edge(start, second.get(i)));
+    private static boolean reachedInsideItsPart(DfsLinks graph, int v, int start, int root) {
+        for (int parent : graph.parentsOf(v)) {
+            boolean inside = v >= root ? parent == start || parent >= root : parent >= start;
+            if (inside) return true;
         }
-        while (!stack.isEmpty()) {
-            int entry = stack.pop();
-            int parent = Dag.parentOf(entry);
-            int vertex = Dag.childOf(entry);
-            if (order.contains(vertex)) continue;
-            order.add(vertex);
-            if (parent != 0xFFFF) removable.removeValue(entry);
-            if (vertex == goal) return true;
-            if (dag.children[vertex].contains(goal)) {
-                order.add(goal);
-                removable.removeValue(Dag.edge(vertex, goal));
-                return true;
-            }
-            IntList children = new IntList(dag.children[vertex].size());
-            children.addAll(dag.children[vertex]);
-            children.shuffle(random);
-            for (int i = 0; i < children.size(); i++) if (!order.contains(children.get(i))) stack.add(Dag.edge(vertex, children.get(i)));
-        }
-        order.clear();
         return false;
     }
 
-    /** Takes random edges the search did not walk off until at most T remain (or the ones added are taken back). */
-    private void trim(Dag dag, IntList removable, int total, int added) {
-        int remove = total > slots ? total - slots : added;
-        remove = Math.min(remove, removable.size());
-        for (int i = 0; i < remove; i++) {
-            int edge = removable.take(random);
-            dag.removeEdge(Dag.parentOf(edge), Dag.childOf(edge));
+    /** The index in the trace of the latest visited vertex that still has an unvisited child. */
+    private static int returnTo(Problem problem) {
+        List<Integer> trace = problem.trace();
+        for (int j = trace.size() - 1; j >= 0; j--) if (!unvisitedChildren(problem, trace.get(j)).isEmpty()) return j;
+        throw new IllegalStateException("the search has a next vertex, so some visited vertex has an unvisited child");
+    }
+
+    private static TreeSet<Integer> unvisitedChildren(Problem problem, int v) {
+        TreeSet<Integer> children = new TreeSet<>();
+        for (DfsLinks.Link link : problem.graph().outOf(v)) if (!problem.trace().contains(link.to)) children.add(link.to);
+        return children;
+    }
+
+    /** The links in random order, {@code Q s g P}, then the trace in T slots with its P padding. */
+    private Written write(Problem problem, int[] ids, int returnTo) {
+        int[] tokens = new int[layout.n()];
+        int length = 0;
+        List<DfsLinks.Link> links = new ArrayList<>(problem.graph().links());
+        for (int i = links.size() - 1; i > 0; i--) java.util.Collections.swap(links, i, random.nextInt(i + 1));
+        for (DfsLinks.Link link : links) {
+            tokens[length++] = layout.edgeToken();
+            tokens[length++] = ids[link.from];
+            tokens[length++] = ids[link.to];
         }
+        tokens[length++] = layout.queryToken();
+        tokens[length++] = ids[problem.start()];
+        tokens[length++] = ids[problem.goal()];
+        tokens[length++] = layout.pathToken();
+        List<Integer> trace = problem.trace();
+        int[] gaps = gaps(trace.size());
+        int returnToAt = -1;
+        for (int j = 0; j <= trace.size(); j++) {
+            for (int k = 0; k < gaps[j]; k++) tokens[length++] = layout.pathToken();
+            if (j == trace.size()) break;
+            if (j == returnTo) returnToAt = length;
+            tokens[length++] = ids[trace.get(j)];
+        }
+        return new Written(tokens, length, returnToAt);
+    }
+
+    /**
+     * The P tokens before each trace vertex (index j) and after the last (index = trace length), T in all with the
+     * vertices: all in front, or with random padding each gap from the last back drawn uniformly from what is left.
+     */
+    private int[] gaps(int traceLength) {
+        int[] gaps = new int[traceLength + 1];
+        int left = slots - traceLength;
+        if (spec.randomPadding()) {
+            for (int j = traceLength; j > 0; j--) {
+                gaps[j] = random.nextInt(left + 1);
+                left -= gaps[j];
+            }
+        }
+        gaps[0] = left;
+        return gaps;
+    }
+
+    /** Distinct uniformly random ids in 1..V for the slots, so that ids carry nothing of the graph's shape. */
+    private int[] randomIds(int vertices) {
+        int[] pool = new int[layout.maxVertex()];
+        java.util.Arrays.setAll(pool, i -> i + 1);
+        for (int v = 0; v < vertices; v++) {
+            int pick = random.nextInt(v, pool.length);
+            int id = pool[pick];
+            pool[pick] = pool[v];
+            pool[v] = id;
+        }
+        return java.util.Arrays.copyOf(pool, vertices);
     }
 }
