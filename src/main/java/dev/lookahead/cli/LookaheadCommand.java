@@ -39,7 +39,7 @@ public final class LookaheadCommand implements Runnable {
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + describe(e));
             if (Boolean.getBoolean("lookahead.debug")) e.printStackTrace(cmd.getErr());
-            return 1;
+            return e instanceof IllegalArgumentException ? 2 : 1; // bad input or a bad setting: a usage error
         });
         commandLine.setExecutionStrategy(parsed -> {
             var clash = InputOutputClash.find(parsed);

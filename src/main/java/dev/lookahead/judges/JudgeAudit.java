@@ -11,9 +11,12 @@ import java.util.TreeMap;
  * The pairwise judge audit (docs/user-guide.md, "Judges"):
  * <ul>
  * <li>each judgment of an item with a label scores 1 when its winner is the label, 0.5 when it is a tie or did not
- * parse (whatever the label), else 0; {@code accuracy} is their mean;</li>
+ * parse (whatever the label), else 0; {@code accuracy} is their mean (an item with several people's votes scores each
+ * judgment against each vote);</li>
  * <li>{@code position_consistency}: of the (item, judge) pairs with both orders parsed (a tie counts as parsed, and
- * "tie" as a winner), the share whose two winners are the same;</li>
+ * "tie" as a winner), the share whose two winners are the same; {@code fastchat_consistency} the same share with the
+ * verdicts read by FastChat's rule ({@link Verdicts.Rule#FIRST}) whatever rule the audit uses, as FastChat's MT-Bench
+ * results count a pair consistent (a pair with an error in either order left out);</li>
  * <li>{@code first_position_rate}: of the parsed verdicts that are not ties, the share that chose the response shown
  * first;</li>
  * <li>{@code tie_rate}: of all judgments, the share that parsed as a tie; {@code parse_failures}: how many did not
@@ -26,7 +29,8 @@ import java.util.TreeMap;
 public final class JudgeAudit {
     /** The audit's figures over a set of items. */
     public record Figures(double accuracy, double positionConsistency, double firstPositionRate, double tieRate, long parseFailures,
-                          long judgments, long scored, long consistentPairs, long bothOrdersParsed, long firstChosen, long decisive, long ties) {
+                          long judgments, long scored, long consistentPairs, long bothOrdersParsed, long firstChosen, long decisive, long ties,
+                          double fastchatConsistency) {
     }
 
     /** The whole audit: figures overall, per category, and kappa per pair of judges ("j1 | j2"). */
@@ -60,10 +64,9 @@ public final class JudgeAudit {
     public static double[] scores(List<PairwiseItem> items, Verdicts verdicts) {
         List<Double> scores = new ArrayList<>();
         for (PairwiseItem item : items) {
-            if (item.label() == null) continue;
             for (PairwiseItem.Judgment j : item.judgments()) {
                 Optional<Verdicts.Verdict> v = verdicts.read(j.output());
-                scores.add(v.isEmpty() || v.get() == Verdicts.Verdict.TIE ? 0.5 : PairwiseItem.winner(v.get(), j.order()).equals(item.label()) ? 1.0 : 0.0);
+                for (String vote : item.votes()) scores.add(score(v, j.order(), vote));
             }
         }
         return scores.stream().mapToDouble(Double::doubleValue).toArray();
@@ -88,10 +91,7 @@ public final class JudgeAudit {
         long judgments = 0;
         long firstChosen = 0;
         long decisive = 0;
-        long consistent = 0;
-        long bothParsed = 0;
         for (PairwiseItem item : items) {
-            Map<String, String[]> winnersByJudge = new LinkedHashMap<>(); // judge -> {ab winner, ba winner}
             for (PairwiseItem.Judgment j : item.judgments()) {
                 judgments++;
                 Optional<Verdicts.Verdict> verdict = verdicts.read(j.output());
@@ -101,25 +101,31 @@ public final class JudgeAudit {
                     decisive++;
                     if (verdict.get() == Verdicts.Verdict.FIRST) firstChosen++;
                 }
-                if (item.label() != null) {
+                for (String vote : item.votes()) {
                     scored++;
-                    scoreSum += verdict.isEmpty() || verdict.get() == Verdicts.Verdict.TIE ? 0.5
-                            : PairwiseItem.winner(verdict.get(), j.order()).equals(item.label()) ? 1 : 0;
+                    scoreSum += score(verdict, j.order(), vote);
                 }
-                if (verdict.isPresent()) {
-                    String[] winners = winnersByJudge.computeIfAbsent(j.judge(), k -> new String[2]);
-                    int slot = j.order().equals("ab") ? 0 : 1;
-                    if (winners[slot] == null) winners[slot] = PairwiseItem.winner(verdict.get(), j.order());
-                }
-            }
-            for (String[] winners : winnersByJudge.values()) {
-                if (winners[0] == null || winners[1] == null) continue;
-                bothParsed++;
-                if (winners[0].equals(winners[1])) consistent++;
             }
         }
+        long[][] matrix = consistencyMatrix(items, verdicts);
+        long bothParsed = total(matrix);
+        long consistent = matrix[0][0] + matrix[1][1] + matrix[2][2];
+        long[][] fastchat = consistencyMatrix(items, new Verdicts(verdicts.first(), verdicts.second(), verdicts.tie(), Verdicts.Rule.FIRST));
         return new Figures(ratio(scoreSum, scored), ratio(consistent, bothParsed), ratio(firstChosen, decisive), ratio(ties, judgments), failures,
-                judgments, scored, consistent, bothParsed, firstChosen, decisive, ties);
+                judgments, scored, consistent, bothParsed, firstChosen, decisive, ties,
+                ratio(fastchat[0][0] + fastchat[1][1] + fastchat[2][2], total(fastchat)));
+    }
+
+    /** A judgment against one label: 0.5 for a tie or no verdict (whatever the label), 1 when it picks the label, else 0. */
+    private static double score(Optional<Verdicts.Verdict> verdict, String order, String label) {
+        if (verdict.isEmpty() || verdict.get() == Verdicts.Verdict.TIE) return 0.5;
+        return PairwiseItem.winner(verdict.get(), order).equals(label) ? 1 : 0;
+    }
+
+    private static long total(long[][] matrix) {
+        long sum = 0;
+        for (long[] row : matrix) for (long cell : row) sum += cell;
+        return sum;
     }
 
     private static double ratio(double part, long whole) {

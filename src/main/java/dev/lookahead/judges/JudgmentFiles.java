@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 
@@ -45,7 +46,13 @@ public final class JudgmentFiles {
         return new Read<>(items, problems);
     }
 
+    /**
+     * One line as a pairwise item: the workbench's shape, or one of FastChat's pairwise judgments (llm_judge's
+     * {@code model_judgment/*_pair.jsonl}: question_id, model_1, model_2, g1_judgment with model_1 shown first, g2_judgment
+     * with model_2 shown first, judge, turn), whose item is the pair of models on one question and turn.
+     */
     public static PairwiseItem item(JsonNode line) {
+        if (line.has("g1_judgment") || line.has("g2_judgment")) return fastChatItem(line);
         JsonNode judgments = line.get("judgments");
         if (judgments == null || !judgments.isArray()) throw new IllegalArgumentException("\"judgments\" must be a list");
         List<PairwiseItem.Judgment> list = new ArrayList<>();
@@ -60,6 +67,68 @@ public final class JudgmentFiles {
         return new PairwiseItem(line.path("id").asText(""), category == null || category.isNull() ? "" : category.asText(),
                 label == null || label.isNull() ? null : label.asText(), list, line.path("prompt").asText(""), line.path("response_a").asText(""),
                 line.path("response_b").asText(""));
+    }
+
+    private static PairwiseItem fastChatItem(JsonNode line) {
+        String model1 = required(line, "model_1");
+        String model2 = required(line, "model_2");
+        JsonNode judge = line.path("judge");
+        String judgeName = judge.asText("");
+        if (judge.isArray()) {
+            List<String> parts = new ArrayList<>();
+            judge.forEach(part -> parts.add(part.asText()));
+            judgeName = String.join(" ", parts);
+        }
+        List<PairwiseItem.Judgment> judgments = List.of(new PairwiseItem.Judgment(judgeName, "ab", text(line, "g1_judgment")),
+                new PairwiseItem.Judgment(judgeName, "ba", text(line, "g2_judgment")));
+        int turn = line.path("turn").asInt(1);
+        return new PairwiseItem(pairKey(required(line, "question_id"), model1, model2, turn), "turn " + turn, null, judgments, "", model1, model2);
+    }
+
+    private static String required(JsonNode line, String field) {
+        JsonNode value = line.get(field);
+        if (value == null || value.isNull()) throw new IllegalArgumentException("a FastChat pairwise judgment needs \"" + field + "\"");
+        return value.asText();
+    }
+
+    private static String text(JsonNode line, String field) {
+        JsonNode value = line.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** The id of a FastChat item: question, the two models in the judgment file's order, and the turn. */
+    private static String pairKey(String question, String model1, String model2, int turn) {
+        return question + " | " + model1 + " | " + model2 + " | turn " + turn;
+    }
+
+    /**
+     * People's votes on FastChat items from MT-Bench's human judgments (question_id, model_a, model_b, winner: model_a,
+     * model_b or a tie, turn; JSON lines or one array), each vote put on the item of the same question, models (in either
+     * order) and turn as "a" (model_1 won), "b" or "tie". Items nobody voted on keep no label.
+     */
+    public static Read<PairwiseItem> withHumanVotes(List<PairwiseItem> items, Path labels) throws IOException {
+        Map<String, List<String[]>> votes = new LinkedHashMap<>(); // question|turn -> {model_a, model_b, winning model or "tie"}
+        List<String> problems = JsonLines.readRecords(labels, share -> { }, () -> false, (n, line) -> {
+            String a = required(line, "model_a");
+            String b = required(line, "model_b");
+            String winner = required(line, "winner");
+            String won = winner.startsWith("tie") ? "tie" : winner.equals("model_a") ? a : winner.equals("model_b") ? b : null;
+            if (won == null) throw new IllegalArgumentException("\"winner\" must be model_a, model_b or a tie (got \"" + winner + "\")");
+            votes.computeIfAbsent(required(line, "question_id") + "|" + line.path("turn").asInt(1), k -> new ArrayList<>())
+                    .add(new String[] {a, b, won});
+        });
+        List<PairwiseItem> labelled = new ArrayList<>();
+        for (PairwiseItem item : items) {
+            String question = item.id().split(" \\| ")[0];
+            String turn = item.category().replace("turn ", "");
+            List<String> mine = new ArrayList<>();
+            for (String[] vote : votes.getOrDefault(question + "|" + turn, List.of())) {
+                boolean samePair = Set.of(vote[0], vote[1]).equals(Set.of(item.responseA(), item.responseB()));
+                if (samePair) mine.add(vote[2].equals("tie") ? "tie" : vote[2].equals(item.responseA()) ? "a" : "b");
+            }
+            labelled.add(mine.isEmpty() ? item : item.withVotes(mine));
+        }
+        return new Read<>(labelled, problems);
     }
 
     public static Read<PointwiseResponse> pointwise(Path file, DoubleConsumer progress, BooleanSupplier cancelled) throws IOException {

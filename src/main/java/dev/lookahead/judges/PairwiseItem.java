@@ -6,8 +6,16 @@ import java.util.List;
  * One pairwise item: two responses to a prompt, an optional gold label, a category, and the judgments of it.
  *
  * @param label "a", "b", "tie", or null when unknown
+ * @param votes every label people gave the item (MT-Bench has several votes for some pairs), each scored against every
+ *              judgment; the label alone when there is one
  */
-public record PairwiseItem(String id, String category, String label, List<Judgment> judgments, String prompt, String responseA, String responseB) {
+public record PairwiseItem(String id, String category, String label, List<Judgment> judgments, String prompt, String responseA, String responseB,
+                           List<String> votes) {
+    /** An item with one label or none. */
+    public PairwiseItem(String id, String category, String label, List<Judgment> judgments, String prompt, String responseA, String responseB) {
+        this(id, category, label, judgments, prompt, responseA, responseB, label == null ? List.of() : List.of(label));
+    }
+
     /** An item known by its judgments alone (its texts empty). */
     public PairwiseItem(String id, String category, String label, List<Judgment> judgments) {
         this(id, category, label, judgments, "", "", "");
@@ -26,9 +34,18 @@ public record PairwiseItem(String id, String category, String label, List<Judgme
 
     public PairwiseItem {
         judgments = List.copyOf(judgments);
+        votes = List.copyOf(votes);
+        for (String vote : votes) {
+            if (!List.of("a", "b", "tie").contains(vote)) throw new IllegalArgumentException("a label must be \"a\", \"b\" or \"tie\" (got \"" + vote + "\")");
+        }
         if (label != null && !List.of("a", "b", "tie").contains(label)) {
             throw new IllegalArgumentException("\"label\" must be \"a\", \"b\", \"tie\" or null (got \"" + label + "\")");
         }
+    }
+
+    /** This item with people's votes as its labels (the first one its label). */
+    public PairwiseItem withVotes(List<String> newVotes) {
+        return new PairwiseItem(id, category, newVotes.isEmpty() ? null : newVotes.get(0), judgments, prompt, responseA, responseB, newVotes);
     }
 
     /** The response a positional verdict picks under an order: "a", "b" or "tie". */

@@ -79,8 +79,22 @@ class GpqaTest {
     }
 
     @Test
+    void theOfficialReaderTakesTheFirstBracketedUpperCaseLetterOfTheFirstPatternThatHoldsOne() {
+        AnswerLetters read = AnswerLetters.OFFICIAL;
+        assertThat(AnswerLetters.DEFAULT).isSameAs(read);
+        assertThat(read.read("the answer is (D) ... no, the answer is (C)")).as("first occurrence").contains("D");
+        assertThat(read.read("The answer is D")).as("brackets required").isEmpty();
+        assertThat(read.read("**Answer: C**")).isEmpty();
+        assertThat(read.read("(d)")).as("upper case required").isEmpty();
+        assertThat(read.read("answer is (e), so Answer: (B)")).as("a letter outside A-D passes to the next pattern").contains("B");
+        assertThat(read.read("Options (A) and (B); answer (C)")).as("patterns in order, not positions").contains("C");
+        assertThat(read.read("I pick (\n) then (A)")).as("a newline is no character to the pattern").contains("A");
+        assertThat(read.read("see (\r), final (B)")).as("a carriage return is one, as in Python").isEmpty();
+    }
+
+    @Test
     void answerLettersTakeTheLastMatchOfTheFirstPatternThatMatchesAndNeverGuess() {
-        AnswerLetters read = AnswerLetters.DEFAULT;
+        AnswerLetters read = AnswerLetters.LENIENT;
         assertThat(read.read("I think (A)... no. The correct answer is (C).")).contains("C");
         assertThat(read.read("the answer is b")).contains("B");
         assertThat(read.read("Answer: D")).contains("D");

@@ -35,7 +35,8 @@ class JudgesTest {
 
     @Test
     void theAuditCountsTiesAndFailuresAsHalfAndComparesBothOrdersPerJudge() {
-        JudgeAudit.Report report = JudgeAudit.audit(ITEMS, Verdicts.DEFAULT);
+        Verdicts strict = new Verdicts("[[A]]", "[[B]]", "[[C]]", Verdicts.Rule.STRICT);
+        JudgeAudit.Report report = JudgeAudit.audit(ITEMS, strict);
         JudgeAudit.Figures all = report.overall();
         assertThat(all.judgments()).isEqualTo(14);
         assertThat(all.parseFailures()).isEqualTo(2);
@@ -47,11 +48,22 @@ class JudgesTest {
         assertThat(report.categories().get("math").accuracy()).isEqualTo(0.25);
         assertThat(report.kappa()).containsOnlyKeys("J1 | J2");
         assertThat(report.kappa().get("J1 | J2")).as("agreement 1/4, chance 1/4").isCloseTo(0.0, within(1e-12));
+        assertThat(all.fastchatConsistency()).as("read by FastChat's rule: 2 of 6 pairs").isEqualTo(2 / 6.0);
+    }
+
+    @Test
+    void fastChatsRuleTakesTheFirstMarkerInTheOrderFirstSecondTie() {
+        assertThat(Verdicts.DEFAULT.read("[[B]] ... on reflection [[A]]")).contains(Verdicts.Verdict.FIRST);
+        assertThat(Verdicts.DEFAULT.read("[[C]] or [[B]]")).contains(Verdicts.Verdict.SECOND);
+        JudgeAudit.Figures all = JudgeAudit.audit(ITEMS, Verdicts.DEFAULT).overall();
+        assertThat(all.parseFailures()).as("only the output without any marker").isEqualTo(1);
+        assertThat(all.accuracy()).as("\"[[A]] or maybe [[B]]\" shown ab is a, against label b").isEqualTo(5.5 / 10);
+        assertThat(all.firstPositionRate()).isEqualTo(6 / 9.0);
     }
 
     @Test
     void markersAreEditableAndAnOutputWithoutOneIsNeverGuessed() {
-        Verdicts custom = new Verdicts("Verdict: A", "Verdict: B", "Verdict: tie");
+        Verdicts custom = new Verdicts("Verdict: A", "Verdict: B", "Verdict: tie", Verdicts.Rule.STRICT);
         assertThat(custom.read("... Verdict: B")).contains(Verdicts.Verdict.SECOND);
         assertThat(custom.read("[[A]]")).isEmpty();
         assertThat(Verdicts.DEFAULT.read(null)).isEmpty();

@@ -191,8 +191,13 @@ public final class GpqaCommand implements Runnable {
         @Option(names = "--csv", description = "The official CSV the questions came from: the validators' accuracy beside the model's.")
         Path csv;
 
-        @Option(names = "--pattern", description = "An answer pattern (a regular expression with one group around the letter), tried in the"
-                + " order given; default: \"answer is (X)\", then \"Answer: X\", then \"(X)\", each its last match.")
+        @Option(names = "--reader", defaultValue = "official", description = "official (the GPQA baselines' rule: \"answer is (X)\" and"
+                + " four more patterns, brackets and upper case required, each its first match) or lenient (\"answer is X\", \"Answer: X\","
+                + " \"(X)\" in any case, each its last match); default ${DEFAULT-VALUE}.")
+        String reader;
+
+        @Option(names = "--pattern", description = "Your own answer pattern (a regular expression with one group around the letter), tried in"
+                + " the order given, each its last match; replaces --reader.")
         List<String> patterns;
 
         @OutputFile
@@ -201,7 +206,7 @@ public final class GpqaCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            AnswerLetters letters = patterns == null ? AnswerLetters.DEFAULT : AnswerLetters.of(patterns);
+            AnswerLetters letters = patterns == null ? AnswerLetters.named(reader) : AnswerLetters.of(patterns);
             GpqaAnswers read = GpqaAnswers.read(key, in);
             read.problems().stream().limit(20).forEach(System.err::println);
             GpqaScoring.Result result = GpqaScoring.score(read.outputs(), read.key(), letters);

@@ -70,8 +70,9 @@ public final class JudgesCommand implements Runnable {
     }
 
     /** The audit as --json writes it: the overall figures at the top level, then per category and kappa per pair of judges. */
-    record AuditReport(Double accuracy, Double positionConsistency, Double firstPositionRate, Double tieRate, long parseFailures, long judgments,
-                       long items, Map<String, Double> kappa, Map<String, FiguresLine> category, FiguresLine intervals) {
+    record AuditReport(String verdict, Double accuracy, Double positionConsistency, Double fastchatConsistency, Double firstPositionRate,
+                       Double tieRate, long parseFailures, long judgments, long items, Map<String, Double> kappa, Map<String, FiguresLine> category,
+                       FiguresLine intervals) {
     }
 
     /** The pointwise audit as --json writes it. */
@@ -100,6 +101,16 @@ public final class JudgesCommand implements Runnable {
         @Option(names = "--tie", defaultValue = "[[C]]", description = "Marker of a tie (default ${DEFAULT-VALUE}).")
         String tie;
 
+        @Option(names = "--verdict", defaultValue = "first", description = "first (FastChat's and RewardBench's rule: the first-position marker is"
+                + " looked for first, then the second, then the tie) or strict (an output with markers of two verdicts is not parsed);"
+                + " default ${DEFAULT-VALUE}.")
+        String verdict;
+
+        @InputFile
+        @Option(names = "--labels", description = "People's votes for FastChat judgment files: MT-Bench's human judgments (question_id, model_a,"
+                + " model_b, winner, turn), JSON lines or one array.")
+        Path labels;
+
         /** The line number of each line read. */
         private List<Integer> numbers = List.of();
 
@@ -122,7 +133,7 @@ public final class JudgesCommand implements Runnable {
         }
 
         private int pairwise(List<JsonNode> lines, List<String> problems) throws java.io.IOException {
-            Verdicts verdicts = new Verdicts(first, second, tie);
+            Verdicts verdicts = new Verdicts(first, second, tie, Verdicts.Rule.named(verdict));
             List<PairwiseItem> items = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
                 try {
@@ -131,19 +142,31 @@ public final class JudgesCommand implements Runnable {
                     problems.add(in.getFileName() + " line " + numbers.get(i) + ": " + e.getMessage());
                 }
             }
+            if (labels != null) {
+                JudgmentFiles.Read<PairwiseItem> labelled = JudgmentFiles.withHumanVotes(items, labels);
+                items = labelled.items();
+                problems.addAll(labelled.problems());
+            }
+            if (items.isEmpty()) {
+                problems.add(in.getFileName() + ": no pairwise item could be read, so nothing is scored");
+                return 2;
+            }
+            List<PairwiseItem> scoredItems = items;
             JudgeAudit.Report audit = JudgeAudit.audit(items, verdicts);
             JudgeAudit.Figures all = audit.overall();
             Map<String, FiguresLine> categories = new LinkedHashMap<>();
             audit.categories().forEach((category, f) -> categories.put(category, FiguresLine.of(f, Bootstrap.interval(JudgeAudit.scores(
-                    items.stream().filter(i -> i.category().equals(category)).toList(), verdicts)))));
+                    scoredItems.stream().filter(i -> i.category().equals(category)).toList(), verdicts)))));
             Map<String, Double> kappa = new LinkedHashMap<>();
             audit.kappa().forEach((pair, k) -> kappa.put(pair, finite(k)));
-            AuditReport report = new AuditReport(finite(all.accuracy()), finite(all.positionConsistency()), finite(all.firstPositionRate()),
+            AuditReport report = new AuditReport(verdict, finite(all.accuracy()), finite(all.positionConsistency()), finite(all.fastchatConsistency()),
+                    finite(all.firstPositionRate()),
                     finite(all.tieRate()), all.parseFailures(), all.judgments(), items.size(), kappa, categories,
                     FiguresLine.of(all, Bootstrap.interval(JudgeAudit.scores(items, verdicts))));
-            System.out.printf(Locale.ROOT, "%d items, %d judgments: accuracy %s, position consistency %s, first-position rate %s, ties %s,"
-                    + " %d not parsed%n", items.size(), all.judgments(), show(all.accuracy()), show(all.positionConsistency()),
-                    show(all.firstPositionRate()), show(all.tieRate()), all.parseFailures());
+            System.out.printf(Locale.ROOT, "%d items, %d judgments (verdicts read by the %s rule): accuracy %s, position consistency %s"
+                    + " (FastChat's %s), first-position rate %s, ties %s, %d not parsed%n", items.size(), all.judgments(), verdict,
+                    show(all.accuracy()), show(all.positionConsistency()), show(all.fastchatConsistency()), show(all.firstPositionRate()),
+                    show(all.tieRate()), all.parseFailures());
             audit.kappa().forEach((pair, k) -> System.out.printf(Locale.ROOT, "kappa %s: %s%n", pair, show(k)));
             if (json != null) AtomicFiles.writeString(json, Json.pretty(report));
             return 0;

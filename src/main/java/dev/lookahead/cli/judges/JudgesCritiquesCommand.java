@@ -41,7 +41,7 @@ public final class JudgesCritiquesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Verdicts verdicts = new Verdicts(first, second, tie);
+        Verdicts verdicts = new Verdicts(first, second, tie, Verdicts.DEFAULT.rule());
         List<Kept> kept = new ArrayList<>();
         long[] counts = new long[3]; // seen, unparsed or tie, disagreeing
         List<String> problems = JsonLines.read(in, s -> { }, () -> false, (n, line) -> {

@@ -143,7 +143,7 @@ public final class JudgesPanel extends BorderPane implements Page {
         Verdicts verdicts;
         RubricScores scores;
         try {
-            verdicts = new Verdicts(first.getText(), second.getText(), tie.getText());
+            verdicts = new Verdicts(first.getText(), second.getText(), tie.getText(), Verdicts.DEFAULT.rule());
             scores = RubricScores.of(scorePattern.getText());
         } catch (RuntimeException e) {
             status.accept("Cannot read with these settings: " + e.getMessage());

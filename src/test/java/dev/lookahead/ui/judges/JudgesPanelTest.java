@@ -37,7 +37,7 @@ class JudgesPanelTest extends WindowTest {
             assertThat(panel.charts().get(1)).isInstanceOf(ConsistencyMatrixFigure.class);
             assertThat(panel.itemList()).hasSize(4);
             panel.selectItem(1);
-            assertThat(panel.detailText()).contains("Response b: 12", "markers of two verdicts", "no verdict marker", "found [[A]]");
+            assertThat(panel.detailText()).contains("Response b: 12", "found [[A]] (looked for before [[B]])", "no verdict marker", "found [[A]]");
             panel.exportChart(0, dir.resolve("accuracy.pdf"));
         });
         FxTesting.waitUntil(() -> Files.exists(dir.resolve("accuracy.pdf")), "the chart is written");
