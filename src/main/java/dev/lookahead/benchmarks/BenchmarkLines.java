@@ -24,7 +24,7 @@ public final class BenchmarkLines {
     public static <T> Read<T> read(Path file, Function<JsonNode, T> parse) throws IOException {
         List<T> items = new ArrayList<>();
         Ids ids = new Ids();
-        List<String> problems = JsonLines.read(file, share -> { }, () -> false, (n, line) -> {
+        List<String> problems = JsonLines.readRecords(file, share -> { }, () -> false, (n, line) -> {
             T item = parse.apply(line);
             ids.once(line, n);
             items.add(item);

@@ -60,6 +60,29 @@ class VlmCommandsTest {
     }
 
     @Test
+    void winogroundReadsTheNotebooksJsonArrayAsItReadsLines() throws Exception {
+        Path array = dir.resolve("winoground_scores.json");
+        List<String> lines = Files.readAllLines(Path.of("samples/benchmarks/winoground-synthetic.jsonl")).stream().filter(l -> !l.isBlank()).toList();
+        Files.writeString(array, "[\n" + String.join(",\n", lines) + "\n]\n");
+        Path fromLines = dir.resolve("lines.json");
+        Path fromArray = dir.resolve("array.json");
+        assertThat(LookaheadCommand.execute("vlm", "winoground", "--in", "samples/benchmarks/winoground-synthetic.jsonl", "--json", fromLines.toString()))
+                .isZero();
+        assertThat(LookaheadCommand.execute("vlm", "winoground", "--in", array.toString(), "--json", fromArray.toString())).isZero();
+        assertThat(Json.MAPPER.readTree(fromArray.toFile())).isEqualTo(Json.MAPPER.readTree(fromLines.toFile()));
+        assertThat(Json.MAPPER.readTree(fromArray.toFile()).get("examples").asInt()).isEqualTo(40);
+    }
+
+    @Test
+    void aFileWhereNothingCanBeScoredPrintsNoScoresAndExitsTwo() throws Exception {
+        Path judgments = dir.resolve("not-pope.jsonl");
+        Files.writeString(judgments, "{\"question_id\": 1, \"text\": \"Yes\"}\n");
+        Path json = dir.resolve("none.json");
+        assertThat(LookaheadCommand.execute("vlm", "pope", "--in", judgments.toString(), "--json", json.toString())).isEqualTo(2);
+        assertThat(json).doesNotExist();
+    }
+
+    @Test
     void aBadLineIsNamedWithItsNumberAndTheRestAreScored() throws Exception {
         Path in = dir.resolve("pope.jsonl");
         Files.writeString(in, """

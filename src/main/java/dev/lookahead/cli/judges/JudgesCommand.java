@@ -12,6 +12,7 @@ import dev.lookahead.judges.JudgmentFiles;
 import dev.lookahead.judges.PairwiseItem;
 import dev.lookahead.judges.RankAgreement;
 import dev.lookahead.judges.RewardBench;
+import dev.lookahead.judges.RewardBenchFiles;
 import dev.lookahead.judges.RubricScores;
 import dev.lookahead.judges.Verdicts;
 import dev.lookahead.stats.Proportion;
@@ -202,15 +203,17 @@ public final class JudgesCommand implements Runnable {
 
     /** RewardBench's scores as --json writes them. */
     record RewardbenchReport(Map<String, Double> subsets, Map<String, Long> subsetPairs, Map<String, Double> sections, Double score, long pairs,
-                             Map<String, double[]> subsetIntervals) {
+                             long unscored, RewardBench.LeaderboardV1 leaderboardV1, Map<String, double[]> subsetIntervals) {
     }
 
-    @Command(name = "rewardbench", description = "RewardBench scores from a reward model's scores: {prompt, chosen, rejected, subset, score_chosen,"
-            + " score_rejected}; right when score_chosen > score_rejected; sections weighted by RewardBench's example counts.")
+    @Command(name = "rewardbench", description = "RewardBench scores from a reward model's scores: the workbench's {subset, score_chosen,"
+            + " score_rejected} lines, the rewardbench command's outputs (scores_chosen, scores_rejected) or run_rm.py's column JSON; right when"
+            + " chosen > rejected (a missing or NaN score is wrong); sections weighted by RewardBench's example counts; with prior-set"
+            + " subsets, the first leaderboard's average.")
     static final class Rewardbench implements Callable<Integer> {
         @InputFile
-        @Option(names = "--in", required = true, description = "Scored pairs, one per line.")
-        Path in;
+        @Option(names = "--in", required = true, description = "Scored pairs (repeat for several files, e.g. the core set and the prior sets).")
+        List<Path> in;
 
         @OutputFile
         @Option(names = "--json", description = "Also write the scores here.")
@@ -219,31 +222,35 @@ public final class JudgesCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             List<RewardBench.Pair> pairs = new ArrayList<>();
-            List<String> problems = JsonLines.read(in, share -> { }, () -> false, (number, line) -> {
-                JsonNode subset = line.get("subset");
-                if (subset == null || !subset.isTextual()) throw new IllegalArgumentException("\"subset\" is missing");
-                pairs.add(new RewardBench.Pair(subset.asText(), number(line, "score_chosen"), number(line, "score_rejected")));
-            });
+            List<String> problems = new ArrayList<>();
+            for (Path file : in) {
+                RewardBenchFiles.Read read = RewardBenchFiles.read(file);
+                pairs.addAll(read.pairs());
+                problems.addAll(read.problems());
+            }
             report(problems);
+            if (pairs.isEmpty()) {
+                System.err.println("error: no scored pair could be read, so nothing is scored");
+                return 2;
+            }
             RewardBench.Report scores = RewardBench.score(pairs);
             scores.subsets().forEach((subset, accuracy) -> System.out.printf(Locale.ROOT, "  %-24s %.4f  (%d pairs)%n", subset, accuracy,
                     scores.subsetPairs().get(subset)));
             scores.sections().forEach((section, value) -> System.out.printf(Locale.ROOT, "%-10s %.4f%n", section, value));
             System.out.printf(Locale.ROOT, "score      %s%n", show(scores.score()));
+            if (scores.leaderboardV1() != null) {
+                System.out.printf(Locale.ROOT, "prior sets %.4f; first leaderboard's average %.4f%n", scores.leaderboardV1().priorSets(),
+                        scores.leaderboardV1().average());
+            }
+            if (scores.unscored() > 0) System.out.printf(Locale.ROOT, "%d pairs had a missing or NaN score (counted wrong)%n", scores.unscored());
             if (json != null) {
                 Map<String, double[]> intervals = new LinkedHashMap<>();
                 scores.subsets().forEach((subset, accuracy) -> intervals.put(subset, wilson(Math.round(accuracy * scores.subsetPairs().get(subset)),
                         scores.subsetPairs().get(subset))));
                 AtomicFiles.writeString(json, Json.pretty(new RewardbenchReport(scores.subsets(), scores.subsetPairs(), scores.sections(),
-                        finite(scores.score()), pairs.size(), intervals)));
+                        finite(scores.score()), pairs.size(), scores.unscored(), scores.leaderboardV1(), intervals)));
             }
             return problems.isEmpty() ? 0 : 2;
-        }
-
-        private static double number(JsonNode line, String field) {
-            JsonNode value = line.get(field);
-            if (value == null || !value.isNumber()) throw new IllegalArgumentException("\"" + field + "\" must be a number");
-            return value.asDouble();
         }
     }
 

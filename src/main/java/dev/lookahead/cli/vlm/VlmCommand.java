@@ -39,7 +39,7 @@ public final class VlmCommand implements Runnable {
     /** The options every scorer takes, and its reading loop: bad lines are reported with their number and skipped. */
     abstract static class Scorer<L> implements Callable<Integer> {
         @InputFile
-        @Option(names = "--in", required = true, description = "The model's outputs, one JSON object per line.")
+        @Option(names = "--in", required = true, description = "The model's outputs: JSON lines, or one JSON array of the same objects.")
         Path in;
 
         @OutputFile
@@ -57,7 +57,7 @@ public final class VlmCommand implements Runnable {
             List<L> lines = new ArrayList<>();
             dev.lookahead.cli.ProgressBar bar = new dev.lookahead.cli.ProgressBar();
             BenchmarkLines.Ids ids = new BenchmarkLines.Ids();
-            List<String> problems = JsonLines.read(in, share -> bar.show(share, "reading " + in.getFileName(), Double.NaN), () -> false,
+            List<String> problems = JsonLines.readRecords(in, share -> bar.show(share, "reading " + in.getFileName(), Double.NaN), () -> false,
                     (number, line) -> {
                         L parsed = parse(line);
                         ids.once(line, number);
@@ -66,6 +66,10 @@ public final class VlmCommand implements Runnable {
             bar.println(lines.size() + " lines read from " + in.getFileName());
             problems.stream().limit(20).forEach(System.err::println);
             if (problems.size() > 20) System.err.println("... and " + (problems.size() - 20) + " more lines refused");
+            if (lines.isEmpty()) {
+                System.err.println("error: nothing in " + in.getFileName() + " could be scored");
+                return 2;
+            }
             Object report = report(lines);
             print(report);
             if (json != null) AtomicFiles.writeString(json, Json.pretty(report));
