@@ -3,6 +3,7 @@ package dev.lookahead.experiments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.Json;
+import dev.lookahead.train.LearningCurve;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,16 +14,18 @@ import java.util.Map;
  * @param parameters        trainable parameters
  * @param flops             training compute as the paper counts it: 6 x examples x parameters
  * @param bestTrainAccuracy the highest training accuracy reached (a mean over the last 50 steps)
- * @param converged         {@code bestTrainAccuracy >= 0.995}, the paper's criterion
+ * @param converged         the paper's rule: some logged training batch reached 0.995 ({@link LearningCurve#converged}),
+ *                          recomputed from the job's log.jsonl whenever the sweep is collected
+ * @param convergedMean50   the workbench's first rule: {@code bestTrainAccuracy >= 0.995}
  * @param testLoss          mean cross-entropy on the balanced held-out sets, lookahead 1..L together
  * @param testAccuracy      final held-out accuracy by bucket ("1".."L", "naive")
  */
 public record JobResult(String id, int n, int layers, int hidden, String distribution, long seed, int maxLookahead,
                         long examples, long parameters, double flops, double bestTrainAccuracy, boolean converged,
-                        double testLoss, Map<String, Double> testAccuracy, double seconds) {
+                        boolean convergedMean50, double testLoss, Map<String, Double> testAccuracy, double seconds) {
 
-    /** The paper's criterion for a converged seed. */
-    public static final double CONVERGED = 0.995;
+    /** The paper's threshold for a converged seed. */
+    public static final double CONVERGED = LearningCurve.CONVERGED;
 
     public JobResult {
         Map<String, Double> ordered = new LinkedHashMap<>();
@@ -42,8 +45,16 @@ public record JobResult(String id, int n, int layers, int hidden, String distrib
         return new JobResult(json.get("id").asText(), json.get("n").asInt(), json.get("layers").asInt(), json.get("hidden").asInt(),
                 json.get("distribution").asText(), json.get("seed").asLong(), json.path("max_lookahead").asInt(),
                 json.get("examples").asLong(), json.get("parameters").asLong(), json.get("flops").asDouble(),
-                json.get("best_train_accuracy").asDouble(), json.get("converged").asBoolean(), json.get("test_loss").asDouble(),
-                accuracy, json.path("seconds").asDouble());
+                json.get("best_train_accuracy").asDouble(), json.get("converged").asBoolean(),
+                json.has("converged_mean50") ? json.get("converged_mean50").asBoolean() : json.get("best_train_accuracy").asDouble() >= CONVERGED,
+                json.get("test_loss").asDouble(), accuracy, json.path("seconds").asDouble());
+    }
+
+    /** This result with both convergence rules read from its run's learning curve (when the log has any progress). */
+    public JobResult withConvergenceFrom(LearningCurve curve) {
+        if (curve.training().isEmpty()) return this;
+        return new JobResult(id, n, layers, hidden, distribution, seed, maxLookahead, examples, parameters, flops, curve.bestTrainingAccuracy(),
+                curve.converged(), curve.convergedMean50(), testLoss, testAccuracy, seconds);
     }
 
     /** Lookahead buckets in numeric order, then "naive". */

@@ -152,7 +152,7 @@ public final class Sweep {
         long parameters = config.model().parameterCount();
         return new JobResult(job.id(), config.model().n(), config.model().layers(), config.model().hidden(), job.distribution(),
                 config.seed(), config.maxLookahead(), config.examples(), parameters, 6.0 * config.examples() * parameters, best,
-                best >= JobResult.CONVERGED, balanced == 0 ? Double.NaN : lossSum / balanced, accuracy, training.elapsedSeconds());
+                curve.converged(), curve.convergedMean50(), balanced == 0 ? Double.NaN : lossSum / balanced, accuracy, training.elapsedSeconds());
     }
 
     /** Graphs rolled out whole to measure an in-context job's rollout accuracy. */
@@ -180,7 +180,7 @@ public final class Sweep {
         long parameters = config.model().parameterCount();
         return new JobResult(job.id(), config.model().n(), config.model().layers(), config.model().hidden(), job.distribution(),
                 config.seed(), config.maxLookahead(), config.examples(), parameters, 6.0 * config.examples() * parameters, best,
-                best >= JobResult.CONVERGED, count == 0 ? Double.NaN : lossSum / count, accuracy, training.elapsedSeconds());
+                curve.converged(), curve.convergedMean50(), count == 0 ? Double.NaN : lossSum / count, accuracy, training.elapsedSeconds());
     }
 
     /** Every job's learning curve so far, by job id (empty for a job not started). */
@@ -192,7 +192,8 @@ public final class Sweep {
 
     /**
      * Gathers the results of every finished job in {@code folder} (run here or by a cluster), in the
-     * spec's job order, and rewrites {@code results.jsonl} and {@code results.md}.
+     * spec's job order, and rewrites {@code results.jsonl} and {@code results.md}. Both convergence rules are read
+     * again from each job's {@code log.jsonl}, never copied from its {@code result.json}.
      */
     public static List<JobResult> collect(Path folder) throws IOException {
         Sweep sweep = open(folder);
@@ -203,7 +204,7 @@ public final class Sweep {
             JsonNode json;
             try {
                 json = Json.MAPPER.readTree(file.toFile());
-                results.add(JobResult.fromJson(json));
+                results.add(JobResult.fromJson(json).withConvergenceFrom(LearningCurve.read(sweep.jobFolder(job))));
             } catch (IOException | RuntimeException e) {
                 throw new IOException(file + ": not a job result (" + e.getMessage() + ")", e);
             }

@@ -48,7 +48,7 @@ public final class SweepTable {
     public static String markdown(int jobCount, List<JobResult> results) {
         StringBuilder md = new StringBuilder();
         md.append("# Sweep results\n\n").append(results.size()).append(" of ").append(jobCount).append(" jobs finished.\n\n");
-        md.append("| setting | parameters | seeds converged (train acc >= 0.995) | min test loss, converged | min test loss, all |\n");
+        md.append("| setting | parameters | seeds converged (a logged training batch at >= 0.995, the paper's rule) | min test loss, converged | min test loss, all |\n");
         md.append("|---|---:|---:|---:|---:|\n");
         for (Group g : groups(results)) {
             md.append("| ").append(g.label()).append(" | ").append(String.format(Locale.ROOT, "%,d", g.parameters()))

@@ -16,8 +16,18 @@ import java.util.Map;
  */
 public record LearningCurve(List<TrainingPoint> training, List<HeldOutPoint> heldOut) {
 
-    public record TrainingPoint(long examples, double loss, double accuracy) {
+    /**
+     * @param accuracy      averaged over the recent steps
+     * @param batchAccuracy the logged batch's own accuracy; the recent steps' mean where the log predates it
+     */
+    public record TrainingPoint(long examples, double loss, double accuracy, double batchAccuracy) {
+        public TrainingPoint(long examples, double loss, double accuracy) {
+            this(examples, loss, accuracy, accuracy);
+        }
     }
+
+    /** The paper's convergence threshold on training accuracy (Saparov et al. 2025, train.py's logs as make_figures.py reads them). */
+    public static final double CONVERGED = 0.995;
 
     /** @param accuracy by bucket: "1".."L", "naive" */
     public record HeldOutPoint(long examples, Map<String, Double> accuracy) {
@@ -36,10 +46,26 @@ public record LearningCurve(List<TrainingPoint> training, List<HeldOutPoint> hel
             long examples = entry.examples();
             training.removeIf(p -> p.examples() > examples);
             heldOut.removeIf(p -> p.examples() > examples);
-            if (entry instanceof TrainingLog.Progress p) training.add(new TrainingPoint(examples, p.loss(), p.trainAccuracy()));
+            if (entry instanceof TrainingLog.Progress p) {
+                training.add(new TrainingPoint(examples, p.loss(), p.trainAccuracy(), p.batchAccuracy() != null ? p.batchAccuracy() : p.trainAccuracy()));
+            }
             if (entry instanceof TrainingLog.HeldOut h) heldOut.add(new HeldOutPoint(examples, h.heldOutAccuracy()));
         }
         return new LearningCurve(training, heldOut);
+    }
+
+    /**
+     * Converged as the paper reads its training logs: some logged training batch reached {@value #CONVERGED} (a log that
+     * predates per-batch accuracy is read at its recent-steps means, which the paper's rule then equals
+     * {@link #convergedMean50} on).
+     */
+    public boolean converged() {
+        return training.stream().anyMatch(p -> p.batchAccuracy() >= CONVERGED);
+    }
+
+    /** The workbench's first, stricter rule: a logged mean over the recent (up to 50) steps reached {@value #CONVERGED}. */
+    public boolean convergedMean50() {
+        return bestTrainingAccuracy() >= CONVERGED;
     }
 
     /** The highest training accuracy the run reached (each point already averages many steps); 0 for an empty log. */

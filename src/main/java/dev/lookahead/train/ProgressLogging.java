@@ -40,7 +40,7 @@ final class ProgressLogging implements TrainingListener {
                 mean(recentLoss, window), mean(recentAccuracy, window), speed, run.learningRateAt(run.stepsDone()), run.elapsedSeconds());
         report.progress(progress);
         run.log(new TrainingLog.Progress(progress.step(), progress.examplesSeen(), progress.loss(), progress.accuracy(),
-                progress.learningRate(), Math.round(speed), Math.round(run.elapsedSeconds())));
+                progress.learningRate(), Math.round(speed), Math.round(run.elapsedSeconds()), (double) result.correct() / result.size()));
     }
 
     private static double mean(double[] values, int count) {

@@ -26,9 +26,19 @@ public final class TrainingLog {
         long examples();
     }
 
-    /** Progress about once a second: loss and training accuracy averaged over the recent steps. */
+    /**
+     * Progress about once a second: loss and training accuracy averaged over the recent steps, and the accuracy of the
+     * last batch alone ({@code batchAccuracy}, null in logs written before it was recorded) - the figure the paper's
+     * training log prints and its convergence rule reads.
+     */
     public record Progress(long step, long examples, double loss, double trainAccuracy, double lr, long examplesPerSecond,
-                           long elapsedSeconds) implements Entry {
+                           long elapsedSeconds,
+                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                           Double batchAccuracy) implements Entry {
+        /** Progress without a batch's own accuracy, as older logs hold it. */
+        public Progress(long step, long examples, double loss, double trainAccuracy, double lr, long examplesPerSecond, long elapsedSeconds) {
+            this(step, examples, loss, trainAccuracy, lr, examplesPerSecond, elapsedSeconds, null);
+        }
     }
 
     /** A held-out evaluation: accuracy per test bucket ("1".."L", "naive"). */

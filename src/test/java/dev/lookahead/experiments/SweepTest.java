@@ -170,6 +170,36 @@ class SweepTest {
     }
 
     @Test
+    void collectReadsConvergenceFromEachJobsLogAsThePaperDoesAndKeepsTheMean50RuleBeside(@TempDir Path copy) throws Exception {
+        Path committed = Path.of("docs/experiments/scaling");
+        try (var files = Files.walk(committed)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("weights.bin")).toList()) {
+                Path target = copy.resolve(committed.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        }
+        Path log = copy.resolve("jobs/n20-l4-h16-balanced-s1/log.jsonl");
+        List<String> lines = Files.readAllLines(log);
+        int last = lines.size() - 1;
+        while (!lines.get(last).contains("\"loss\"")) last--;
+        // one logged batch at 0.996 while the recent-steps mean stays below the threshold
+        lines.set(last, lines.get(last).replace("}", ",\"batch_accuracy\":0.996}"));
+        Files.write(log, lines);
+        List<JobResult> results = Sweep.collect(copy);
+        JobResult altered = results.stream().filter(r -> r.id().equals("n20-l4-h16-balanced-s1")).findFirst().orElseThrow();
+        assertThat(altered.converged()).as("a logged batch reached 0.995").isTrue();
+        assertThat(altered.convergedMean50()).as("its 50-step means never did").isFalse();
+        JobResult untouched = results.stream().filter(r -> r.id().equals("n20-l4-h16-balanced-s2")).findFirst().orElseThrow();
+        assertThat(untouched.converged()).isFalse();
+        assertThat(results.stream().filter(JobResult::converged).count()).isEqualTo(4);
+        String written = Files.readString(copy.resolve(Sweep.RESULTS));
+        assertThat(written).contains("\"id\":\"n20-l4-h16-balanced-s1\"").contains("\"converged_mean50\":false");
+        assertThat(Json.MAPPER.readTree(written.lines().filter(l -> l.contains("n20-l4-h16-balanced-s1")).findFirst().orElseThrow())
+                .get("converged").asBoolean()).isTrue();
+    }
+
+    @Test
     void aMistakeInTheSpecNamesTheFileAndTheField() throws Exception {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, "{\"n\": [20], \"examples\": 1000, \"layer\": [2]}");
