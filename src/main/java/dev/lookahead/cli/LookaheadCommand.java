@@ -39,7 +39,7 @@ public final class LookaheadCommand implements Runnable {
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + describe(e));
             if (Boolean.getBoolean("lookahead.debug")) e.printStackTrace(cmd.getErr());
-            return e instanceof IllegalArgumentException ? 2 : 1; // bad input or a bad setting: a usage error
+            return e instanceof dev.lookahead.io.WrongShapeException ? 2 : 1; // a file of the wrong shape: nothing was scored
         });
         commandLine.setExecutionStrategy(parsed -> {
             var clash = InputOutputClash.find(parsed);
