@@ -23,6 +23,31 @@ public final class Pope {
      */
     public record Scores(double accuracy, double precision, double recall, double f1, double yesRatio, long total, long truePositives,
                          long falsePositives, long trueNegatives, long falseNegatives) {
+        /** These figures with the yes-ratio taken over another set of answers (LLaVA's eval_pope.py takes it over all of a split's). */
+        public Scores withYesRatio(double ratio) {
+            return new Scores(accuracy, precision, recall, f1, ratio, total, truePositives, falsePositives, trueNegatives, falseNegatives);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonProperty("tp")
+        public long tp() {
+            return truePositives;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonProperty("fp")
+        public long fp() {
+            return falsePositives;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonProperty("tn")
+        public long tn() {
+            return trueNegatives;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonProperty("fn")
+        public long fn() {
+            return falseNegatives;
+        }
+
         static Scores of(long tp, long fp, long tn, long fn) {
             long total = tp + fp + tn + fn;
             double precision = tp + fp == 0 ? 0 : (double) tp / (tp + fp);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.benchmarks.BenchmarkLines;
 import dev.lookahead.benchmarks.CaptionChoice;
 import dev.lookahead.benchmarks.Pope;
+import dev.lookahead.benchmarks.PopeFiles;
 import dev.lookahead.benchmarks.Winoground;
 import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.OutputFile;
@@ -80,6 +81,34 @@ public final class VlmCommand implements Runnable {
     @Command(name = "pope", description = "POPE: accuracy, precision, recall, F1 and yes-ratio, overall and per split, from free-text answers"
             + " read with POPE's rule (the first sentence's words include No, not or no: \"no\"; else \"yes\").")
     static final class PopeCommand extends Scorer<Pope.Line> {
+        @InputFile
+        @Option(names = "--labels", description = "POPE's label files (coco_pope_<split>.json; repeat for several splits): --in is then LLaVA's"
+                + " answer file, scored as LLaVA's eval_pope.py scores it.")
+        List<Path> labels;
+
+        @InputFile
+        @Option(names = "--questions", description = "LLaVA's question file (question_id, category): which split each answer belongs to.")
+        Path questions;
+
+        @Override
+        public Integer call() throws Exception {
+            if (labels == null) return super.call();
+            PopeFiles.Read read = PopeFiles.read(in, labels, questions);
+            read.problems().stream().limit(20).forEach(System.err::println);
+            read.splits().stream().map(PopeFiles.Split::warning).filter(java.util.Objects::nonNull).forEach(w -> System.err.println("warning: " + w));
+            if (read.splits().stream().allMatch(s -> s.paired().isEmpty())) {
+                System.err.println("error: no answer of " + in.getFileName() + " could be paired with a label");
+                return 2;
+            }
+            Map<String, Pope.Scores> splits = PopeFiles.scores(read);
+            Map<String, Object> report = new LinkedHashMap<>(Json.MAPPER.convertValue(read.overall(), Map.class));
+            report.put("splits", splits);
+            splits.forEach(report::putIfAbsent);
+            print(report);
+            if (json != null) AtomicFiles.writeString(json, Json.pretty(report));
+            return read.problems().isEmpty() ? 0 : 2;
+        }
+
         @Override
         Pope.Line parse(JsonNode line) {
             return BenchmarkLines.pope(line);
