@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * VQA accuracy as the official VQA evaluation computes it (Antol et al. 2015; the VQA v2 evaluation code): for each of
  * the ten human answers, the share min(1, matches among the other nine / 3); the question's accuracy is their mean.
- * Answers are compared after its normalisation - newlines and tabs to spaces, trimmed; and, only when the human answers
+ * Answers are compared after its normalisation - newlines and tabs to spaces, trimmed of what Python counts as white space
+ * (the no-break spaces too); and, only when the human answers
  * are not all the same, punctuation handled as it does (a mark beside a space, or any mark in a text with a comma
  * between digits, is dropped; others become spaces; a period not followed by a digit is dropped), number words to digits,
  * articles dropped and contractions given their apostrophes.
@@ -51,7 +52,7 @@ public final class VqaAccuracy {
     }
 
     static String clean(String text) {
-        return text.replace('\n', ' ').replace('\t', ' ').strip();
+        return PythonText.strip(text.replace('\n', ' ').replace('\t', ' '));
     }
 
     /** The evaluation's punctuation step, then its digit-and-article step. */
@@ -66,13 +67,30 @@ public final class VqaAccuracy {
             if (text.contains(p + " ") || text.contains(" " + p) || digitComma) out = out.replace(p, "");
             else out = out.replace(p, " ");
         }
-        return PERIOD.matcher(out).replaceAll("");
+        return removeFirst(PERIOD, out, MAX_PERIODS);
+    }
+
+    /**
+     * The official code passes {@code re.UNICODE} (32) where Python's {@code sub} takes its count, so at most 32 periods are
+     * removed; reproduced.
+     */
+    private static final int MAX_PERIODS = 32;
+
+    private static String removeFirst(Pattern pattern, String text, int most) {
+        java.util.regex.Matcher m = pattern.matcher(text);
+        StringBuilder out = new StringBuilder();
+        int removed = 0;
+        while (removed < most && m.find()) {
+            m.appendReplacement(out, "");
+            removed++;
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     static String digitsAndArticles(String text) {
         List<String> words = new ArrayList<>();
-        String trimmed = text.toLowerCase(java.util.Locale.ROOT).strip();
-        for (String word : trimmed.isEmpty() ? new String[0] : trimmed.split("\\s+")) {
+        for (String word : PythonText.split(text.toLowerCase(java.util.Locale.ROOT))) {
             String w = NUMBERS.getOrDefault(word, word);
             if (!ARTICLES.contains(w)) words.add(w);
         }

@@ -5,6 +5,7 @@ import dev.lookahead.benchmarks.BenchmarkLines;
 import dev.lookahead.benchmarks.CaptionChoice;
 import dev.lookahead.benchmarks.Pope;
 import dev.lookahead.benchmarks.PopeFiles;
+import dev.lookahead.benchmarks.VqaFiles;
 import dev.lookahead.benchmarks.Winoground;
 import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.OutputFile;
@@ -200,6 +201,25 @@ public final class VlmCommand implements Runnable {
     @Command(name = "vqa", description = "VQA accuracy as the official evaluation computes it: min(1, matching humans among the other nine / 3),"
             + " averaged over the ten leave-one-out subsets, after its answer normalisation. Lines: {id, answer, answers: [...], answer_type?}.")
     static final class VqaCommand extends Scorer<VqaLine> {
+        @InputFile
+        @Option(names = "--annotations", description = "The official annotation file: --in is then the official results array"
+                + " ([{question_id, answer}]), scored as vqaEval.py scores it (0-100, two decimals).")
+        Path annotations;
+
+        @InputFile
+        @Option(names = "--questions", description = "The official question file that goes with --annotations.")
+        Path questions;
+
+        @Override
+        public Integer call() throws Exception {
+            if (annotations == null) return super.call();
+            VqaFiles.Report report = VqaFiles.score(in, annotations, questions);
+            System.out.printf(Locale.ROOT, "Overall Accuracy is: %.2f over %d questions%n", report.overall(), report.questions());
+            report.perAnswerType().forEach((type, acc) -> System.out.printf(Locale.ROOT, "  %-10s %.2f%n", type, acc));
+            if (json != null) AtomicFiles.writeString(json, Json.pretty(report));
+            return 0;
+        }
+
         @Override
         VqaLine parse(JsonNode line) {
             JsonNode answers = line.get("answers");
