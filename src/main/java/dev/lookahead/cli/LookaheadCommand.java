@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
 /** The root of the command line: {@code java -jar lookahead.jar <command> [options]}. */
 @Command(name = "lookahead", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "lookahead 0.1.0",
         description = "Headless jobs of the lookahead workbench. With no command, the workbench window opens.",
-        subcommands = {GenerateCommand.class, AnalyzeCommand.class, StatsCommand.class, TrainCommand.class, EvalCommand.class, PredictCommand.class, dev.lookahead.cli.model.RolloutCommand.class, ActivationsCommand.class,
+        subcommands = {GenerateCommand.class, dev.lookahead.cli.interp.InterveneCommand.class, AnalyzeCommand.class, StatsCommand.class, TrainCommand.class, EvalCommand.class, PredictCommand.class, dev.lookahead.cli.model.RolloutCommand.class, ActivationsCommand.class,
             SignalsCommand.class, ProofsCommand.class, dev.lookahead.cli.prefopt.PrefoptCommand.class, dev.lookahead.cli.vlm.VlmCommand.class, dev.lookahead.cli.judges.JudgesCommand.class, dev.lookahead.cli.gpqa.GpqaCommand.class, TraceCommand.class, TraceStatsCommand.class, ProbeCommand.class, ExportCommand.class, SweepCommand.class, SensitivityCommand.class, BenchCommand.class})
 public final class LookaheadCommand implements Runnable {
     @CommandLine.Spec

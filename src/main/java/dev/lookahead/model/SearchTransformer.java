@@ -120,6 +120,12 @@ public final class SearchTransformer extends AbstractBlock {
         return logits;
     }
 
+    /** The logits [batch, vocabulary] read from the residual stream after the last block: final norm, last position. */
+    NDArray logitsOf(ParameterStore store, NDArray residual) {
+        NDArray normalized = finalNorm.forward(store, new NDList(residual), false).singletonOrThrow();
+        return normalized.get(new NDIndex(":, -1, :{}", config.vocabulary()));
+    }
+
     /** The residual stream entering block 0: token embedding plus position embedding. */
     NDArray embed(ParameterStore store, NDArray tokens, boolean training, Map<String, NDArray> capture) {
         NDArray table = store.getValue(tokenEmbedding, tokens.getDevice(), training);

@@ -66,6 +66,11 @@ public final class TransformerLayer extends AbstractBlock {
         return middle.add(feedForward(store, normalized2, training));
     }
 
+    /** The feed-forward's output for the stream after the attention: mlp(ln2(middle)). */
+    NDArray feedForwardAfter(ParameterStore store, NDArray middle, boolean training) {
+        return feedForward(store, ln2.forward(store, new NDList(middle), training).singletonOrThrow(), training);
+    }
+
     private NDArray feedForward(ParameterStore store, NDArray normalized, boolean training) {
         NDArray hidden = Activation.relu(feedForwardIn.forward(store, new NDList(normalized), training).singletonOrThrow());
         return feedForwardOut.forward(store, new NDList(hidden), training).singletonOrThrow();
