@@ -77,7 +77,7 @@ public final class Interventions {
     public Outcome run(int[] tokens, Plan plan) {
         validate(tokens, plan);
         BlockOutputs means = plan.ablations().stream().anyMatch(Ablation::mean) ? referenceMeans() : null;
-        BlockOutputs source = plan.patch() == null ? null : outputs(plan.patch().source());
+        BlockOutputs source = plan.patch() == null ? null : sourceOutputs(plan.patch().source());
         Outcome[] out = new Outcome[1];
         SearchModel.withoutGradients(() -> {
             try (NDManager call = model.manager().newSubManager()) {
@@ -117,6 +117,18 @@ public final class Interventions {
         if (position < 0 || position >= model.config().n()) {
             throw new IllegalArgumentException("token position " + position + " is outside 0.." + (model.config().n() - 1));
         }
+    }
+
+    /** The last patch source's clean pass, kept: a patching sweep patches from one source many times. */
+    private int[] lastSource;
+    private BlockOutputs lastSourceOutputs;
+
+    private BlockOutputs sourceOutputs(int[] source) {
+        if (lastSource == null || !java.util.Arrays.equals(lastSource, source)) {
+            lastSourceOutputs = outputs(source);
+            lastSource = source.clone();
+        }
+        return lastSourceOutputs;
     }
 
     private BlockOutputs referenceMeans() {

@@ -5,6 +5,8 @@ import dev.lookahead.cli.ModelGraphInput;
 import dev.lookahead.cli.ModelOptions;
 import dev.lookahead.cli.OutputFile;
 import dev.lookahead.interp.CausalEffect;
+import dev.lookahead.interp.Corruption;
+import dev.lookahead.interp.PatchingMap;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
 import dev.lookahead.model.Interventions;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Option;
 
 /** Causal interventions on one graph's prediction (docs/interventions.md). */
 @Command(name = "intervene", description = "Knock out attention edges, ablate a block's attention or feed-forward output, or patch the"
-        + " residual stream from another graph, and see the prediction before and after (one JSON line).")
+        + " residual stream from another graph, and see the prediction before and after (one JSON line).",
+        subcommands = InterveneCommand.Patching.class)
 public final class InterveneCommand implements Callable<Integer> {
     private static final Pattern KNOCKOUT = Pattern.compile("(\\d+):(\\d+)->(\\d+)");
     private static final Pattern ABLATION = Pattern.compile("(\\d+):(attn|ff)(:mean|:zero)?");
@@ -36,7 +39,7 @@ public final class InterveneCommand implements Callable<Integer> {
     ModelOptions options;
 
     @InputFile
-    @Option(names = "--graph", required = true, description = "The graph (JSON, DOT, GraphML or a token line) with start and goal.")
+    @Option(names = "--graph", description = "The graph (JSON, DOT, GraphML or a token line) with start and goal.")
     Path graph;
 
     @Option(names = "--knockout", description = "L:FROM->TO - in block L, token position TO (a query) no longer reads position FROM (a key):"
@@ -67,6 +70,7 @@ public final class InterveneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (graph == null) throw new IllegalArgumentException("give --graph (the graph to intervene on), or use intervene patching");
         try (SearchModel model = SearchModel.openSearch(options.model, options.device)) {
             SearchInput input = ModelGraphInput.read(graph, model.config());
             Interventions.Plan plan = plan(model);
@@ -87,6 +91,42 @@ public final class InterveneCommand implements Callable<Integer> {
                     effect.intervened().predicted(), effect.cleanLogitDifference(), effect.intervenedLogitDifference());
         }
         return 0;
+    }
+
+    @Command(name = "patching", description = "The activation-patching heatmap: for each input and its corruption, every (layer, position)"
+            + " of the residual stream patched from the clean run into the corrupted one; the share of the logit difference restored, mean and"
+            + " spread per cell.")
+    static final class Patching implements Callable<Integer> {
+        @Mixin
+        ModelOptions options;
+
+        @InputFile
+        @Option(names = "--in", required = true, description = "Clean inputs: JSON lines with tokens (as generate writes them).")
+        Path in;
+
+        @Option(names = "--corruption", required = true, description = "goal (the goal moved to another branch's end) or path-edge (the"
+                + " path's last edge re-pointed to another branch's end).")
+        String corruption;
+
+        @OutputFile
+        @Option(names = "--json", description = "Also write the heatmap here.")
+        Path json;
+
+        @Override
+        public Integer call() throws Exception {
+            Corruption kind = Corruption.named(corruption);
+            try (SearchModel model = SearchModel.openSearch(options.model, options.device)) {
+                List<int[]> inputs = CausalEffect.referenceFrom(in, model.config().n());
+                dev.lookahead.cli.ProgressBar bar = new dev.lookahead.cli.ProgressBar();
+                PatchingMap map = PatchingMap.of(model, inputs, kind, share -> bar.show(share, "patching", Double.NaN), () -> false);
+                bar.println(String.format(Locale.ROOT, "%d inputs patched (%d without a usable corruption); logit difference clean %.3f,"
+                        + " corrupted %.3f", map.inputs(), map.skipped(), map.cleanLogitDifference(), map.corruptedLogitDifference()));
+                String text = Json.line(map);
+                System.out.println(text);
+                if (json != null) AtomicFiles.writeString(json, Json.pretty(map));
+                return map.inputs() == 0 ? 2 : 0;
+            }
+        }
     }
 
     private Interventions.Plan plan(SearchModel model) throws java.io.IOException {
