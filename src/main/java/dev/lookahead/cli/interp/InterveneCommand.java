@@ -6,6 +6,7 @@ import dev.lookahead.cli.ModelOptions;
 import dev.lookahead.cli.OutputFile;
 import dev.lookahead.interp.CausalEffect;
 import dev.lookahead.interp.Corruption;
+import dev.lookahead.interp.MergeKnockouts;
 import dev.lookahead.interp.PatchingMap;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Option;
 /** Causal interventions on one graph's prediction (docs/interventions.md). */
 @Command(name = "intervene", description = "Knock out attention edges, ablate a block's attention or feed-forward output, or patch the"
         + " residual stream from another graph, and see the prediction before and after (one JSON line).",
-        subcommands = InterveneCommand.Patching.class)
+        subcommands = {InterveneCommand.Patching.class, InterveneCommand.TracerTest.class})
 public final class InterveneCommand implements Callable<Integer> {
     private static final Pattern KNOCKOUT = Pattern.compile("(\\d+):(\\d+)->(\\d+)");
     private static final Pattern ABLATION = Pattern.compile("(\\d+):(attn|ff)(:mean|:zero)?");
@@ -126,6 +127,49 @@ public final class InterveneCommand implements Callable<Integer> {
                 if (json != null) AtomicFiles.writeString(json, Json.pretty(map));
                 return map.inputs() == 0 ? 2 : 0;
             }
+        }
+    }
+
+    @Command(name = "tracer-test", description = "Knock out the merge operations the paper-rule tracer finds in each standard test example,"
+            + " against as many random attention operations in the same blocks: accuracy and logit difference per lookahead.")
+    static final class TracerTest implements Callable<Integer> {
+        @Mixin
+        ModelOptions options;
+
+        @Option(names = "--per-lookahead", required = true, description = "Standard test examples traced per lookahead.")
+        int perLookahead;
+
+        @Option(names = "--draws", defaultValue = "5", description = "Random knockout sets per example (default ${DEFAULT-VALUE}).")
+        int draws;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed of the random operations (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @OutputFile
+        @Option(names = "--json", description = "Also write the figures here.")
+        Path json;
+
+        @Override
+        public Integer call() throws Exception {
+            try (SearchModel model = SearchModel.openSearch(options.model, options.device)) {
+                dev.lookahead.cli.ProgressBar bar = new dev.lookahead.cli.ProgressBar();
+                List<MergeKnockouts.Bucket> buckets = MergeKnockouts.run(model, MergeKnockouts.standardExamples(model, perLookahead), draws, seed,
+                        share -> bar.show(share, "tracing and knocking out", Double.NaN), () -> false);
+                bar.println("lookahead  examples  merges  accuracy clean / merges out / random out   logit difference clean / merges out / random out");
+                for (MergeKnockouts.Bucket b : buckets) {
+                    bar.println(String.format(Locale.ROOT, "%9d  %8d  %6.1f  %.3f / %.3f / %.3f   %.2f / %.2f / %.2f", b.lookahead(), b.examples(),
+                            b.mergesPerExample(), b.cleanAccuracy().value(), b.mergesOutAccuracy().value(), b.randomOutAccuracy().value(),
+                            b.cleanLogitDifference(), b.mergesOutLogitDifference(), b.randomOutLogitDifference()));
+                }
+                Map<String, Object> report = new LinkedHashMap<>();
+                report.put("model", options.model);
+                report.put("per_lookahead", perLookahead);
+                report.put("draws", draws);
+                report.put("seed", seed);
+                report.put("lookaheads", MergeKnockouts.byName(buckets));
+                if (json != null) AtomicFiles.writeString(json, Json.pretty(report));
+            }
+            return 0;
         }
     }
 
