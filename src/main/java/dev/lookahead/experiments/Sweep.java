@@ -34,6 +34,8 @@ public final class Sweep {
     public static final String JOBS = "jobs";
     public static final String RESULT = "result.json";
     public static final String RESULTS = "results.jsonl";
+    /** The paper's scaling fit per model shape ({@link ScalingFit}), written by {@link #collect}. */
+    public static final String FITS = "fits.json";
     public static final String TABLE = "results.md";
 
     /** What a running sweep reports; called on the sweep's thread. */
@@ -213,6 +215,7 @@ public final class Sweep {
         for (JobResult r : results) lines.append(Json.MAPPER.writeValueAsString(r.toJson())).append('\n');
         AtomicFiles.writeString(folder.resolve(RESULTS), lines.toString());
         AtomicFiles.writeString(folder.resolve(TABLE), SweepTable.markdown(sweep.jobs().size(), results));
+        AtomicFiles.writeString(folder.resolve(FITS), Json.pretty(ScalingFit.of(results)));
         return results;
     }
 }
