@@ -119,12 +119,12 @@ public final class DfsGenerator {
     private InContextExample attempt() {
         Problem problem = draw();
         if (problem.graph().size() > slots) return null;
-        int[] ids = randomIds(problem.graph().vertices());
+        int[] ids = InContextRows.randomIds(problem.graph().vertices(), layout.maxVertex(), random);
         int returnTo = returnTo(problem);
         Written written = write(problem, ids, returnTo);
         int backtrack = written.length() - 1 - written.returnToAt();
         if (target != -1 && backtrack != target) return null;
-        int[] row = Dag.rightAligned(layout, written.tokens(), written.length());
+        int[] row = InContextRows.rightAligned(layout, written.tokens(), written.length());
         if (!spec.reserved().isEmpty() && spec.reserved().contains(TokenRow.of(layout, row))) {
             collisions++;
             return null;
@@ -240,16 +240,4 @@ public final class DfsGenerator {
         return gaps;
     }
 
-    /** Distinct uniformly random ids in 1..V for the slots, so that ids carry nothing of the graph's shape. */
-    private int[] randomIds(int vertices) {
-        int[] pool = new int[layout.maxVertex()];
-        java.util.Arrays.setAll(pool, i -> i + 1);
-        for (int v = 0; v < vertices; v++) {
-            int pick = random.nextInt(v, pool.length);
-            int id = pool[pick];
-            pool[pick] = pool[v];
-            pool[v] = id;
-        }
-        return java.util.Arrays.copyOf(pool, vertices);
-    }
 }

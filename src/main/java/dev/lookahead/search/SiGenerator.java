@@ -1,14 +1,13 @@
 package dev.lookahead.search;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Draws selection-inference inputs as the paper's generator does (its section 6; docs/user-guide.md, "Search in
- * context"). The example is built around a frontier size f (visited vertices that still have unvisited children) and a
+ * Draws selection-inference inputs from the distribution of the paper's SI task (its section 6; docs/user-guide.md,
+ * "Search in context"); {@link SiDraw} draws the problem, this class writes it. The example is built around a frontier size f (visited vertices that still have unvisited children) and a
  * branch size b (children of the vertex expanded next): a random DAG by preferential attachment, a frontier of f
  * vertices reached by visited edges, the expanded vertex given b children, the goal made reachable, edges trimmed to at
  * most E = (n - 2) / 6, and some more edges visited. The input holds the edges, {@code Q s g P}, P padding, {@code P u v}
@@ -116,62 +115,67 @@ public final class SiGenerator {
     private InContextExample attempt() {
         int vertices = Math.max(2, random.nextInt(maxEdges - frontierSize + 1));
         vertices = Math.max(frontierSize + branchSize + 1 - Math.min(frontierSize, branchSize), vertices);
-        Draft draft = new SiDraft(random, vertices, Math.max(1, layout.n() / 24 + 1), maxEdges, frontierSize, branchSize).build();
-        if (draft == null || draft.dag().edgeCount() > maxEdges) return null;
-        int[] ids = Dag.randomIds(vertices, maxEdges + 1, random);
-
-        IntList frontier = frontier(draft);
-        int branch = draft.dag().children[draft.current()].size();
-        boolean selection = draft.visited().size() > 0 && random.nextInt(2) == 0;
-        int pairsVisited = draft.visited().size() / 2;
+        SiDraw.Problem problem = SiDraw.draw(random, vertices, Math.max(1, layout.n() / 24 + 1), maxEdges, frontierSize, branchSize);
+        if (problem == null || problem.graph().count() > maxEdges) return null;
+        int[] ids = InContextRows.randomIds(vertices, maxEdges + 1, random);
+        List<Integer> frontier = frontier(problem);
+        int branch = problem.graph().out(problem.current()).size();
+        boolean selection = problem.visits().size() > 0 && random.nextInt(2) == 0;
         int slots = 3 * (maxEdges - 1) + 1;
-        if (3 * pairsVisited + (selection ? 1 : 2) > slots) return null;
-        if (frontier.size() != frontierSize || branch != branchSize) return null;
-
-        int[] tokens = new int[layout.n()];
-        int length = draft.dag().writeQuery(layout, tokens, ids, draft.start(), draft.goal(), random);
-        for (int j = 3 * pairsVisited + (selection ? 1 : 2); j < slots; j++) tokens[length++] = layout.pathToken();
-        for (int j = 0; j < draft.visited().size(); j += 2) {
-            tokens[length++] = layout.pathToken();
-            tokens[length++] = ids[draft.visited().get(j)];
-            tokens[length++] = ids[draft.visited().get(j + 1)];
-        }
-        tokens[length++] = layout.pathToken();
-        if (!selection) tokens[length++] = ids[draft.current()];
-        int[] row = Dag.rightAligned(layout, tokens, length);
+        int used = 3 * problem.visits().size() + (selection ? 1 : 2);
+        if (used > slots || frontier.size() != frontierSize || branch != branchSize) return null;
+        int[] written = write(problem, ids, selection, slots - used);
+        int[] row = InContextRows.rightAligned(layout, written, written.length);
         if (!spec.reserved().isEmpty() && spec.reserved().contains(TokenRow.of(layout, row))) {
             collisions++;
             return null;
         }
-
-        IntList answers = selection ? frontier : unvisitedChildren(draft.dag(), draft.current(), draft.visited());
+        List<Integer> answers = selection ? frontier : problem.visits().unvisitedChildren(problem.graph(), problem.current());
         if (answers.isEmpty()) return null;
-        int label = ids[answers.pick(random)];
-        int[] accepted = Arrays.stream(answers.toArray()).map(v -> ids[v]).distinct().sorted().toArray();
+        int label = ids[answers.get(random.nextInt(answers.size()))];
+        int[] accepted = answers.stream().mapToInt(v -> ids[v]).distinct().sorted().toArray();
         return new InContextExample(layout.n(), Task.SI, row, label, accepted, null, selection ? "selection" : "inference",
                 frontier.size(), selection ? null : branch, frontierSize + "," + branchSize);
     }
 
-    /** Visited vertices (in the order of the visited edges) with an unvisited child; the start alone when none has. */
-    private static IntList frontier(Draft draft) {
-        IntList frontier = new IntList();
-        IntList visited = draft.visited();
-        for (int i = 0; i < visited.size(); i++) {
-            int v = visited.get(i);
-            if (!frontier.contains(v) && !unvisitedChildren(draft.dag(), v, visited).isEmpty()) frontier.add(v);
+    /**
+     * The links in random order ({@code E u v} each), {@code Q s g P}, the padding, {@code P u v} per visited edge, then
+     * {@code P} (selection: any frontier vertex is an answer) or {@code P c} (inference: any unvisited child of c).
+     */
+    private int[] write(SiDraw.Problem problem, int[] ids, boolean selection, int padding) {
+        int[] tokens = new int[layout.n()];
+        int length = 0;
+        List<SiLinks.Link> links = problem.graph().all();
+        for (int i = links.size() - 1; i > 0; i--) java.util.Collections.swap(links, i, random.nextInt(i + 1));
+        for (SiLinks.Link link : links) {
+            tokens[length++] = layout.edgeToken();
+            tokens[length++] = ids[link.from];
+            tokens[length++] = ids[link.to];
         }
-        if (frontier.isEmpty()) frontier.add(draft.start());
+        tokens[length++] = layout.queryToken();
+        tokens[length++] = ids[problem.start()];
+        tokens[length++] = ids[problem.goal()];
+        tokens[length++] = layout.pathToken();
+        for (int k = 0; k < padding; k++) tokens[length++] = layout.pathToken();
+        for (int i = 0; i < problem.visits().size(); i++) {
+            tokens[length++] = layout.pathToken();
+            tokens[length++] = ids[problem.visits().get(i).from()];
+            tokens[length++] = ids[problem.visits().get(i).to()];
+        }
+        tokens[length++] = layout.pathToken();
+        if (!selection) tokens[length++] = ids[problem.current()];
+        return java.util.Arrays.copyOf(tokens, length);
+    }
+
+    /** Visited vertices with an unvisited child, in the order the visits name them; the start alone when none has. */
+    private static List<Integer> frontier(SiDraw.Problem problem) {
+        List<Integer> frontier = new ArrayList<>();
+        for (SiVisits.Visit visit : problem.visits().list()) {
+            for (int v : new int[] {visit.from(), visit.to()}) {
+                if (!frontier.contains(v) && !problem.visits().unvisitedChildren(problem.graph(), v).isEmpty()) frontier.add(v);
+            }
+        }
+        if (frontier.isEmpty()) frontier.add(problem.start());
         return frontier;
-    }
-
-    static IntList unvisitedChildren(Dag dag, int vertex, IntList visited) {
-        IntList result = new IntList();
-        IntList children = dag.children[vertex];
-        for (int i = 0; i < children.size(); i++) if (!visited.contains(children.get(i))) result.add(children.get(i));
-        return result;
-    }
-
-    /** A finished draft: the graph over slots, start, goal, the vertex to expand, and the visited edges as flat pairs. */
-    record Draft(Dag dag, int start, int goal, int current, IntList visited) {
     }
 }

@@ -1,0 +1,31 @@
+package dev.lookahead.search;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/** What the in-context generators share when they write an input: vertex ids and right alignment. */
+final class InContextRows {
+    private InContextRows() {
+    }
+
+    /** Distinct uniformly random ids in 1..maxId for the slots, so that ids carry nothing of the graph's shape. */
+    static int[] randomIds(int vertices, int maxId, SplittableRandom random) {
+        int[] pool = new int[maxId];
+        Arrays.setAll(pool, i -> i + 1);
+        for (int v = 0; v < vertices; v++) {
+            int pick = random.nextInt(v, pool.length);
+            int id = pool[pick];
+            pool[pick] = pool[v];
+            pool[v] = id;
+        }
+        return Arrays.copyOf(pool, vertices);
+    }
+
+    /** The first {@code length} tokens moved to the end of an n-token row, PAD in front. */
+    static int[] rightAligned(TokenLayout layout, int[] tokens, int length) {
+        int[] row = new int[layout.n()];
+        Arrays.fill(row, 0, layout.n() - length, layout.padToken());
+        System.arraycopy(tokens, 0, row, layout.n() - length, length);
+        return row;
+    }
+}
