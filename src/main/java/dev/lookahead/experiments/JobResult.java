@@ -17,12 +17,20 @@ import java.util.Map;
  * @param converged         the paper's rule: some logged training batch reached 0.995 ({@link LearningCurve#converged}),
  *                          recomputed from the job's log.jsonl whenever the sweep is collected
  * @param convergedMean50   the workbench's first rule: {@code bestTrainAccuracy >= 0.995}
- * @param testLoss          mean cross-entropy on the balanced held-out sets, lookahead 1..L together
+ * @param testLoss          the search task: mean cross-entropy on the balanced held-out sets, lookahead 1..L together; the
+ *                          in-context tasks: the paper's binary cross-entropy against the accepted answers
+ *                          ({@link dev.lookahead.train.Evaluation#multiHotLoss}) on the bucket its train.py evaluates
+ *                          (backtrack 8 for DFS, frontier 4 and branch 4 for SI) when the size has it, else the mean
+ *                          of the per-bucket losses
+ * @param testLossByBucket  in-context tasks: that loss per test bucket (empty for the search task)
+ * @param testCrossEntropySampled in-context tasks: the workbench's first test loss, the cross-entropy of one sampled
+ *                          accepted answer averaged over every bucket (null for the search task)
  * @param testAccuracy      final held-out accuracy by bucket ("1".."L", "naive")
  */
 public record JobResult(String id, int n, int layers, int hidden, String distribution, long seed, int maxLookahead,
                         long examples, long parameters, double flops, double bestTrainAccuracy, boolean converged,
-                        boolean convergedMean50, double testLoss, Map<String, Double> testAccuracy, double seconds) {
+                        boolean convergedMean50, double testLoss, Map<String, Double> testAccuracy, double seconds,
+                        Map<String, Double> testLossByBucket, Double testCrossEntropySampled) {
 
     /** The paper's threshold for a converged seed. */
     public static final double CONVERGED = LearningCurve.CONVERGED;
@@ -32,6 +40,7 @@ public record JobResult(String id, int n, int layers, int hidden, String distrib
         Map<String, Double> given = testAccuracy;
         given.keySet().stream().sorted(JobResult::bucketOrder).forEach(k -> ordered.put(k, given.get(k)));
         testAccuracy = java.util.Collections.unmodifiableMap(ordered);
+        testLossByBucket = testLossByBucket == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(testLossByBucket));
     }
 
     /** The result as {@code result.json} and each line of {@code results.jsonl} hold it (the record, serialised as it stands). */
@@ -47,14 +56,21 @@ public record JobResult(String id, int n, int layers, int hidden, String distrib
                 json.get("examples").asLong(), json.get("parameters").asLong(), json.get("flops").asDouble(),
                 json.get("best_train_accuracy").asDouble(), json.get("converged").asBoolean(),
                 json.has("converged_mean50") ? json.get("converged_mean50").asBoolean() : json.get("best_train_accuracy").asDouble() >= CONVERGED,
-                json.get("test_loss").asDouble(), accuracy, json.path("seconds").asDouble());
+                json.get("test_loss").asDouble(), accuracy, json.path("seconds").asDouble(), byBucket(json.path("test_loss_by_bucket")),
+                json.hasNonNull("test_cross_entropy_sampled") ? json.get("test_cross_entropy_sampled").asDouble() : null);
+    }
+
+    private static Map<String, Double> byBucket(JsonNode node) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        node.properties().forEach(e -> out.put(e.getKey(), e.getValue().asDouble()));
+        return out;
     }
 
     /** This result with both convergence rules read from its run's learning curve (when the log has any progress). */
     public JobResult withConvergenceFrom(LearningCurve curve) {
         if (curve.training().isEmpty()) return this;
         return new JobResult(id, n, layers, hidden, distribution, seed, maxLookahead, examples, parameters, flops, curve.bestTrainingAccuracy(),
-                curve.converged(), curve.convergedMean50(), testLoss, testAccuracy, seconds);
+                curve.converged(), curve.convergedMean50(), testLoss, testAccuracy, seconds, testLossByBucket, testCrossEntropySampled);
     }
 
     /** Lookahead buckets in numeric order, then "naive". */

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.inspect.Rollout;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
+import dev.lookahead.model.SearchModel;
 import dev.lookahead.search.EvaluationSets;
 import dev.lookahead.search.Example;
 import dev.lookahead.search.InContextSets;
+import dev.lookahead.search.Task;
 import dev.lookahead.search.TokenLayout;
 import dev.lookahead.train.Evaluation;
 import dev.lookahead.train.LearningCurve;
@@ -128,33 +130,33 @@ public final class Sweep {
         try (TrainingRun training = started ? TrainingRun.resume(run, null) : TrainingRun.start(job.config(), run)) {
             Trainer.run(training, listener, cancelled);
             if (!training.finished()) return null;
-            JobResult result = measure(job, training);
+            JobResult result = measure(job, training.config(), training.model(), training.folder(), training.elapsedSeconds());
             AtomicFiles.writeString(run.resolve(RESULT), Json.pretty(result.toJson()));
             return result;
         }
     }
 
-    private static JobResult measure(SweepJob job, TrainingRun training) throws IOException {
-        TrainingConfig config = training.config();
-        if (config.task().inContext()) return measureInContext(job, training);
+    private static JobResult measure(SweepJob job, TrainingConfig config, SearchModel model, Path folder, double seconds) throws IOException {
+        if (config.task().inContext()) return measureInContext(job, config, model, folder, seconds);
         Map<String, List<Example>> sets = EvaluationSets.standard(config.model().layout(), config.maxLookahead(),
                 config.evalPerLookahead(), EvaluationSets.STANDARD_SEED);
         Map<String, Double> accuracy = new LinkedHashMap<>();
         double lossSum = 0;
         long balanced = 0;
         for (var bucket : sets.entrySet()) {
-            Evaluation.Score score = Evaluation.score(training.model(), bucket.getValue());
+            Evaluation.Score score = Evaluation.score(model, bucket.getValue());
             accuracy.put(bucket.getKey(), score.accuracy().value());
             if (bucket.getKey().equals(EvaluationSets.NAIVE) || bucket.getValue().isEmpty()) continue;
             lossSum += score.loss() * bucket.getValue().size();
             balanced += bucket.getValue().size();
         }
-        LearningCurve curve = LearningCurve.read(training.folder());
+        LearningCurve curve = LearningCurve.read(folder);
         double best = curve.bestTrainingAccuracy();
         long parameters = config.model().parameterCount();
         return new JobResult(job.id(), config.model().n(), config.model().layers(), config.model().hidden(), job.distribution(),
                 config.seed(), config.maxLookahead(), config.examples(), parameters, 6.0 * config.examples() * parameters, best,
-                curve.converged(), curve.convergedMean50(), balanced == 0 ? Double.NaN : lossSum / balanced, accuracy, training.elapsedSeconds());
+                curve.converged(), curve.convergedMean50(), balanced == 0 ? Double.NaN : lossSum / balanced, accuracy, seconds,
+                Map.of(), null);
     }
 
     /** Graphs rolled out whole to measure an in-context job's rollout accuracy. */
@@ -164,25 +166,40 @@ public final class Sweep {
      * An in-context job: per-step accuracy on the standard buckets (backtrack, or frontier and branch), the loss over all
      * of them, and under {@code "rollout"} the share of {@value #ROLLOUTS} graphs the model searches whole.
      */
-    private static JobResult measureInContext(SweepJob job, TrainingRun training) throws IOException {
-        TrainingConfig config = training.config();
+    private static JobResult measureInContext(SweepJob job, TrainingConfig config, SearchModel model, Path folder, double seconds) throws IOException {
         TokenLayout layout = config.model().layout();
         Map<String, Double> accuracy = new LinkedHashMap<>();
+        Map<String, Double> multiHot = new LinkedHashMap<>();
         double lossSum = 0;
         long count = 0;
         for (var bucket : InContextSets.standard(layout, config.task(), config.evalPerLookahead()).entrySet()) {
-            Evaluation.Score score = Evaluation.score(training.model(), Evaluation.Rows.ofInContext(bucket.getValue()));
+            Evaluation.Rows rows = Evaluation.Rows.ofInContext(bucket.getValue());
+            Evaluation.Score score = Evaluation.score(model, rows);
             accuracy.put(bucket.getKey(), score.accuracy().value());
+            multiHot.put(bucket.getKey(), Evaluation.multiHotLoss(model, rows));
             lossSum += score.loss() * bucket.getValue().size();
             count += bucket.getValue().size();
         }
-        accuracy.put("rollout", Rollout.solvedShare(training.model(), config.task(), ROLLOUTS, EvaluationSets.STANDARD_SEED));
-        LearningCurve curve = LearningCurve.read(training.folder());
+        accuracy.put("rollout", Rollout.solvedShare(model, config.task(), ROLLOUTS, EvaluationSets.STANDARD_SEED));
+        LearningCurve curve = LearningCurve.read(folder);
         double best = curve.bestTrainingAccuracy();
         long parameters = config.model().parameterCount();
         return new JobResult(job.id(), config.model().n(), config.model().layers(), config.model().hidden(), job.distribution(),
                 config.seed(), config.maxLookahead(), config.examples(), parameters, 6.0 * config.examples() * parameters, best,
-                curve.converged(), curve.convergedMean50(), count == 0 ? Double.NaN : lossSum / count, accuracy, training.elapsedSeconds());
+                curve.converged(), curve.convergedMean50(), papersTestLoss(config.task(), multiHot), accuracy, seconds, multiHot,
+                count == 0 ? Double.NaN : lossSum / count);
+    }
+
+    /** The bucket the paper's train.py evaluates an in-context task on (backtrack 8; frontier 4 and branch 4). */
+    static String papersTestBucket(Task task) {
+        return task == Task.DFS ? "8" : "4,4";
+    }
+
+    /** The paper's test loss from the per-bucket losses: its bucket's when the size has it, else their mean. */
+    static double papersTestLoss(Task task, Map<String, Double> byBucket) {
+        Double designated = byBucket.get(papersTestBucket(task));
+        if (designated != null) return designated;
+        return byBucket.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 
     /** Every job's learning curve so far, by job id (empty for a job not started). */
@@ -190,6 +207,25 @@ public final class Sweep {
         Map<String, LearningCurve> curves = new LinkedHashMap<>();
         for (SweepJob job : jobs()) curves.put(job.id(), LearningCurve.read(jobFolder(job)));
         return curves;
+    }
+
+    /**
+     * Measures every finished job again from its weights (as {@link #runJob} measured it when the job finished, with
+     * this build's quantities), keeping its training time; a job whose weights are not in the folder keeps its result.
+     * Then {@link #collect}.
+     */
+    public static List<JobResult> remeasure(Path folder) throws IOException {
+        Sweep sweep = open(folder);
+        for (SweepJob job : sweep.jobs()) {
+            Path run = sweep.jobFolder(job);
+            Path file = run.resolve(RESULT);
+            if (!Files.isRegularFile(file) || !Files.isRegularFile(run.resolve(dev.lookahead.model.ModelFiles.WEIGHTS))) continue;
+            JobResult old = JobResult.fromJson(Json.MAPPER.readTree(file.toFile()));
+            try (SearchModel model = SearchModel.open(run.toString(), "cpu")) {
+                AtomicFiles.writeString(file, Json.pretty(measure(job, job.config(), model, run, old.seconds()).toJson()));
+            }
+        }
+        return collect(folder);
     }
 
     /**

@@ -164,15 +164,24 @@ public final class SearchModel implements AutoCloseable {
         return manager.getDevice();
     }
 
+    /** Next-token logits [examples][vocabulary] for token rows of length n. */
+    public float[][] logits(int[][] tokens) {
+        return outputs(tokens, false);
+    }
+
     /** Next-vertex probabilities [examples][vocabulary] for token rows of length n. */
     public float[][] probabilities(int[][] tokens) {
+        return outputs(tokens, true);
+    }
+
+    private float[][] outputs(int[][] tokens, boolean softmax) {
         float[][] result = new float[tokens.length][];
         withoutGradients(() -> {
             for (int from = 0; from < tokens.length; from += BATCH) {
                 int count = Math.min(BATCH, tokens.length - from);
                 try (NDManager call = manager.newSubManager()) {
                     NDArray logits = network.forward(store, tokensArray(call, tokens, from, count), false, null);
-                    float[] flat = logits.softmax(-1).toFloatArray();
+                    float[] flat = (softmax ? logits.softmax(-1) : logits).toFloatArray();
                     int vocabulary = config.vocabulary();
                     for (int i = 0; i < count; i++) {
                         result[from + i] = java.util.Arrays.copyOfRange(flat, i * vocabulary, (i + 1) * vocabulary);

@@ -45,6 +45,32 @@ public final class Evaluation {
         }
     }
 
+    /**
+     * The paper's test loss for the in-context tasks (its train.py: BCEWithLogitsLoss, mean reduction): the binary
+     * cross-entropy of every output logit against the multi-hot set of accepted answers, averaged over examples and
+     * vocabulary entries. Unlike the cross-entropy of one sampled label it reaches zero for a model that gives every
+     * accepted answer and nothing else.
+     */
+    public static double multiHotLoss(SearchModel model, Rows rows) {
+        return rows.size() == 0 ? Double.NaN : multiHotLoss(model.logits(rows.tokens()), rows.accepted());
+    }
+
+    /** {@link #multiHotLoss(SearchModel, Rows)} on logits already computed. */
+    static double multiHotLoss(float[][] logits, int[][] accepted) {
+        double sum = 0;
+        long entries = 0;
+        for (int i = 0; i < logits.length; i++) {
+            boolean[] target = new boolean[logits[i].length];
+            for (int a : accepted[i]) if (a >= 0 && a < target.length) target[a] = true;
+            for (int v = 0; v < logits[i].length; v++) {
+                double z = logits[i][v];
+                sum += Math.max(z, 0) - (target[v] ? z : 0) + Math.log1p(Math.exp(-Math.abs(z)));
+                entries++;
+            }
+        }
+        return sum / entries;
+    }
+
     public static Score score(SearchModel model, List<Example> examples) {
         return score(model, Rows.ofSearch(examples));
     }

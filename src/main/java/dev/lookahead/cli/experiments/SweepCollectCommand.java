@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.OutputFile;
 import dev.lookahead.experiments.JobResult;
+import dev.lookahead.experiments.ScalingFit;
 import dev.lookahead.experiments.Sweep;
 import dev.lookahead.experiments.SweepTable;
 import dev.lookahead.figures.FigureExport;
@@ -34,9 +35,13 @@ public final class SweepCollectCommand implements Callable<Integer> {
             + " loss-vs-examples, loss-vs-flops.")
     Path figures;
 
+    @Option(names = "--remeasure", description = "First measure every finished job again from its weights, with this build's quantities (e.g."
+            + " the in-context tasks' test loss as the paper computes it).")
+    boolean remeasure;
+
     @Override
     public Integer call() throws Exception {
-        List<JobResult> results = Sweep.collect(folder);
+        List<JobResult> results = remeasure ? Sweep.remeasure(folder) : Sweep.collect(folder);
         int jobs = Sweep.open(folder).jobs().size();
         System.out.print(SweepTable.markdown(jobs, results));
         if (figures != null && !results.isEmpty()) {
@@ -50,13 +55,13 @@ public final class SweepCollectCommand implements Callable<Integer> {
         }
         if (json != null) {
             List<Setting> settings = SweepTable.groups(results).stream().map(Setting::of).toList();
-            AtomicFiles.writeString(json, Json.pretty(new Summary(jobs, results.size(), settings, results)));
+            AtomicFiles.writeString(json, Json.pretty(new Summary(jobs, results.size(), settings, results, ScalingFit.of(results))));
         }
         return 0;
     }
 
     /** What {@code --json} holds: the jobs, one row per setting (seeds together), and every job's result. */
-    record Summary(int jobs, int finished, List<Setting> settings, List<JobResult> results) {
+    record Summary(int jobs, int finished, List<Setting> settings, List<JobResult> results, List<ScalingFit> fits) {
     }
 
     /** One setting's seeds together: how many converged and the lowest test losses. */
