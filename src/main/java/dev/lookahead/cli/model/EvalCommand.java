@@ -53,6 +53,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the test sets (default ${DEFAULT-VALUE}: the sets held out from training).")
     long seed;
 
+    @Option(names = "--independent-buckets", description = "dfs and si: draw each test bucket on its own instead of excluding the inputs of the"
+            + " buckets before it (the paper's order, the default).")
+    boolean independentBuckets;
+
     @OutputFile
     @Option(names = "--out", description = "With --in: write the lines here (atomically) instead of standard output.")
     Path out;
@@ -70,7 +74,7 @@ public final class EvalCommand implements Callable<Integer> {
         try (SearchModel searchModel = SearchModel.open(options.model, options.device)) {
             if (searchModel.task().inContext()) {
                 InContextEvaluation evaluation = new InContextEvaluation(searchModel, options.model, seed);
-                return source.in != null ? evaluation.file(source.in, out, json) : evaluation.testSets(source.perLookahead, rollouts, json);
+                return source.in != null ? evaluation.file(source.in, out, json) : evaluation.testSets(source.perLookahead, rollouts, json, independentBuckets);
             }
             return source.in != null ? evaluateFile(searchModel) : evaluateTestSets(searchModel);
         }

@@ -53,9 +53,10 @@ final class InContextEvaluation {
     record RolloutSummary(int graphs, Estimate solved, double meanSteps, Map<String, Integer> stops) {
     }
 
-    int testSets(int perBucket, int rollouts, Path json) throws IOException {
-        Map<String, List<InContextExample>> sets = seed == InContextSets.STANDARD_SEED ? InContextSets.standard(layout, task, perBucket)
-                : InContextSets.testSet(layout, task, null, perBucket, seed, Set.of());
+    int testSets(int perBucket, int rollouts, Path json, boolean independentBuckets) throws IOException {
+        Map<String, List<InContextExample>> sets = seed == InContextSets.STANDARD_SEED && !independentBuckets
+                ? InContextSets.standard(layout, task, perBucket)
+                : InContextSets.testSet(layout, task, null, perBucket, seed, Set.of(), independentBuckets);
         Map<String, Proportion> accuracy = new LinkedHashMap<>();
         Map<String, Proportion> byStep = new TreeMap<>();
         Proportion overall = new Proportion(0, 0);

@@ -44,6 +44,10 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--test-set", description = "Apply the test-set rules; a balanced test set spreads --count evenly over lookahead 1..L.")
     boolean testSet;
 
+    @Option(names = "--independent-buckets", description = "With --task dfs|si --test-set: draw each bucket on its own instead of excluding"
+            + " the inputs of the buckets before it (the paper's order, the default).")
+    boolean independentBuckets;
+
     @InputFile
     @Option(names = "--reserve", description = "JSONL whose token rows must never be produced (e.g. a test set).")
     Path reserve;
@@ -111,7 +115,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 }
             };
             if (testSet) {
-                InContextSets.testSet(layout, chosen, count, 0, seed, reserved).values().forEach(list -> list.forEach(sink));
+                InContextSets.testSet(layout, chosen, count, 0, seed, reserved, independentBuckets).values().forEach(list -> list.forEach(sink));
             } else {
                 var choice = new InContextSets.Choice(chosen, backtrack, maxBacktrack, randomPadding, frontier, branch);
                 var source = InContextSets.source(layout, choice, reserved, seed);
