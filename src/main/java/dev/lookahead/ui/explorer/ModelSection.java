@@ -92,12 +92,15 @@ final class ModelSection extends VBox {
     /** The graph, its tokens, the chosen vertex and locked token: the Explorer's, shared with its panel. */
     private final ExplorerState state;
     private final BackgroundWork work = new BackgroundWork(progress, cancel);
+    /** Knockouts on the traced graph (docs/interventions.md). */
+    private final KnockoutSection knockouts;
 
     ModelSection(GraphView graphView, ExplorerState state, Consumer<String> status) {
         super(6);
         this.state = state;
         this.graphView = graphView;
         this.status = status;
+        this.knockouts = new KnockoutSection(status);
         Button choose = new Button("Choose a model folder…");
         choose.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
@@ -182,10 +185,16 @@ final class ModelSection extends VBox {
     /** Drops the prediction, sets and trace shown: they belong to another graph or another model. */
     private void forgetResults() {
         inspection = null;
+        knockouts.clear();
         prediction.setText("");
         layerLabel.setText("");
         setText.setText("");
         layer.setDisable(true);
+    }
+
+    /** The "What if?" knockouts of the traced graph, shown in the sidebar below the model. */
+    KnockoutSection knockouts() {
+        return knockouts;
     }
 
     /** Model, device and last timings, e.g. for a status bar. */
@@ -284,6 +293,7 @@ final class ModelSection extends VBox {
     }
 
     private void startTrace(boolean predictFirst) {
+        knockouts.clear();
         int[] input = state.tokens();
         Inspector current = inspector;
         Task<Inspection> task = new Task<>() {
@@ -307,6 +317,7 @@ final class ModelSection extends VBox {
             status.accept(String.format("Traced (%s rules) after %,d patched forward passes: %s%s", trace.rules().id(), trace.forwardPasses(),
                     trace.explained() ? "explained" : "not explained (" + trace.reason() + ")", merges));
             if (traced.traced()) showLayers();
+            knockouts.show(inspector.model(), traced);
         }, failure -> status.accept("Tracing failed: " + failure.getMessage()));
     }
 

@@ -1,0 +1,139 @@
+package dev.lookahead.ui.explorer;
+
+import dev.lookahead.inspect.Inspection;
+import dev.lookahead.interp.CausalEffect;
+import dev.lookahead.interp.Trace;
+import dev.lookahead.model.Interventions;
+import dev.lookahead.model.SearchModel;
+import dev.lookahead.ui.BackgroundWork;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.concurrent.Task;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * "What if?" in the Explorer (docs/interventions.md): the traced graph's attention operations, each a check box that
+ * knocks it out; every change re-runs the model with those operations knocked out (one forward pass, off the UI thread)
+ * and shows the prediction and the logit difference beside the clean ones. Undo takes back the last knockout, Clear all.
+ */
+final class KnockoutSection extends VBox {
+    private final Label hint = new Label("Trace a graph (Run) to knock out its attention operations.");
+    private final VBox operations = new VBox(2);
+    private final Label result = new Label();
+    private final Button undo = new Button("Undo");
+    private final Button clear = new Button("Clear");
+    private final List<CheckBox> order = new ArrayList<>();
+    private final Consumer<String> status;
+    private SearchModel model;
+    private Inspection traced;
+    private long generation;
+
+    KnockoutSection(Consumer<String> status) {
+        super(4);
+        this.status = status;
+        hint.setWrapText(true);
+        result.setWrapText(true);
+        ScrollPane list = new ScrollPane(operations);
+        list.setFitToWidth(true);
+        list.setPrefViewportHeight(140);
+        undo.setOnAction(e -> {
+            if (!order.isEmpty()) order.get(order.size() - 1).setSelected(false);
+        });
+        clear.setOnAction(e -> List.copyOf(order).forEach(box -> box.setSelected(false)));
+        getChildren().addAll(hint, list, new HBox(6, undo, clear), result);
+        clear();
+    }
+
+    /** Forgets the graph: nothing to knock out until the next trace. */
+    void clear() {
+        generation++;
+        model = null;
+        traced = null;
+        order.clear();
+        operations.getChildren().clear();
+        result.setText("");
+        hint.setText("Trace a graph (Run) to knock out its attention operations.");
+        undo.setDisable(true);
+        clear.setDisable(true);
+    }
+
+    /** Offers the traced operations of {@code inspection} to knock out. */
+    void show(SearchModel loaded, Inspection inspection) {
+        clear();
+        model = loaded;
+        traced = inspection;
+        List<Trace.Operation> ops = inspection.trace().operations();
+        hint.setText(ops.isEmpty() ? "The trace kept no attention operation to knock out."
+                : "Tick an operation to knock it out (block: from token -> to token):");
+        for (Trace.Operation op : ops) {
+            CheckBox box = new CheckBox(String.format(Locale.ROOT, "block %d: %d -> %d (%s)", op.layer(), op.source(), op.destination(),
+                    op.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+            box.setUserData(new Interventions.Knockout(op.layer(), op.source(), op.destination()));
+            box.getStyleClass().add("knockout");
+            box.selectedProperty().addListener((obs, was, now) -> {
+                if (now) {
+                    order.add(box);
+                    box.getStyleClass().add("knocked-out");
+                } else {
+                    order.remove(box);
+                    box.getStyleClass().remove("knocked-out");
+                }
+                rerun();
+            });
+            operations.getChildren().add(box);
+        }
+    }
+
+    /** The operations knocked out now, in the order they were ticked. */
+    List<Interventions.Knockout> knockouts() {
+        return order.stream().map(box -> (Interventions.Knockout) box.getUserData()).toList();
+    }
+
+    /** The text of the outcome shown (empty when nothing is knocked out). */
+    Label result() {
+        return result;
+    }
+
+    /** Whether a re-run is under way. */
+    boolean busy() {
+        return work.running() != null;
+    }
+
+    private final BackgroundWork work = new BackgroundWork(new ProgressBar(), new Button());
+
+    private void rerun() {
+        undo.setDisable(order.isEmpty());
+        clear.setDisable(order.isEmpty());
+        if (order.isEmpty()) {
+            result.setText("");
+            return;
+        }
+        SearchModel current = model;
+        Inspection look = traced;
+        Interventions.Plan plan = new Interventions.Plan(knockouts(), List.of(), null);
+        long asked = ++generation;
+        Task<CausalEffect> task = new Task<>() {
+            @Override
+            protected CausalEffect call() {
+                return CausalEffect.of(new Interventions(current, List.of()), look.input(), plan);
+            }
+        };
+        work.start(task, "explorer-knockout", effect -> {
+            if (asked != generation) return;
+            var layout = look.input().layout();
+            int before = effect.clean().predicted();
+            int after = effect.intervened().predicted();
+            result.setText(String.format(Locale.ROOT, "%d knocked out: the model predicts %s (p = %.2f) instead of %s (p = %.2f); logit difference"
+                    + " %.2f -> %.2f.", order.size(), layout.tokenName(after), effect.intervened().probabilities()[after], layout.tokenName(before),
+                    effect.clean().probabilities()[before], effect.cleanLogitDifference(), effect.intervenedLogitDifference()));
+        }, failure -> status.accept("The knockout could not run: " + failure.getMessage()), () -> { });
+    }
+}

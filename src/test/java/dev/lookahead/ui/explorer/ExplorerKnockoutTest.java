@@ -1,0 +1,65 @@
+package dev.lookahead.ui.explorer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lookahead.search.GraphFiles;
+import dev.lookahead.ui.FxTesting;
+import dev.lookahead.ui.WindowTest;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** "What if?": ticking a traced operation knocks it out and the prediction responds; Undo restores it. */
+class ExplorerKnockoutTest extends WindowTest {
+    private static final Pattern DIFFERENCE = Pattern.compile("logit difference (-?\\d+\\.\\d+) -> (-?\\d+\\.\\d+)");
+
+    private void waitUntil(java.util.function.BooleanSupplier idle) throws Exception {
+        for (int k = 0; k < 1200; k++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            boolean[] done = new boolean[1];
+            FxTesting.onFx(() -> done[0] = idle.getAsBoolean());
+            if (done[0]) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("still busy");
+    }
+
+    @Test
+    void tickingAnOperationKnocksItOutAndUndoRestoresThePrediction() throws Exception {
+        ModelSection section = app.explorer().modelSection();
+        waitUntil(() -> section.running() == null && section.modelConfig() != null);
+        var graph = GraphFiles.read(Path.of("samples/chain.json"));
+        FxTesting.onFx(() -> app.explorer().showNew(graph, "chain"));
+        waitUntil(() -> section.running() == null);
+        FxTesting.onFx(app.explorer()::runModel);
+        KnockoutSection knockouts = section.knockouts();
+        waitUntil(() -> section.running() == null && !knockouts.lookupAll(".knockout").isEmpty());
+        CheckBox[] chosen = new CheckBox[1];
+        FxTesting.onFx(() -> chosen[0] = knockouts.lookupAll(".knockout").stream().map(n -> (CheckBox) n)
+                .filter(b -> b.getText().contains("-> 31")).reduce((a, b) -> b).orElseThrow());
+        FxTesting.onFx(() -> chosen[0].setSelected(true));
+        waitUntil(() -> !knockouts.busy() && !knockouts.result().getText().isEmpty());
+        FxTesting.onFx(() -> {
+            String text = knockouts.result().getText();
+            assertThat(text).startsWith("1 knocked out");
+            Matcher m = DIFFERENCE.matcher(text);
+            assertThat(m.find()).as(text).isTrue();
+            assertThat(Double.parseDouble(m.group(2))).as("the last token's own read of a token changes its logits").isNotEqualTo(Double.parseDouble(m.group(1)));
+            assertThat(chosen[0].getStyleClass()).contains("knocked-out");
+            assertThat(knockouts.knockouts()).hasSize(1);
+        });
+        FxTesting.snapshot(stage.getScene(), Path.of("target", "screenshots", "explorer-knockout.png"));
+        FxTesting.onFx(() -> knockouts.lookupAll(".button").stream().map(n -> (Button) n).filter(b -> b.getText().equals("Undo")).findFirst()
+                .orElseThrow().fire());
+        FxTesting.onFx(() -> {
+            assertThat(chosen[0].isSelected()).isFalse();
+            assertThat(chosen[0].getStyleClass()).doesNotContain("knocked-out");
+            assertThat(knockouts.knockouts()).isEmpty();
+            assertThat(knockouts.result().getText()).isEmpty();
+        });
+    }
+}
