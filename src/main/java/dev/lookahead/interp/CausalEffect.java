@@ -1,10 +1,10 @@
 package dev.lookahead.interp;
 
-import dev.lookahead.inspect.GraphFacts;
 import dev.lookahead.model.Interventions;
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.search.EvaluationSets;
 import dev.lookahead.search.Example;
+import dev.lookahead.search.GroundTruth;
 import dev.lookahead.search.SearchInput;
 import dev.lookahead.search.TokenLayout;
 import dev.lookahead.search.Tokenizer;
@@ -25,7 +25,7 @@ public record CausalEffect(int[] tokens, Interventions.Outcome clean, Interventi
     /** The effect of {@code plan} on {@code input}'s first step. */
     public static CausalEffect of(Interventions interventions, SearchInput input, Interventions.Plan plan) {
         int[] tokens = Tokenizer.encode(input);
-        int[] useful = GraphFacts.of(input).usefulNext();
+        int[] useful = new GroundTruth(input.edges()).usefulNext(input.current(), input.goal());
         if (useful.length == 0) {
             throw new IllegalArgumentException("the goal " + input.goal() + " is not reachable from " + input.current()
                     + ", so no next vertex is correct and the logit difference is undefined");
