@@ -21,12 +21,18 @@ class FeedbackPanelTest extends WindowTest {
     @TempDir
     Path dir;
 
+    /** Selects a tab by its title, so that a screenshot never shows another tab when the tabs are reordered. */
+    private static void select(TabPane pane, String title) {
+        pane.getSelectionModel().select(pane.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+                .orElseThrow(() -> new AssertionError("no tab \"" + title + "\"")));
+    }
+
     @Test
     void openTheSampleDragKFindADisagreementReadWhyAndExportACharts() throws Exception {
         FeedbackPanel panel = app.feedback();
         var task = new javafx.concurrent.Task<?>[1];
         FxTesting.onFx(() -> {
-            ((TabPane) stage.getScene().lookup(".tab-pane")).getSelectionModel().select(3);
+            select((TabPane) stage.getScene().lookup(".tab-pane"), "Feedback");
             task[0] = panel.open(Path.of("samples", "dialogue", "synthetic-log.jsonl"));
         });
         task[0].get(30, TimeUnit.SECONDS);
@@ -59,9 +65,16 @@ class FeedbackPanelTest extends WindowTest {
             assertThat(shown).contains("words (the sentiment and joy signals need 5)").contains("VADER compound").contains("joy:");
         });
         TabPane views = (TabPane) panel.lookup(".tab-pane");
-        FxTesting.onFx(() -> views.getSelectionModel().select(2));
+        TabPane window = (TabPane) stage.getScene().lookup(".tab-pane");
+        FxTesting.onFx(() -> {
+            select(views, "Browse");
+            assertThat(window.getSelectionModel().getSelectedItem().getText()).as("the screenshot shows the Feedback tab").isEqualTo("Feedback");
+        });
         FxTesting.snapshot(stage.getScene(), Path.of("target", "screenshots", "feedback-browse.png"));
-        FxTesting.onFx(() -> views.getSelectionModel().select(1));
+        FxTesting.onFx(() -> {
+            select(views, "Lengths and turns");
+            assertThat(window.getSelectionModel().getSelectedItem().getText()).isEqualTo("Feedback");
+        });
         FxTesting.snapshot(stage.getScene(), Path.of("target", "screenshots", "feedback-charts.png"));
 
         Path pdf = dir.resolve("lengths.pdf");
