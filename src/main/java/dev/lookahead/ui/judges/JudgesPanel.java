@@ -164,6 +164,7 @@ public final class JudgesPanel extends BorderPane implements Page {
                     intervals.put(category, Bootstrap.interval(JudgeAudit.scores(read.items().stream()
                             .filter(i -> i.category().equals(category)).toList(), verdicts)));
                 }
+                intervals.put(ALL, Bootstrap.interval(JudgeAudit.scores(read.items(), verdicts)));
                 return new Opened(read.items(), audit, JudgeAudit.consistencyMatrix(read.items(), verdicts), intervals, List.of(), null,
                         read.problems(), verdicts);
             }
@@ -200,23 +201,37 @@ public final class JudgesPanel extends BorderPane implements Page {
         summary.setText(String.format(Locale.ROOT, "%d items, %d judgments: accuracy %s, position consistency %s, first-position rate %s, ties %s,"
                 + " %d not parsed.", o.items().size(), all.judgments(), show(all.accuracy()), show(all.positionConsistency()),
                 show(all.firstPositionRate()), show(all.tieRate()), all.parseFailures()));
-        table.getChildren().add(row("category", "judgments", "accuracy [95%]", "consistency", "first position", "ties", "unparsed"));
+        table.getChildren().add(row("category", "judgments", "with a label", "accuracy [95%]", "consistency", "first position", "ties",
+                "unparsed"));
         List<JudgeCharts.CategoryAccuracy> bars = new ArrayList<>();
         o.audit().categories().forEach((category, f) -> {
             double[] ci = o.intervals().get(category);
-            table.getChildren().add(row(category.isEmpty() ? "(none)" : category, Long.toString(f.judgments()),
-                    show(f.accuracy()) + (Double.isNaN(ci[0]) ? "" : String.format(Locale.ROOT, " [%.2f, %.2f]", ci[0], ci[1])),
-                    show(f.positionConsistency()), show(f.firstPositionRate()), show(f.tieRate()), Long.toString(f.parseFailures())));
+            table.getChildren().add(figuresRow(category.isEmpty() ? "(none)" : category, f, ci));
             bars.add(new JudgeCharts.CategoryAccuracy(category, f.accuracy(), ci[0], ci[1]));
         });
+        table.getChildren().add(figuresRow("all", all, o.intervals().get(ALL)));
+        Label note = new Label("Accuracy is over the judgments with a label (an item several people voted on counts each vote); the other"
+                + " rates over every judgment.");
+        note.setWrapText(true);
+        note.setMaxWidth(760);
+        table.getChildren().add(note);
         o.audit().kappa().forEach((pair, k) -> table.getChildren().add(new Label("Cohen's kappa " + pair + ": " + show(k))));
         addChart(JudgeCharts.accuracyByCategory(bars), "judge-accuracy-by-category");
         addChart(new ConsistencyMatrixFigure(o.matrix()), "position-consistency");
     }
 
+    /** The key of the overall bootstrap interval, beside the categories'. */
+    private static final String ALL = "\u0000all";
+
+    private static HBox figuresRow(String name, JudgeAudit.Figures f, double[] ci) {
+        String interval = ci == null || Double.isNaN(ci[0]) ? "" : String.format(Locale.ROOT, " [%.2f, %.2f]", ci[0], ci[1]);
+        return row(name, Long.toString(f.judgments()), Long.toString(f.scored()), show(f.accuracy()) + interval, show(f.positionConsistency()),
+                show(f.firstPositionRate()), show(f.tieRate()), Long.toString(f.parseFailures()));
+    }
+
     private static HBox row(String... cells) {
         HBox row = new HBox(8);
-        double[] widths = {120, 80, 130, 90, 100, 60, 70};
+        double[] widths = {90, 80, 95, 130, 90, 100, 45, 70};
         for (int i = 0; i < cells.length; i++) {
             Label label = new Label(cells[i]);
             label.setMinWidth(widths[i]);
