@@ -219,6 +219,7 @@ public final class ExplorerPanel extends BorderPane implements Page {
         }
         views.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
             if (tab != null && tab.getContent() instanceof FigureCanvas canvas) canvas.refresh();
+            updateNote(); // the in-context model's limit belongs to its own view
         });
         explainOnHover(viewCanvases.get(ViewKey.Kind.ATTENTION));
         explainOnHover(viewCanvases.get(ViewKey.Kind.MODEL_VIEW));
@@ -607,7 +608,10 @@ public final class ExplorerPanel extends BorderPane implements Page {
                 config != null ? "Model" : "Inputs at", layout.n(), layout.maxVertex(), layout.maxVertex(), layout.maxEdges(),
                 state.graph().vertices().size(), state.graph().edges().size());
         Optional<String> unfit = state.graph().whyNotFor(layout);
-        String note = unfit.map(reason -> limit + " · Run refused: " + reason).orElse(limit) + rolloutSection.limitNote(state.graph());
+        Tab shown = views.getSelectionModel().getSelectedItem();
+        boolean inContextView = shown != null && shown.getContent() == viewCanvases.get(ViewKey.Kind.ROLLOUT);
+        String note = unfit.map(reason -> limit + " · Run refused: " + reason).orElse(limit)
+                + (inContextView ? rolloutSection.limitNote(state.graph()) : "");
         graphView.setNote(note, unfit.isPresent());
     }
 

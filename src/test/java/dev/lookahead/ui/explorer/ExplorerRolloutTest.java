@@ -30,8 +30,13 @@ class ExplorerRolloutTest extends WindowTest {
         FxTesting.waitUntil(() -> section.running() == null && section.lookupAll(".label").stream()
                 .anyMatch(n -> ((javafx.scene.control.Label) n).getText().startsWith("dfs32: depth-first search")), "dfs32 loads");
 
-        FxTesting.onFx(() -> assertThat(app.explorer().graphView().noteText()).as("the canvas corner says the model's limits")
-                .contains("dfs32 (dfs) takes up to 7 edges: this graph fits"));
+        FxTesting.onFx(() -> {
+            app.explorer().selectView("graph");
+            assertThat(app.explorer().graphView().noteText()).as("the in-context model's limit belongs to its own view").doesNotContain("dfs32");
+            app.explorer().selectView("rollout");
+            assertThat(app.explorer().graphView().noteText()).as("the canvas corner says the model's limits")
+                    .contains("dfs32 (dfs) takes up to 7 edges: this graph fits");
+        });
         runSearch(section);
         FxTesting.onFx(() -> {
             assertThat(section.result().steps()).hasSize(3);
@@ -64,6 +69,7 @@ class ExplorerRolloutTest extends WindowTest {
         FxTesting.onFx(() -> app.explorer().showNew(graph.withEdge(4, 6).withEdge(2, 6), "too many edges"));
         FxTesting.onFx(() -> section.runSearch());
         FxTesting.onFx(() -> {
+            app.explorer().selectView("rollout");
             assertThat(section.outcome().getText()).contains("Run search is refused").contains("at most 5");
             assertThat(app.explorer().graphView().noteText()).contains("si32 (si) takes up to 5 edges: not this graph");
         });
