@@ -53,4 +53,9 @@ public final class Widgets {
     private static javafx.stage.Window ownerWindow(Node node) {
         return node.getScene() == null ? null : node.getScene().getWindow();
     }
+
+    /** "1 row", "3 rows": a count with its noun in the right number. */
+    public static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
 }

@@ -162,7 +162,8 @@ public final class BenchmarksPanel extends BorderPane implements Page {
             List<GpqaRow> contradicting = read.stream().filter(r -> claim.contains("diamond") ? !GpqaSubsets.of(r, GpqaSubsets.Agreement.PAPER).diamond()
                     : claim.contains("main") && !GpqaSubsets.of(r, GpqaSubsets.Agreement.PAPER).main()).toList();
             gpqaTable.getChildren().add(new Label(String.format(Locale.ROOT, "%s: %d questions; by the paper's rules %d in main, %d in diamond;"
-                    + " %d rows contradict the file's subset", file.getFileName(), read.size(), main, diamond, contradicting.size())));
+                    + " %s the file's subset", file.getFileName(), read.size(), main, diamond,
+                    dev.lookahead.ui.Widgets.count(contradicting.size(), "row contradicts", "rows contradict"))));
             for (GpqaRow r : contradicting.stream().limit(10).toList()) {
                 GpqaSubsets.Membership m = GpqaSubsets.of(r, GpqaSubsets.Agreement.PAPER);
                 gpqaTable.getChildren().add(new Label("  record " + r.line() + " (" + r.recordId() + "): " + (claim.contains("diamond") ? m.diamondReason()

@@ -161,11 +161,12 @@ public final class ExperimentsPanel extends BorderPane implements Page {
                 }
             }
         };
-        status.accept("Evaluating " + chosen.size() + " models…");
+        status.accept("Evaluating " + dev.lookahead.ui.Widgets.count(chosen.size(), "model", "models") + "…");
         sensitivityWork.start(task, "sensitivity", result -> {
             grid = result;
             heatmap.setFigure(new SensitivityFigure(result));
-            status.accept("Sensitivity heatmap of " + chosen.size() + " models, " + count + " test examples per cell");
+            status.accept("Sensitivity heatmap of " + dev.lookahead.ui.Widgets.count(chosen.size(), "model", "models") + ", " + count
+                    + " test examples per cell");
         }, failure -> status.accept("Could not compute the heatmap: " + failure.getMessage()), () -> status.accept("Heatmap cancelled"));
     }
 
