@@ -1,6 +1,5 @@
 package dev.lookahead.search;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -199,18 +198,9 @@ public final class DfsGenerator {
     /** The links in random order, {@code Q s g P}, then the trace in T slots with its P padding. */
     private Written write(Problem problem, int[] ids, int returnTo) {
         int[] tokens = new int[layout.n()];
-        int length = 0;
-        List<DfsLinks.Link> links = new ArrayList<>(problem.graph().links());
-        for (int i = links.size() - 1; i > 0; i--) java.util.Collections.swap(links, i, random.nextInt(i + 1));
-        for (DfsLinks.Link link : links) {
-            tokens[length++] = layout.edgeToken();
-            tokens[length++] = ids[link.from];
-            tokens[length++] = ids[link.to];
-        }
-        tokens[length++] = layout.queryToken();
-        tokens[length++] = ids[problem.start()];
-        tokens[length++] = ids[problem.goal()];
-        tokens[length++] = layout.pathToken();
+        List<DfsLinks.Link> links = problem.graph().links();
+        int length = InContextRows.writeQuery(layout, tokens, links.stream().mapToInt(l -> l.from).toArray(),
+                links.stream().mapToInt(l -> l.to).toArray(), ids, problem.start(), problem.goal(), random);
         List<Integer> trace = problem.trace();
         int[] gaps = gaps(trace.size());
         int returnToAt = -1;

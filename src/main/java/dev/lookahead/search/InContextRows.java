@@ -21,6 +21,32 @@ final class InContextRows {
         return Arrays.copyOf(pool, vertices);
     }
 
+    /**
+     * Writes the links ({@code from[i] -> to[i]} over vertex slots) in a uniformly shuffled order as {@code E u v}, then
+     * {@code Q s g P}, into {@code tokens} from 0, vertices named by {@code ids}; returns the length written.
+     */
+    static int writeQuery(TokenLayout layout, int[] tokens, int[] from, int[] to, int[] ids, int start, int goal, SplittableRandom random) {
+        int[] order = new int[from.length];
+        Arrays.setAll(order, i -> i);
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int length = 0;
+        for (int i : order) {
+            tokens[length++] = layout.edgeToken();
+            tokens[length++] = ids[from[i]];
+            tokens[length++] = ids[to[i]];
+        }
+        tokens[length++] = layout.queryToken();
+        tokens[length++] = ids[start];
+        tokens[length++] = ids[goal];
+        tokens[length++] = layout.pathToken();
+        return length;
+    }
+
     /** The first {@code length} tokens moved to the end of an n-token row, PAD in front. */
     static int[] rightAligned(TokenLayout layout, int[] tokens, int length) {
         int[] row = new int[layout.n()];

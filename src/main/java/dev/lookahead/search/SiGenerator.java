@@ -144,18 +144,9 @@ public final class SiGenerator {
      */
     private int[] write(SiDraw.Problem problem, int[] ids, boolean selection, int padding) {
         int[] tokens = new int[layout.n()];
-        int length = 0;
         List<SiLinks.Link> links = problem.graph().all();
-        for (int i = links.size() - 1; i > 0; i--) java.util.Collections.swap(links, i, random.nextInt(i + 1));
-        for (SiLinks.Link link : links) {
-            tokens[length++] = layout.edgeToken();
-            tokens[length++] = ids[link.from];
-            tokens[length++] = ids[link.to];
-        }
-        tokens[length++] = layout.queryToken();
-        tokens[length++] = ids[problem.start()];
-        tokens[length++] = ids[problem.goal()];
-        tokens[length++] = layout.pathToken();
+        int length = InContextRows.writeQuery(layout, tokens, links.stream().mapToInt(l -> l.from).toArray(),
+                links.stream().mapToInt(l -> l.to).toArray(), ids, problem.start(), problem.goal(), random);
         for (int k = 0; k < padding; k++) tokens[length++] = layout.pathToken();
         for (int i = 0; i < problem.visits().size(); i++) {
             tokens[length++] = layout.pathToken();

@@ -33,7 +33,7 @@ class GeneratorDistributionTest {
         Map<String, Map<Integer, Long>> drawn = histograms(ExampleSets.generate(spec, count, 2026));
         JsonNode reference = Json.MAPPER.readTree(REFERENCE.toFile()).path("statistics").path(distribution.id() + "-" + n);
         for (String quantity : QUANTITIES) {
-            double distance = totalVariation(drawn.get(quantity), reference.path(quantity));
+            double distance = Histograms.totalVariation(drawn.get(quantity), reference.path(quantity));
             assertThat(distance).as("%s: %s against the paper's %s", quantity, drawn.get(quantity), reference.path(quantity))
                     .isLessThanOrEqualTo(tolerance);
         }
@@ -81,17 +81,5 @@ class GeneratorDistributionTest {
             }
         }
         return above.cardinality();
-    }
-
-    private static double totalVariation(Map<Integer, Long> drawn, JsonNode reference) {
-        double drawnTotal = drawn.values().stream().mapToLong(Long::longValue).sum();
-        double referenceTotal = 0;
-        for (JsonNode c : reference) referenceTotal += c.asDouble();
-        Map<Integer, Double> difference = new TreeMap<>();
-        for (var entry : drawn.entrySet()) difference.merge(entry.getKey(), entry.getValue() / drawnTotal, Double::sum);
-        for (var field : reference.properties()) {
-            difference.merge(Integer.parseInt(field.getKey()), -field.getValue().asDouble() / referenceTotal, Double::sum);
-        }
-        return 0.5 * difference.values().stream().mapToDouble(Math::abs).sum();
     }
 }

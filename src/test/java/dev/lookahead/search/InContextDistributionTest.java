@@ -31,7 +31,7 @@ class InContextDistributionTest {
         JsonNode reference = Json.MAPPER.readTree(REFERENCE.toFile()).path("statistics").path(task + " " + bucket);
         assertThat(reference.isObject()).as("the reference has %s %s", task, bucket).isTrue();
         for (var quantity : reference.properties()) {
-            double distance = totalVariation(drawn.get(quantity.getKey()), quantity.getValue());
+            double distance = Histograms.totalVariation(drawn.get(quantity.getKey()), quantity.getValue());
             assertThat(distance).as("%s: %s against the paper's %s", quantity.getKey(), drawn.get(quantity.getKey()), quantity.getValue())
                     .isLessThanOrEqualTo(tolerance);
         }
@@ -81,17 +81,5 @@ class InContextDistributionTest {
 
     private static void add(Map<String, Map<Integer, Long>> counts, String quantity, int value) {
         counts.computeIfAbsent(quantity, k -> new TreeMap<>()).merge(value, 1L, Long::sum);
-    }
-
-    private static double totalVariation(Map<Integer, Long> drawn, JsonNode reference) {
-        double drawnTotal = drawn.values().stream().mapToLong(Long::longValue).sum();
-        double referenceTotal = 0;
-        for (JsonNode c : reference) referenceTotal += c.asDouble();
-        Map<Integer, Double> difference = new TreeMap<>();
-        for (var entry : drawn.entrySet()) difference.merge(entry.getKey(), entry.getValue() / drawnTotal, Double::sum);
-        for (var field : reference.properties()) {
-            difference.merge(Integer.parseInt(field.getKey()), -field.getValue().asDouble() / referenceTotal, Double::sum);
-        }
-        return 0.5 * difference.values().stream().mapToDouble(Math::abs).sum();
     }
 }
