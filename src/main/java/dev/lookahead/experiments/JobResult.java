@@ -23,6 +23,9 @@ import java.util.Map;
  *                          (backtrack 8 for DFS, frontier 4 and branch 4 for SI) when the size has it, else the mean
  *                          of the per-bucket losses
  * @param testLossByBucket  in-context tasks: that loss per test bucket (empty for the search task)
+ * @param testLossOver      in-context tasks: what {@code testLoss} is taken over - the paper's bucket, or the mean over
+ *                          the buckets where the size has not that bucket (the paper's code defines no loss there); null
+ *                          for the search task
  * @param testCrossEntropySampled in-context tasks: the workbench's first test loss, the cross-entropy of one sampled
  *                          accepted answer averaged over every bucket (null for the search task)
  * @param testAccuracy      final held-out accuracy by bucket ("1".."L", "naive")
@@ -30,7 +33,7 @@ import java.util.Map;
 public record JobResult(String id, int n, int layers, int hidden, String distribution, long seed, int maxLookahead,
                         long examples, long parameters, double flops, double bestTrainAccuracy, boolean converged,
                         boolean convergedMean50, double testLoss, Map<String, Double> testAccuracy, double seconds,
-                        Map<String, Double> testLossByBucket, Double testCrossEntropySampled) {
+                        Map<String, Double> testLossByBucket, String testLossOver, Double testCrossEntropySampled) {
 
     /** The paper's threshold for a converged seed. */
     public static final double CONVERGED = LearningCurve.CONVERGED;
@@ -57,6 +60,7 @@ public record JobResult(String id, int n, int layers, int hidden, String distrib
                 json.get("best_train_accuracy").asDouble(), json.get("converged").asBoolean(),
                 json.has("converged_mean50") ? json.get("converged_mean50").asBoolean() : json.get("best_train_accuracy").asDouble() >= CONVERGED,
                 json.get("test_loss").asDouble(), accuracy, json.path("seconds").asDouble(), byBucket(json.path("test_loss_by_bucket")),
+                json.hasNonNull("test_loss_over") ? json.get("test_loss_over").asText() : null,
                 json.hasNonNull("test_cross_entropy_sampled") ? json.get("test_cross_entropy_sampled").asDouble() : null);
     }
 
@@ -70,7 +74,7 @@ public record JobResult(String id, int n, int layers, int hidden, String distrib
     public JobResult withConvergenceFrom(LearningCurve curve) {
         if (curve.training().isEmpty()) return this;
         return new JobResult(id, n, layers, hidden, distribution, seed, maxLookahead, examples, parameters, flops, curve.bestTrainingAccuracy(),
-                curve.converged(), curve.convergedMean50(), testLoss, testAccuracy, seconds, testLossByBucket, testCrossEntropySampled);
+                curve.converged(), curve.convergedMean50(), testLoss, testAccuracy, seconds, testLossByBucket, testLossOver, testCrossEntropySampled);
     }
 
     /** Lookahead buckets in numeric order, then "naive". */

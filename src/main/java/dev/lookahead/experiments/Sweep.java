@@ -156,7 +156,7 @@ public final class Sweep {
         return new JobResult(job.id(), config.model().n(), config.model().layers(), config.model().hidden(), job.distribution(),
                 config.seed(), config.maxLookahead(), config.examples(), parameters, 6.0 * config.examples() * parameters, best,
                 curve.converged(), curve.convergedMean50(), balanced == 0 ? Double.NaN : lossSum / balanced, accuracy, seconds,
-                Map.of(), null);
+                Map.of(), null, null);
     }
 
     /** Graphs rolled out whole to measure an in-context job's rollout accuracy. */
@@ -187,6 +187,8 @@ public final class Sweep {
         return new JobResult(job.id(), config.model().n(), config.model().layers(), config.model().hidden(), job.distribution(),
                 config.seed(), config.maxLookahead(), config.examples(), parameters, 6.0 * config.examples() * parameters, best,
                 curve.converged(), curve.convergedMean50(), papersTestLoss(config.task(), multiHot), accuracy, seconds, multiHot,
+                multiHot.containsKey(papersTestBucket(config.task())) ? "the paper's bucket " + papersTestBucket(config.task())
+                        : "mean over the buckets (this size has not the paper's bucket " + papersTestBucket(config.task()) + ")",
                 count == 0 ? Double.NaN : lossSum / count);
     }
 
