@@ -121,7 +121,7 @@ public final class CircuitTracer {
         try (PatchedRuns runs = new PatchedRuns(model, tokens)) {
             if (rules == Trace.Rules.PAPER) {
                 int replacement = alwaysIdZero ? 0 : replacementToken(tokens, layout);
-                return new PaperTracing(runs, layout, tokens, input, predicted, replacement, cancelled, progress).trace();
+                return new PaperTracing(runs, layout, tokens, input, predicted, replacement, cancelled, progress, threads).trace();
             }
             return new Run(runs, tokens, input, predicted, cancelled, progress).trace();
         }
@@ -141,7 +141,7 @@ public final class CircuitTracer {
         SearchInput input = Tokenizer.decode(layout, tokens);
         try (PatchedRuns runs = new PatchedRuns(model, tokens)) {
             // the prediction plays no part in step 6; coordinate 0 stands in for it
-            PaperTracing tracing = new PaperTracing(runs, layout, tokens, input, 0, replacementToken(tokens, layout), () -> false, share -> { });
+            PaperTracing tracing = new PaperTracing(runs, layout, tokens, input, 0, replacementToken(tokens, layout), () -> false, share -> { }, 0);
             return tracing.explain(layer, destination, source, sign);
         }
     }

@@ -2,6 +2,7 @@ package dev.lookahead.interp;
 
 import dev.lookahead.interp.CircuitGraph.Cause;
 import dev.lookahead.interp.CircuitGraph.Node;
+import dev.lookahead.model.EngineWorkers;
 import dev.lookahead.model.PatchedRuns;
 import dev.lookahead.model.PatchedRuns.Patch;
 import dev.lookahead.search.SearchInput;
@@ -24,7 +25,7 @@ import java.util.function.DoubleConsumer;
  */
 final class PaperTracing {
     static final double LOGIT_DROP = 0.4;
-    private static final int BATCH = 512;
+    private static final int BATCH = 128;
 
     /** An operation kept for a layer: (destination, source) with its sign. */
     record Kept(int destination, int source, int sign) {
@@ -38,6 +39,8 @@ final class PaperTracing {
     private final int replacement;
     private final BooleanSupplier cancelled;
     private final DoubleConsumer progress;
+    /** Engine threads the patched passes share ({@link EngineWorkers}); 0 or 1 runs them on the calling thread. */
+    private final int workers;
     private final int n;
     private final int last;
     private final int layers;
@@ -51,10 +54,13 @@ final class PaperTracing {
     private final List<float[][][][]> rootScores = new ArrayList<>();
     private final List<Integer> roots = new ArrayList<>();
     private final List<Float> rootClean = new ArrayList<>();
+    /** Step 6's perturbed inputs, run when the first operation is explained. */
+    private Perturbations perturbations;
 
     PaperTracing(PatchedRuns runs, TokenLayout layout, int[] tokens, SearchInput input, int predicted, int replacement,
-                 BooleanSupplier cancelled, DoubleConsumer progress) {
+                 BooleanSupplier cancelled, DoubleConsumer progress, int workers) {
         this.runs = runs;
+        this.workers = workers;
         this.layout = layout;
         this.tokens = tokens;
         this.input = input;
@@ -80,10 +86,7 @@ final class PaperTracing {
     }
 
     Trace trace() {
-        outputPatching();
-        if (cancelled.getAsBoolean()) return Trace.failed("cancelled", runs.forwardPasses(), predicted, Trace.Rules.PAPER);
-        findRoots();
-        scorePatching();
+        patching();
         if (cancelled.getAsBoolean()) return Trace.failed("cancelled", runs.forwardPasses(), predicted, Trace.Rules.PAPER);
         List<List<Kept>> kept = new ArrayList<>();
         for (int l = 0; l < layers; l++) kept.add(select(l));
@@ -113,7 +116,10 @@ final class PaperTracing {
         return padRowsToo || !padded[row];
     }
 
-    /** The patches of a layer that change its pattern: zeroing a non-zero entry, raising one below its column's maximum. */
+    /**
+     * The patches of a layer that change its pattern: zeroing a non-zero entry, raising one below its
+     * column's maximum; in rows that can reach the read-out (padded rows too when {@code padRowsToo}).
+     */
     private List<Patch> patches(int layer, boolean padRowsToo) {
         float[][] pattern = runs.pattern(layer);
         float[] columnMax = new float[n];
@@ -129,29 +135,62 @@ final class PaperTracing {
         return patches;
     }
 
-    /** Step 1: the predicted coordinate at the last position under every patch of every layer. */
-    private void outputPatching() {
-        for (int l = 0; l < layers && !cancelled.getAsBoolean(); l++) {
-            List<Patch> patches = patches(l, false);
+    /**
+     * Steps 1 to 3 in one patched pass per entry: the last layer first (step 1 there, whose entries
+     * give the roots, step 2), then each earlier layer's patches read both at the output (step 1) and
+     * at every root's score (step 3). A patch of the last layer outside the last row leaves the
+     * read-out clean, so only the last row's are run.
+     */
+    private void patching() {
+        int top = layers - 1;
+        List<Patch> lastRow = patches(top, false).stream().filter(p -> p.row() == last).toList();
+        for (int from = 0; from < lastRow.size(); from += BATCH) read(top, lastRow.subList(from, Math.min(lastRow.size(), from + BATCH)), new int[0]);
+        roots.addAll(roots(zeroLogit[top], clean));
+        int[] sources = roots.stream().mapToInt(Integer::intValue).toArray();
+        boolean padRowsToo = false;
+        for (int source : sources) {
+            float old = runs.score(top, last, source);
+            rootClean.add(old);
+            // [zero/max][src side/dst side][layer][row][column]
+            float[][][][] scores = new float[4][][][];
+            for (int s = 0; s < 4; s++) scores[s] = filled(layers, old);
+            rootScores.add(scores);
+            padRowsToo |= padded[source];
+        }
+        progress.accept(0.1);
+        List<Runnable> pieces = new ArrayList<>();
+        for (int l = 0; l < top; l++) {
             int layer = l;
+            List<Patch> patches = patches(l, padRowsToo);
             for (int from = 0; from < patches.size(); from += BATCH) {
                 List<Patch> batch = patches.subList(from, Math.min(patches.size(), from + BATCH));
-                float[] after = runs.residualAfter(layer, batch, last, predicted);
-                for (int b = 0; b < batch.size(); b++) {
-                    Patch p = batch.get(b);
-                    (p.value() == 0f ? zeroLogit : maxLogit)[layer][p.row()][p.column()] = after[b];
-                }
+                pieces.add(() -> {
+                    if (!cancelled.getAsBoolean()) read(layer, batch, sources);
+                });
             }
-            progress.accept(0.4 * (l + 1) / layers);
         }
+        // the earliest layers cost the most (every later block runs): they go first
+        EngineWorkers.runAll(workers, pieces, share -> progress.accept(0.1 + 0.8 * share));
     }
 
     /**
-     * Step 2: the last layer's positive copies (any destination) - or, when there are none, the entries
-     * whose zeroing gives the lowest value - keeping those into the last position.
+     * A batch of one layer's patches: the predicted coordinate for rows that reach the read-out, and
+     * each root's score both sides - for padded rows only where the root's source is padded itself.
+     * Batches write disjoint entries, so they may run at once.
      */
-    private void findRoots() {
-        roots.addAll(roots(zeroLogit[layers - 1], clean));
+    private void read(int layer, List<Patch> batch, int[] sources) {
+        PatchedRuns.Reading reading = runs.read(layer, batch, last, predicted, sources);
+        for (int b = 0; b < batch.size(); b++) {
+            Patch p = batch.get(b);
+            int variant = p.value() == 0f ? 0 : 2;
+            if (!padded[p.row()]) (variant == 0 ? zeroLogit : maxLogit)[layer][p.row()][p.column()] = reading.output()[b];
+            for (int k = 0; k < sources.length; k++) {
+                if (padded[p.row()] && !padded[sources[k]]) continue;
+                float[][][][] scores = rootScores.get(k);
+                scores[variant][layer][p.row()][p.column()] = reading.scores()[k][b][1];     // source side perturbed
+                scores[variant + 1][layer][p.row()][p.column()] = reading.scores()[k][b][0]; // destination side perturbed
+            }
+        }
     }
 
     /**
@@ -173,34 +212,6 @@ final class PaperTracing {
         List<Integer> out = new ArrayList<>();
         for (int j = 0; j < last.length; j++) if (any ? last[j] < clean - LOGIT_DROP : last[j] < min + 1e-6) out.add(j);
         return out;
-    }
-
-    /** Step 3: for each root, the last layer's raw score into the last position under every earlier patch, both sides. */
-    private void scorePatching() {
-        int top = layers - 1;
-        for (int k = 0; k < roots.size(); k++) {
-            int source = roots.get(k);
-            float old = runs.score(top, last, source);
-            rootClean.add(old);
-            // [zero/max][src side/dst side][layer][row][column]
-            float[][][][] scores = new float[4][][][];
-            for (int s = 0; s < 4; s++) scores[s] = filled(layers, old);
-            rootScores.add(scores);
-            for (int l = 0; l < top && !cancelled.getAsBoolean(); l++) {
-                List<Patch> patches = patches(l, padded[source]);
-                for (int from = 0; from < patches.size(); from += BATCH) {
-                    List<Patch> batch = patches.subList(from, Math.min(patches.size(), from + BATCH));
-                    float[][] after = runs.scoreAfter(l, batch, top, last, source);
-                    for (int b = 0; b < batch.size(); b++) {
-                        Patch p = batch.get(b);
-                        int variant = p.value() == 0f ? 0 : 2;
-                        scores[variant][l][p.row()][p.column()] = after[b][1];     // source side perturbed
-                        scores[variant + 1][l][p.row()][p.column()] = after[b][0]; // destination side perturbed
-                    }
-                }
-                progress.accept(0.4 + 0.5 * (k * top + l + 1) / Math.max(1, roots.size() * top));
-            }
-        }
     }
 
     /** Entries (row-major) whose value is below {@code threshold}. */
@@ -314,19 +325,17 @@ final class PaperTracing {
     }
 
     /**
-     * Step 6 for one layer: the layer's queries and keys with every token value present replaced by the
-     * replacement token, and with every position's bit zeroed, the earlier layers' attention frozen.
-     * Dependency indices follow the paper's numbering: token value t is t, position q is V+5+q.
+     * The inputs step 6 perturbs - every token value present replaced by the replacement token, every
+     * position's bit zeroed - run once with the attention frozen, read at every layer up to the first
+     * one asked for (the graph is built from the last layer down, so the first asked is the highest).
      */
-    private final class Explanations {
-        private final int base = layout.vocabularySize();
+    private final class Perturbations {
         private final List<Integer> index = new ArrayList<>();
-        private final float[][][] perturbed;
-        private final float[] cleanQ;
-        private final float[] cleanK;
-        private final int width = runs.width();
+        private final float[][][][] queriesAndKeys;
 
-        Explanations(int layer) {
+        Perturbations(int highestLayer) {
+            int base = layout.vocabularySize();
+            int width = runs.width();
             List<float[]> embeddings = new ArrayList<>();
             float[] embedding = runs.embedding();
             boolean[] present = new boolean[base];
@@ -348,7 +357,27 @@ final class PaperTracing {
                 embeddings.add(e);
                 index.add(base + q);
             }
-            perturbed = runs.frozenQueriesAndKeys(layer, embeddings);
+            queriesAndKeys = runs.frozenQueriesAndKeysUpTo(highestLayer, embeddings);
+        }
+    }
+
+    /**
+     * Step 6 for one layer: the layer's queries and keys with every token value present replaced by the
+     * replacement token, and with every position's bit zeroed, the earlier layers' attention frozen.
+     * Dependency indices follow the paper's numbering: token value t is t, position q is V+5+q.
+     */
+    private final class Explanations {
+        private final int base = layout.vocabularySize();
+        private final List<Integer> index;
+        private final float[][][] perturbed;
+        private final float[] cleanQ;
+        private final float[] cleanK;
+        private final int width = runs.width();
+
+        Explanations(int layer) {
+            if (perturbations == null) perturbations = new Perturbations(layer);
+            index = perturbations.index;
+            perturbed = perturbations.queriesAndKeys[layer];
             cleanQ = runs.queries(layer);
             cleanK = runs.keys(layer);
         }
