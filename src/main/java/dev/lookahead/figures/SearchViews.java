@@ -16,7 +16,8 @@ import java.util.Map;
  * writes them: {@code graph-layerN} (the last token's traced vertices after block N, N = 0 the embedding, against
  * those truly reachable within 2^N hops), {@code attention-layerN} (the first head; {@code attention-layerN-headH}
  * for more) and {@code tokens-layerN} for block N + 1, the block that reads layer N (blocks count from 1, as in
- * "after block N"), {@code model-view} (every block and head), {@code prediction} and {@code set-sizes}. The window
+ * "after block N"), {@code model-view} (every block and head), {@code prediction}, and for a traced graph {@code set-sizes} and
+ * {@code circuit} (the traced operations between the layers). The window
  * and the command line draw the same figures.
  */
 public final class SearchViews {
@@ -64,6 +65,8 @@ public final class SearchViews {
             List<double[]> sizes = new ArrayList<>();
             for (SetScores s : SetScores.of(inspection.trace(), input, tokens)) sizes.add(new double[] {s.meanSize(), s.meanTrueSize()});
             figures.put(ViewKey.of(ViewKey.Kind.SET_SIZES), SearchCharts.setSizes(sizes, "mean set size of the vertex tokens"));
+            figures.put(ViewKey.of(ViewKey.Kind.CIRCUIT), new CircuitFigure(labels, inspection.trace().layers(), inspection.trace().operations(),
+                    java.util.Set.of(), "the traced circuit: " + inspection.trace().operations().size() + " attention operations"));
         }
         return figures;
     }

@@ -15,6 +15,8 @@ public record ViewKey(Kind kind, int layer, int head) {
     /** The kinds of search view. */
     public enum Kind {
         GRAPH, ATTENTION, TOKENS, MODEL_VIEW, PREDICTION, SET_SIZES,
+        /** The traced circuit: nodes per layer and the attention operations between them (CircuitFigure). */
+        CIRCUIT,
         /** A dfs or si model's search written out in context, one step at a time (RolloutFigure). */
         ROLLOUT;
 

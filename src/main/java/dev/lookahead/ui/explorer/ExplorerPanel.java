@@ -1,6 +1,7 @@
 package dev.lookahead.ui.explorer;
 
 import dev.lookahead.figures.AttentionFigure;
+import dev.lookahead.figures.CircuitFigure;
 import dev.lookahead.figures.Figure;
 import dev.lookahead.figures.ForceLayout;
 import dev.lookahead.figures.LayeredLayout;
@@ -208,6 +209,8 @@ public final class ExplorerPanel extends BorderPane implements Page {
                 new ViewTab(ViewKey.Kind.TOKENS, "Token arcs", "What the last token reads in block l + 1"),
                 new ViewTab(ViewKey.Kind.PREDICTION, "Prediction", "The model's next-vertex distribution; green bars are the truly useful next steps"),
                 new ViewTab(ViewKey.Kind.SET_SIZES, "Set sizes", "Mean traced set size per layer against the true 2^l-hop sets and 2^l itself"),
+                new ViewTab(ViewKey.Kind.CIRCUIT, "Circuit", "The traced circuit: every attention operation between the layers,"
+                        + " coloured by what explains it; click one to knock it out (click again, or Undo, to restore it)"),
                 new ViewTab(ViewKey.Kind.ROLLOUT, "Search in context", "A dfs or si model's search on this graph, one step at a time:"
                         + " visited vertices numbered, the next vertex's parent ringed, the model's choice and distribution"))) {
             FigureCanvas canvas = new FigureCanvas();
@@ -223,6 +226,7 @@ public final class ExplorerPanel extends BorderPane implements Page {
         });
         explainOnHover(viewCanvases.get(ViewKey.Kind.ATTENTION));
         explainOnHover(viewCanvases.get(ViewKey.Kind.MODEL_VIEW));
+        knockOutOnClick(viewCanvases.get(ViewKey.Kind.CIRCUIT));
         modelSection.setOnViews(this::showViews);
         VBox.setVgrow(graphView, Priority.ALWAYS);
         Button exportView = new Button("Export this view…");
@@ -393,6 +397,7 @@ public final class ExplorerPanel extends BorderPane implements Page {
             figures = new java.util.LinkedHashMap<>(figures);
             figures.put(ViewKey.of(ViewKey.Kind.ROLLOUT), rollout); // the search-in-context view stays exportable
         }
+        figures = withKnockouts(figures);
         shownViews = figures;
         figures.forEach((key, figure) -> {
             FigureCanvas canvas = viewCanvases.get(key.kind());
@@ -423,6 +428,30 @@ public final class ExplorerPanel extends BorderPane implements Page {
             return;
         }
         FigureSaving.chooseAndSave(this, shownViews.get(key), key.fileName(), status);
+    }
+
+    /**
+     * The circuit view: a click on an operation knocks it out (or restores it), through the knockout list, whose every
+     * change redraws the circuit with the knocked-out operations struck through.
+     */
+    private void knockOutOnClick(FigureCanvas canvas) {
+        canvas.setOnMouseClicked(e -> {
+            if (!(canvas.figure() instanceof CircuitFigure circuit)) return;
+            var op = circuit.operationAt(e.getX() / canvas.scale(), e.getY() / canvas.scale());
+            if (op != null) modelSection.knockouts().toggle(op.layer(), op.source(), op.destination());
+        });
+        modelSection.knockouts().setOnChange(knocked -> showViews(shownViews));
+    }
+
+    /** The circuit with the operations knocked out now struck through, for every redraw (a new layer keeps them). */
+    private Map<ViewKey, Figure> withKnockouts(Map<ViewKey, Figure> figures) {
+        ViewKey key = ViewKey.of(ViewKey.Kind.CIRCUIT);
+        if (!(figures.get(key) instanceof CircuitFigure circuit)) return figures;
+        var edges = modelSection.knockouts().knockouts().stream().map(k -> new CircuitFigure.Edge(k.layer(), k.from(), k.to()))
+                .collect(java.util.stream.Collectors.toSet());
+        Map<ViewKey, Figure> next = new java.util.LinkedHashMap<>(figures);
+        next.put(key, circuit.withKnockedOut(edges));
+        return next;
     }
 
     /** A tooltip with the exact weight under the pointer, on a heatmap view. */

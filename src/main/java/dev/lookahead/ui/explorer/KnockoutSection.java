@@ -23,6 +23,7 @@ import javafx.scene.layout.VBox;
  * "What if?" in the Explorer (docs/interventions.md): the traced graph's attention operations, each a check box that
  * knocks it out; every change re-runs the model with those operations knocked out (one forward pass, off the UI thread)
  * and shows the prediction and the logit difference beside the clean ones. Undo takes back the last knockout, Clear all.
+ * A click on an operation in the circuit view ticks or unticks its box ({@link #toggle}).
  */
 final class KnockoutSection extends VBox {
     private final Label hint = new Label("Trace a graph (Run) to knock out its attention operations.");
@@ -32,6 +33,8 @@ final class KnockoutSection extends VBox {
     private final Button clear = new Button("Clear");
     private final List<CheckBox> order = new ArrayList<>();
     private final Consumer<String> status;
+    /** Told the operations knocked out after every change (the circuit view strikes them through). */
+    private Consumer<List<Interventions.Knockout>> onChange = knocked -> { };
     private SearchModel model;
     private Inspection traced;
     private long generation;
@@ -59,6 +62,7 @@ final class KnockoutSection extends VBox {
         traced = null;
         order.clear();
         operations.getChildren().clear();
+        onChange.accept(List.of());
         result.setText("");
         hint.setText("Trace a graph (Run) to knock out its attention operations.");
         undo.setDisable(true);
@@ -92,6 +96,25 @@ final class KnockoutSection extends VBox {
         }
     }
 
+    void setOnChange(Consumer<List<Interventions.Knockout>> action) {
+        onChange = action;
+    }
+
+    /**
+     * Knocks the traced operation (block {@code layer + 1}, {@code from} into {@code to}) out, or restores it when it
+     * is out already - what a click on it in the circuit view does. Returns false when the trace kept no such operation.
+     */
+    boolean toggle(int layer, int from, int to) {
+        Interventions.Knockout wanted = new Interventions.Knockout(layer, from, to);
+        for (var node : operations.getChildren()) {
+            if (node instanceof CheckBox box && wanted.equals(box.getUserData())) {
+                box.setSelected(!box.isSelected());
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The operations knocked out now, in the order they were ticked. */
     List<Interventions.Knockout> knockouts() {
         return order.stream().map(box -> (Interventions.Knockout) box.getUserData()).toList();
@@ -110,6 +133,7 @@ final class KnockoutSection extends VBox {
     private final BackgroundWork work = new BackgroundWork(new ProgressBar(), new Button());
 
     private void rerun() {
+        onChange.accept(knockouts());
         undo.setDisable(order.isEmpty());
         clear.setDisable(order.isEmpty());
         if (order.isEmpty()) {
