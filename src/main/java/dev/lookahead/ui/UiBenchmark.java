@@ -21,11 +21,14 @@ public final class UiBenchmark {
      * What one run measured.
      *
      * @param gaps        every gap between two rendering pulses, in nanoseconds, in order
-     * @param tracePulses how many of them fell while the model ran and traced (the rest: while editing)
+     * @param tracePulses how many of them fell while the model ran and traced
+     * @param knockoutPulses how many fell next, while operations were knocked out (the rest: while editing)
+     * @param knockoutSeconds from each knockout (a traced operation toggled as a click does) until its outcome showed
      */
-    public record Result(List<Long> gaps, int tracePulses, double traceSeconds, double editSeconds) {
+    public record Result(List<Long> gaps, int tracePulses, int knockoutPulses, double traceSeconds, double editSeconds, List<Double> knockoutSeconds) {
         public Result {
             gaps = List.copyOf(gaps);
+            knockoutSeconds = List.copyOf(knockoutSeconds);
         }
     }
 
@@ -33,7 +36,9 @@ public final class UiBenchmark {
     }
 
     /** The graph the bench runs and traces (docs/benchmarks.md: the window's trace of it). */
-    static final String TRACED_SAMPLE = "balanced-lookahead-4.json";
+    public static final String TRACED_SAMPLE = "balanced-lookahead-4.json";
+    /** Traced operations knocked out one at a time (each restored before the next). */
+    static final int KNOCKOUTS = 10;
 
     /** Starts JavaFX headless, runs the window through the trace and the edits, and closes it. */
     public static Result run(String model, boolean whileTraining) throws Exception {
@@ -85,9 +90,24 @@ public final class UiBenchmark {
         Thread.sleep(200);
         waitWhile(() -> app[0].explorer().modelBusy());
         double traceSeconds = (System.nanoTime() - traceStarted) / 1e9;
+        int tracePulses = gaps.size();
+
+        // knock out each of the first traced operations in turn, as a click in the circuit view does, until the outcome shows
+        List<Double> knockoutSeconds = new ArrayList<>();
+        List<dev.lookahead.model.Interventions.Knockout> offered = onFxGet(() -> app[0].explorer().knockoutsOffered());
+        for (var operation : offered.subList(0, Math.min(KNOCKOUTS, offered.size()))) {
+            for (boolean out : new boolean[] {true, false}) {
+                long clicked = System.nanoTime();
+                onFx(() -> app[0].explorer().toggleKnockout(operation));
+                if (out) {
+                    waitWhile(() -> !app[0].explorer().knockoutShown(), 2);
+                    knockoutSeconds.add((System.nanoTime() - clicked) / 1e9);
+                }
+            }
+        }
 
         // 40 vertices and 39 edges, one edit at a time, each laid out again
-        int tracePulses = gaps.size();
+        int knockoutPulses = gaps.size() - tracePulses;
         long editStarted = System.nanoTime();
         onFx(() -> app[0].explorer().showNew(SearchGraph.of(List.of(), null, null), "bench"));
         for (int v = 1; v <= 40; v++) onFx(() -> app[0].explorer().addVertex());
@@ -105,7 +125,7 @@ public final class UiBenchmark {
         onFx(app[0]::stop); // a clean exit: no autosave left behind for the next window to restore
         Platform.exit();
         synchronized (gaps) {
-            return new Result(new ArrayList<>(gaps), tracePulses, traceSeconds, editSeconds);
+            return new Result(new ArrayList<>(gaps), tracePulses, knockoutPulses, traceSeconds, editSeconds, knockoutSeconds);
         }
     }
 
@@ -113,12 +133,24 @@ public final class UiBenchmark {
         FxThread.runAndWait(action, 60);
     }
 
+    private static <T> T onFxGet(java.util.function.Supplier<T> value) throws Exception {
+        List<T> holder = new ArrayList<>();
+        onFx(() -> holder.add(value.get()));
+        return holder.get(0);
+    }
+
     private static void waitWhile(java.util.function.BooleanSupplier busy) throws Exception {
-        for (int k = 0; k < 1200; k++) {
+        waitWhile(busy, 100);
+    }
+
+    /** Polls {@code busy} on the FX thread every {@code millis} until it is false; at most two minutes. */
+    private static void waitWhile(java.util.function.BooleanSupplier busy, int millis) throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
             boolean[] b = new boolean[1];
             onFx(() -> b[0] = busy.getAsBoolean());
             if (!b[0]) return;
-            Thread.sleep(100);
+            Thread.sleep(millis);
         }
         throw new IllegalStateException("the window stayed busy for two minutes");
     }

@@ -324,6 +324,22 @@ public final class ExplorerPanel extends BorderPane implements Page {
         return modelSection.running() != null;
     }
 
+    /** The traced operations the knockout list offers, in its order (empty before a trace). */
+    public List<dev.lookahead.model.Interventions.Knockout> knockoutsOffered() {
+        return modelSection.knockouts().offered();
+    }
+
+    /** Knocks a traced operation out, or restores it, as a click on it in the circuit view does. */
+    public boolean toggleKnockout(dev.lookahead.model.Interventions.Knockout operation) {
+        return modelSection.knockouts().toggle(operation.layer(), operation.from(), operation.to());
+    }
+
+    /** Whether the last knockout's re-run has finished and its outcome is shown. */
+    public boolean knockoutShown() {
+        KnockoutSection knockouts = modelSection.knockouts();
+        return !knockouts.busy() && !knockouts.result().getText().isEmpty();
+    }
+
     public void undo() {
         editor.undo();
     }

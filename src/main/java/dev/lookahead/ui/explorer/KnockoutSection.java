@@ -115,6 +115,12 @@ final class KnockoutSection extends VBox {
         return false;
     }
 
+    /** Every operation offered, in the list's order. */
+    List<Interventions.Knockout> offered() {
+        return operations.getChildren().stream().filter(node -> node instanceof CheckBox)
+                .map(node -> (Interventions.Knockout) node.getUserData()).toList();
+    }
+
     /** The operations knocked out now, in the order they were ticked. */
     List<Interventions.Knockout> knockouts() {
         return order.stream().map(box -> (Interventions.Knockout) box.getUserData()).toList();
