@@ -67,8 +67,13 @@ public final class ExportCommand implements Callable<Integer> {
                 graphLayers.add(only);
             }
             Files.createDirectories(out);
-            System.err.println("tracing the circuit (a few seconds)…");
-            Inspection inspection = new Inspector(model, null, tracing.tracer(model)).inspect(input, () -> false, share -> { });
+            dev.lookahead.cli.ProgressBar bar = new dev.lookahead.cli.ProgressBar();
+            long started = System.nanoTime();
+            Inspection inspection = new Inspector(model, null, tracing.tracer(model)).inspect(input, () -> false, share -> {
+                double elapsed = (System.nanoTime() - started) / 1e9;
+                bar.show(share, "tracing the circuit", share > 0 ? elapsed / share * (1 - share) : Double.NaN);
+            });
+            bar.println(String.format(java.util.Locale.ROOT, "traced in %.1f s", (System.nanoTime() - started) / 1e9));
             Map<String, Figure> figures = SearchViews.byFileName(SearchViews.all(inspection, graphLayers));
             int written = 0;
             for (Map.Entry<String, Figure> figure : figures.entrySet()) {
