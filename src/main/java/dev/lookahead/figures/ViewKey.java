@@ -17,6 +17,8 @@ public record ViewKey(Kind kind, int layer, int head) {
         GRAPH, ATTENTION, TOKENS, MODEL_VIEW, PREDICTION, SET_SIZES,
         /** The traced circuit: nodes per layer and the attention operations between them (CircuitFigure). */
         CIRCUIT,
+        /** Activation patching from a counterfactual, made on demand in the window (PatchingFigure). */
+        PATCHING,
         /** A dfs or si model's search written out in context, one step at a time (RolloutFigure). */
         ROLLOUT;
 

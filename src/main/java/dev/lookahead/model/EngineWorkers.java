@@ -32,16 +32,18 @@ public final class EngineWorkers {
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, work -> {
-            Thread thread = new Thread(work, "engine-worker");
+            // one engine thread each, set once and never put back: putting back a fresh thread's default (one per core)
+            // would also raise MKL's process-wide count, which NativeSetup keeps at one for reproducible training
+            Thread thread = new Thread(() -> {
+                TorchCalls.setThreads(1);
+                work.run();
+            }, "engine-worker");
             thread.setDaemon(true);
             return thread;
         });
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (Runnable piece : pieces) futures.add(pool.submit(() -> Devices.withIntraOpThreads(1, () -> {
-                piece.run();
-                return null;
-            })));
+            for (Runnable piece : pieces) futures.add(pool.submit(piece));
             for (int i = 0; i < futures.size(); i++) {
                 await(futures.get(i));
                 progress.accept((i + 1.0) / futures.size());

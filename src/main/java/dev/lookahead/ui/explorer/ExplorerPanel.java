@@ -209,6 +209,8 @@ public final class ExplorerPanel extends BorderPane implements Page {
                 new ViewTab(ViewKey.Kind.TOKENS, "Token arcs", "What the last token reads in block l + 1"),
                 new ViewTab(ViewKey.Kind.PREDICTION, "Prediction", "The model's next-vertex distribution; green bars are the truly useful next steps"),
                 new ViewTab(ViewKey.Kind.SET_SIZES, "Set sizes", "Mean traced set size per layer against the true 2^l-hop sets and 2^l itself"),
+                new ViewTab(ViewKey.Kind.PATCHING, "Patching", "Activation patching from a counterfactual (What if? > Patching map):"
+                        + " the share of the logit difference each (layer, position) restores"),
                 new ViewTab(ViewKey.Kind.CIRCUIT, "Circuit", "The traced circuit: every attention operation between the layers,"
                         + " coloured by what explains it; click one to knock it out (click again, or Undo, to restore it)"),
                 new ViewTab(ViewKey.Kind.ROLLOUT, "Search in context", "A dfs or si model's search on this graph, one step at a time:"
@@ -226,6 +228,7 @@ public final class ExplorerPanel extends BorderPane implements Page {
         });
         explainOnHover(viewCanvases.get(ViewKey.Kind.ATTENTION));
         explainOnHover(viewCanvases.get(ViewKey.Kind.MODEL_VIEW));
+        explainOnHover(viewCanvases.get(ViewKey.Kind.PATCHING));
         knockOutOnClick(viewCanvases.get(ViewKey.Kind.CIRCUIT));
         modelSection.setOnViews(this::showViews);
         VBox.setVgrow(graphView, Priority.ALWAYS);
@@ -413,6 +416,11 @@ public final class ExplorerPanel extends BorderPane implements Page {
             figures = new java.util.LinkedHashMap<>(figures);
             figures.put(ViewKey.of(ViewKey.Kind.ROLLOUT), rollout); // the search-in-context view stays exportable
         }
+        Figure patching = shownViews.get(ViewKey.of(ViewKey.Kind.PATCHING));
+        if (patching != null && !figures.containsKey(ViewKey.of(ViewKey.Kind.PATCHING))) {
+            figures = new java.util.LinkedHashMap<>(figures);
+            figures.put(ViewKey.of(ViewKey.Kind.PATCHING), patching); // made on demand: it stays until the graph changes
+        }
         figures = withKnockouts(figures);
         shownViews = figures;
         figures.forEach((key, figure) -> {
@@ -457,6 +465,14 @@ public final class ExplorerPanel extends BorderPane implements Page {
             if (op != null) modelSection.knockouts().toggle(op.layer(), op.source(), op.destination());
         });
         modelSection.knockouts().setOnChange(knocked -> showViews(shownViews));
+        modelSection.knockouts().setOnPatching(figure -> {
+            Map<ViewKey, Figure> next = new java.util.LinkedHashMap<>(shownViews);
+            next.remove(ViewKey.of(ViewKey.Kind.PATCHING));
+            if (figure != null) next.put(ViewKey.of(ViewKey.Kind.PATCHING), figure);
+            viewCanvases.get(ViewKey.Kind.PATCHING).setFigure(figure);
+            showViews(next);
+            if (figure != null) selectView(ViewKey.Kind.PATCHING.id());
+        });
     }
 
     /** The circuit with the operations knocked out now struck through, for every redraw (a new layer keeps them). */
@@ -483,6 +499,8 @@ public final class ExplorerPanel extends BorderPane implements Page {
             } else if (canvas.figure() instanceof ModelViewFigure model) {
                 int[] entry = model.entryAt(x, y);
                 if (entry != null) text = model.describe(entry);
+            } else if (canvas.figure() instanceof dev.lookahead.figures.PatchingFigure patching) {
+                text = patching.describe(x, y);
             }
             if (text == null) {
                 tip.hide();

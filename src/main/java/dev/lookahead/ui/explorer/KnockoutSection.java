@@ -31,6 +31,14 @@ final class KnockoutSection extends VBox {
     private final Label result = new Label();
     private final Button undo = new Button("Undo");
     private final Button clear = new Button("Clear");
+    private final javafx.scene.control.ComboBox<dev.lookahead.interp.Corruption> corruption = new javafx.scene.control.ComboBox<>(
+            javafx.collections.FXCollections.observableArrayList(dev.lookahead.interp.Corruption.values()));
+    private final Button patching = new Button("Patching map");
+    private final ProgressBar patchingProgress = new ProgressBar(0);
+    private final Button patchingCancel = new Button("Cancel");
+    private final BackgroundWork patchingWork = new BackgroundWork(patchingProgress, patchingCancel);
+    /** Told the patching map's figure when one is made, and null when the graph changes. */
+    private Consumer<dev.lookahead.figures.PatchingFigure> onPatching = figure -> { };
     private final List<CheckBox> order = new ArrayList<>();
     private final Consumer<String> status;
     /** Told the operations knocked out after every change (the circuit view strikes them through). */
@@ -51,7 +59,15 @@ final class KnockoutSection extends VBox {
             if (!order.isEmpty()) order.get(order.size() - 1).setSelected(false);
         });
         clear.setOnAction(e -> List.copyOf(order).forEach(box -> box.setSelected(false)));
-        getChildren().addAll(hint, list, new HBox(6, undo, clear), result);
+        corruption.getSelectionModel().select(dev.lookahead.interp.Corruption.PATH_EDGE);
+        corruption.setTooltip(new javafx.scene.control.Tooltip("The counterfactual: one edge of the start-goal path removed, or the goal moved"
+                + " to another branch's end (docs/interventions.md)"));
+        patching.setTooltip(new javafx.scene.control.Tooltip("Patch every (layer, position) of the residual stream from this graph into its"
+                + " counterfactual and draw the share of the logit difference each restores (the Patching view)"));
+        patching.setOnAction(e -> runPatching());
+        patchingProgress.setMaxWidth(Double.MAX_VALUE);
+        getChildren().addAll(hint, list, new HBox(6, undo, clear), result, new Label("Patch from the counterfactual:"),
+                new HBox(6, corruption, patching), new HBox(6, patchingProgress, patchingCancel));
         clear();
     }
 
@@ -63,6 +79,8 @@ final class KnockoutSection extends VBox {
         order.clear();
         operations.getChildren().clear();
         onChange.accept(List.of());
+        onPatching.accept(null);
+        patching.setDisable(true);
         result.setText("");
         hint.setText("Trace a graph (Run) to knock out its attention operations.");
         undo.setDisable(true);
@@ -74,6 +92,7 @@ final class KnockoutSection extends VBox {
         clear();
         model = loaded;
         traced = inspection;
+        patching.setDisable(false);
         List<Trace.Operation> ops = inspection.trace().operations();
         hint.setText(ops.isEmpty() ? "The trace kept no attention operation to knock out."
                 : "Tick an operation to knock it out (block: from token -> to token):");
@@ -98,6 +117,40 @@ final class KnockoutSection extends VBox {
 
     void setOnChange(Consumer<List<Interventions.Knockout>> action) {
         onChange = action;
+    }
+
+    void setOnPatching(Consumer<dev.lookahead.figures.PatchingFigure> action) {
+        onPatching = action;
+    }
+
+    /** Whether a patching map is being made. */
+    boolean patchingBusy() {
+        return patchingWork.running() != null;
+    }
+
+    /** Makes the patching map of the traced graph from the chosen counterfactual, off the UI thread, with progress and cancel. */
+    void runPatching() {
+        if (model == null || traced == null || patchingBusy()) return;
+        SearchModel current = model;
+        Inspection look = traced;
+        dev.lookahead.interp.Corruption kind = corruption.getValue();
+        long asked = generation;
+        Task<dev.lookahead.interp.PatchingMap> task = new Task<>() {
+            @Override
+            protected dev.lookahead.interp.PatchingMap call() {
+                return dev.lookahead.interp.PatchingMap.of(current, List.of(look.tokens()), kind, share -> updateProgress(share, 1.0), this::isCancelled);
+            }
+        };
+        patchingWork.start(task, "explorer-patching", map -> {
+            if (asked != generation) return;
+            if (map.inputs() == 0) {
+                status.accept("No patching map: " + kind.id() + " cannot change this graph's answer (or the two runs tie)");
+                return;
+            }
+            var layout = look.input().layout();
+            String[] labels = java.util.Arrays.stream(look.tokens()).mapToObj(layout::tokenName).toArray(String[]::new);
+            onPatching.accept(new dev.lookahead.figures.PatchingFigure(map, labels, "activation patching from the " + kind.id() + " counterfactual"));
+        }, failure -> status.accept("The patching map could not be made: " + failure.getMessage()), () -> { });
     }
 
     /**

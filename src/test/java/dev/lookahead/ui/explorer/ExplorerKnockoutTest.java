@@ -107,4 +107,28 @@ class ExplorerKnockoutTest extends WindowTest {
             assertThat(((dev.lookahead.figures.CircuitFigure) canvas.figure()).knockedOut()).isEmpty();
         });
     }
+
+    @Test
+    void thePatchingMapFromTheCounterfactualRestoresEverythingAtTheLastTokensFinalStream() throws Exception {
+        ModelSection section = app.explorer().modelSection();
+        waitUntil(() -> section.running() == null && section.modelConfig() != null);
+        var graph = GraphFiles.read(Path.of("samples/balanced-lookahead-4.json"));
+        FxTesting.onFx(() -> app.explorer().showNew(graph, "lookahead 4"));
+        waitUntil(() -> section.running() == null);
+        FxTesting.onFx(app.explorer()::runModel);
+        KnockoutSection knockouts = section.knockouts();
+        waitUntil(() -> section.running() == null && !knockouts.lookupAll(".knockout").isEmpty());
+        FxTesting.onFx(knockouts::runPatching);
+        waitUntil(() -> !knockouts.patchingBusy() && app.explorer().viewCanvas("patching").figure() != null);
+        FxTesting.onFx(() -> {
+            var map = ((dev.lookahead.figures.PatchingFigure) app.explorer().viewCanvas("patching").figure()).map();
+            int last = map.mean()[0].length - 1;
+            assertThat(map.inputs()).isEqualTo(1);
+            // the logits are read from the last token's stream after the last block: patching it restores all of the difference
+            assertThat(map.mean()[map.mean().length - 1][last]).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+            assertThat(map.mean()[map.mean().length - 1][0]).as("no other position is read after the last block")
+                    .isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-4));
+        });
+        FxTesting.snapshot(stage.getScene(), Path.of("target", "screenshots", "explorer-patching.png"));
+    }
 }
