@@ -15,7 +15,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -27,7 +26,8 @@ import javafx.scene.layout.VBox;
  */
 final class KnockoutSection extends VBox {
     private final Label hint = new Label("Trace a graph (Run) to knock out its attention operations.");
-    private final VBox operations = new VBox(2);
+    /** The offered operations, drawn by a virtualised list: only the rows in view exist, however long the trace. */
+    private final javafx.scene.control.ListView<Offer> operations = new javafx.scene.control.ListView<>();
     private final Label result = new Label();
     private final Button undo = new Button("Undo");
     private final Button clear = new Button("Clear");
@@ -39,7 +39,7 @@ final class KnockoutSection extends VBox {
     private final BackgroundWork patchingWork = new BackgroundWork(patchingProgress, patchingCancel);
     /** Told the patching map's figure when one is made, and null when the graph changes. */
     private Consumer<dev.lookahead.figures.PatchingFigure> onPatching = figure -> { };
-    private final List<CheckBox> order = new ArrayList<>();
+    private final List<Offer> order = new ArrayList<>();
     private final Consumer<String> status;
     /** Told the operations knocked out after every change (the circuit view strikes them through). */
     private Consumer<List<Interventions.Knockout>> onChange = knocked -> { };
@@ -52,13 +52,12 @@ final class KnockoutSection extends VBox {
         this.status = status;
         hint.setWrapText(true);
         result.setWrapText(true);
-        ScrollPane list = new ScrollPane(operations);
-        list.setFitToWidth(true);
-        list.setPrefViewportHeight(140);
+        operations.setPrefHeight(150);
+        operations.setCellFactory(view -> new OfferCell());
         undo.setOnAction(e -> {
-            if (!order.isEmpty()) order.get(order.size() - 1).setSelected(false);
+            if (!order.isEmpty()) order.get(order.size() - 1).out.set(false);
         });
-        clear.setOnAction(e -> List.copyOf(order).forEach(box -> box.setSelected(false)));
+        clear.setOnAction(e -> List.copyOf(order).forEach(offer -> offer.out.set(false)));
         corruption.getSelectionModel().select(dev.lookahead.interp.Corruption.PATH_EDGE);
         corruption.setTooltip(new javafx.scene.control.Tooltip("The counterfactual: one edge of the start-goal path removed, or the goal moved"
                 + " to another branch's end (docs/interventions.md)"));
@@ -66,7 +65,7 @@ final class KnockoutSection extends VBox {
                 + " counterfactual and draw the share of the logit difference each restores (the Patching view)"));
         patching.setOnAction(e -> runPatching());
         patchingProgress.setMaxWidth(Double.MAX_VALUE);
-        getChildren().addAll(hint, list, new HBox(6, undo, clear), result, new Label("Patch from the counterfactual:"),
+        getChildren().addAll(hint, operations, new HBox(6, undo, clear), result, new Label("Patch from the counterfactual:"),
                 new HBox(6, corruption, patching), new HBox(6, patchingProgress, patchingCancel));
         clear();
     }
@@ -77,7 +76,7 @@ final class KnockoutSection extends VBox {
         model = null;
         traced = null;
         order.clear();
-        operations.getChildren().clear();
+        operations.getItems().clear();
         onChange.accept(List.of());
         onPatching.accept(null);
         patching.setDisable(true);
@@ -96,22 +95,58 @@ final class KnockoutSection extends VBox {
         List<Trace.Operation> ops = inspection.trace().operations();
         hint.setText(ops.isEmpty() ? "The trace kept no attention operation to knock out."
                 : "Tick an operation to knock it out (block: from token -> to token):");
+        List<Offer> offers = new ArrayList<>();
         for (Trace.Operation op : ops) {
-            CheckBox box = new CheckBox(String.format(Locale.ROOT, "block %d: %d -> %d (%s)", op.layer(), op.source(), op.destination(),
-                    op.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
-            box.setUserData(new Interventions.Knockout(op.layer(), op.source(), op.destination()));
-            box.getStyleClass().add("knockout");
-            box.selectedProperty().addListener((obs, was, now) -> {
-                if (now) {
-                    order.add(box);
-                    box.getStyleClass().add("knocked-out");
-                } else {
-                    order.remove(box);
-                    box.getStyleClass().remove("knocked-out");
-                }
+            Offer offer = new Offer(new Interventions.Knockout(op.layer(), op.source(), op.destination()), String.format(Locale.ROOT,
+                    "block %d: %d -> %d (%s)", op.layer(), op.source(), op.destination(), op.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+            offer.out.addListener((obs, was, now) -> {
+                if (now) order.add(offer);
+                else order.remove(offer);
                 rerun();
             });
-            operations.getChildren().add(box);
+            offers.add(offer);
+        }
+        operations.getItems().setAll(offers);
+    }
+
+    /** One offered operation: what it knocks out, its label, and whether it is out now. */
+    static final class Offer {
+        final Interventions.Knockout knockout;
+        final String text;
+        final javafx.beans.property.BooleanProperty out = new javafx.beans.property.SimpleBooleanProperty();
+
+        Offer(Interventions.Knockout knockout, String text) {
+            this.knockout = knockout;
+            this.text = text;
+        }
+    }
+
+    /** A row of the list: a check box bound to its offer, struck through while the operation is out. */
+    private static final class OfferCell extends javafx.scene.control.ListCell<Offer> {
+        private final CheckBox box = new CheckBox();
+        private Offer bound;
+
+        OfferCell() {
+            box.getStyleClass().add("knockout");
+            box.selectedProperty().addListener((obs, was, now) -> {
+                box.getStyleClass().remove("knocked-out");
+                if (now) box.getStyleClass().add("knocked-out");
+            });
+        }
+
+        @Override
+        protected void updateItem(Offer offer, boolean empty) {
+            super.updateItem(offer, empty);
+            if (bound != null) box.selectedProperty().unbindBidirectional(bound.out);
+            bound = empty ? null : offer;
+            if (bound == null) {
+                setGraphic(null);
+                return;
+            }
+            box.setText(offer.text);
+            box.setSelected(offer.out.get());
+            box.selectedProperty().bindBidirectional(offer.out);
+            setGraphic(box);
         }
     }
 
@@ -159,9 +194,9 @@ final class KnockoutSection extends VBox {
      */
     boolean toggle(int layer, int from, int to) {
         Interventions.Knockout wanted = new Interventions.Knockout(layer, from, to);
-        for (var node : operations.getChildren()) {
-            if (node instanceof CheckBox box && wanted.equals(box.getUserData())) {
-                box.setSelected(!box.isSelected());
+        for (Offer offer : operations.getItems()) {
+            if (offer.knockout.equals(wanted)) {
+                offer.out.set(!offer.out.get());
                 return true;
             }
         }
@@ -170,13 +205,12 @@ final class KnockoutSection extends VBox {
 
     /** Every operation offered, in the list's order. */
     List<Interventions.Knockout> offered() {
-        return operations.getChildren().stream().filter(node -> node instanceof CheckBox)
-                .map(node -> (Interventions.Knockout) node.getUserData()).toList();
+        return operations.getItems().stream().map(offer -> offer.knockout).toList();
     }
 
-    /** The operations knocked out now, in the order they were ticked. */
+    /** The operations knocked out now, in the order they were knocked out. */
     List<Interventions.Knockout> knockouts() {
-        return order.stream().map(box -> (Interventions.Knockout) box.getUserData()).toList();
+        return order.stream().map(offer -> offer.knockout).toList();
     }
 
     /** The text of the outcome shown (empty when nothing is knocked out). */
