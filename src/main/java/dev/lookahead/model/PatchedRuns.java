@@ -244,8 +244,10 @@ public final class PatchedRuns implements AutoCloseable {
                     x = block.finish(store, x, block.attention().mix(store, pattern, qkv[2], false), false);
                     qkv = null;
                 }
-                if (qkv == null) qkv = network.layers().get(top).attention().project(store, network.layers().get(top).normalize(store, x, false), false);
-                readLastLayer(call, x, qkv, position, coordinate, sources, output, scores);
+                TransformerLayer last = network.layers().get(top);
+                NDArray[] read = qkv != null ? new NDArray[] {qkv[0].get(new NDIndex(":, :, {}:{}, :", position, position + 1)), qkv[1], qkv[2]}
+                        : last.attention().projectForRow(store, last.normalize(store, x, false), position);
+                readLastLayer(call, x, read, position, coordinate, sources, output, scores);
             }
         });
         forwardPasses.add(batch);
@@ -296,13 +298,16 @@ public final class PatchedRuns implements AutoCloseable {
         return all;
     }
 
-    /** The last layer on the streams x [batch, n, d] with its projections: the scores into {@code position}, and its row after the block. */
+    /**
+     * The last layer on the streams x [batch, n, d] with its projections (the query of {@code position} only, [batch, 1,
+     * 1, d]; every key and value): the scores into {@code position}, and its row after the block.
+     */
     private void readLastLayer(NDManager call, NDArray x, NDArray[] qkv, int position, int coordinate, int[] sources, float[] output,
                                float[][][] scores) {
         int top = layerCount - 1;
         TransformerLayer block = network.layers().get(top);
         if (sources.length > 0) {
-            float[] q = unbiased(qkv[0].get(new NDIndex(":, 0, {}, :", position)).toFloatArray(), biases[top][0]);
+            float[] q = unbiased(qkv[0].toFloatArray(), biases[top][0]);
             for (int s = 0; s < sources.length; s++) {
                 float[] k = unbiased(qkv[1].get(new NDIndex(":, 0, {}, :", sources[s])).toFloatArray(), biases[top][1]);
                 for (int b = 0; b < output.length; b++) {
@@ -311,8 +316,7 @@ public final class PatchedRuns implements AutoCloseable {
                 }
             }
         }
-        NDArray query = qkv[0].get(new NDIndex(":, :, {}:{}, :", position, position + 1));
-        NDArray pattern = block.attention().scores(query, qkv[1]).add(call.create(maskRow(position), new Shape(1, 1, 1, n))).softmax(-1);
+        NDArray pattern = block.attention().scores(qkv[0], qkv[1]).add(call.create(maskRow(position), new Shape(1, 1, 1, n))).softmax(-1);
         NDArray attended = block.attention().mix(store, pattern, qkv[2], false);
         NDArray row = x.get(new NDIndex(":, {}:{}, :", position, position + 1));
         float[] after = block.finish(store, row, attended, false).toFloatArray();
