@@ -3,6 +3,7 @@ package dev.lookahead.interp;
 import dev.lookahead.model.SearchModel;
 import dev.lookahead.search.EvaluationSets;
 import dev.lookahead.search.Example;
+import dev.lookahead.stats.Medians;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,17 +51,10 @@ public final class TraceTimings {
                 all.add(seconds[i]);
                 progress.traced(++done, total);
             }
-            buckets.add(new Bucket(set.getKey(), seconds.length, median(seconds), max(seconds), Math.round(median(passes)), explained));
+            buckets.add(new Bucket(set.getKey(), seconds.length, Medians.of(seconds), max(seconds), Math.round(Medians.of(passes)), explained));
         }
         double[] everything = all.stream().mapToDouble(Double::doubleValue).toArray();
-        return new Report(buckets, everything.length, median(everything), max(everything));
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        return new Report(buckets, everything.length, Medians.of(everything), max(everything));
     }
 
     private static double max(double[] values) {

@@ -1,6 +1,5 @@
 package dev.lookahead.cli.bench;
 
-import java.util.Arrays;
 import java.util.function.LongSupplier;
 
 /** Runs a measured piece of work several times and keeps the median rate, as the benchmarks report it. */
@@ -20,13 +19,6 @@ public final class Repeats {
             long items = work.getAsLong();
             rates[i] = items / ((System.nanoTime() - started) / 1e9);
         }
-        return median(rates);
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        return dev.lookahead.stats.Medians.of(rates);
     }
 }

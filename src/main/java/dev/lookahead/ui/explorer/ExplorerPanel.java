@@ -469,6 +469,8 @@ public final class ExplorerPanel extends BorderPane implements Page {
             Map<ViewKey, Figure> next = new java.util.LinkedHashMap<>(shownViews);
             next.remove(ViewKey.of(ViewKey.Kind.PATCHING));
             if (figure != null) next.put(ViewKey.of(ViewKey.Kind.PATCHING), figure);
+            // the old map goes from the shown views first, or showViews would keep it as a view made on demand
+            shownViews = next;
             viewCanvases.get(ViewKey.Kind.PATCHING).setFigure(figure);
             showViews(next);
             if (figure != null) selectView(ViewKey.Kind.PATCHING.id());

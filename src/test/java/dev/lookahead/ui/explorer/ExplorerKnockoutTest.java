@@ -28,16 +28,22 @@ class ExplorerKnockoutTest extends WindowTest {
         throw new AssertionError("still busy");
     }
 
-    @Test
-    void tickingAnOperationKnocksItOutAndUndoRestoresThePrediction() throws Exception {
+    /** Opens a sample, runs and traces it, and returns the knockout list once it offers the traced operations. */
+    private KnockoutSection traced(String sample) throws Exception {
         ModelSection section = app.explorer().modelSection();
         waitUntil(() -> section.running() == null && section.modelConfig() != null);
-        var graph = GraphFiles.read(Path.of("samples/chain.json"));
-        FxTesting.onFx(() -> app.explorer().showNew(graph, "chain"));
+        var graph = GraphFiles.read(Path.of("samples", sample));
+        FxTesting.onFx(() -> app.explorer().showNew(graph, sample));
         waitUntil(() -> section.running() == null);
         FxTesting.onFx(app.explorer()::runModel);
         KnockoutSection knockouts = section.knockouts();
         waitUntil(() -> section.running() == null && !knockouts.offered().isEmpty());
+        return knockouts;
+    }
+
+    @Test
+    void tickingAnOperationKnocksItOutAndUndoRestoresThePrediction() throws Exception {
+        KnockoutSection knockouts = traced("chain.json");
         dev.lookahead.model.Interventions.Knockout[] chosen = new dev.lookahead.model.Interventions.Knockout[1];
         FxTesting.onFx(() -> chosen[0] = knockouts.offered().stream().filter(k -> k.to() == 31).reduce((a, b) -> b).orElseThrow());
         FxTesting.onFx(() -> knockouts.toggle(chosen[0].layer(), chosen[0].from(), chosen[0].to()));
@@ -76,14 +82,7 @@ class ExplorerKnockoutTest extends WindowTest {
 
     @Test
     void aClickOnAnOperationInTheCircuitViewKnocksItOutAndASecondClickRestoresIt() throws Exception {
-        ModelSection section = app.explorer().modelSection();
-        waitUntil(() -> section.running() == null && section.modelConfig() != null);
-        var graph = GraphFiles.read(Path.of("samples/chain.json"));
-        FxTesting.onFx(() -> app.explorer().showNew(graph, "chain"));
-        waitUntil(() -> section.running() == null);
-        FxTesting.onFx(app.explorer()::runModel);
-        KnockoutSection knockouts = section.knockouts();
-        waitUntil(() -> section.running() == null && !knockouts.offered().isEmpty());
+        KnockoutSection knockouts = traced("chain.json");
         FxTesting.onFx(() -> app.explorer().showView("circuit"));
         WaitForAsyncUtils.waitForFxEvents();
         var canvas = app.explorer().viewCanvas("circuit");
@@ -111,14 +110,7 @@ class ExplorerKnockoutTest extends WindowTest {
 
     @Test
     void thePatchingMapFromTheCounterfactualRestoresEverythingAtTheLastTokensFinalStream() throws Exception {
-        ModelSection section = app.explorer().modelSection();
-        waitUntil(() -> section.running() == null && section.modelConfig() != null);
-        var graph = GraphFiles.read(Path.of("samples/balanced-lookahead-4.json"));
-        FxTesting.onFx(() -> app.explorer().showNew(graph, "lookahead 4"));
-        waitUntil(() -> section.running() == null);
-        FxTesting.onFx(app.explorer()::runModel);
-        KnockoutSection knockouts = section.knockouts();
-        waitUntil(() -> section.running() == null && !knockouts.offered().isEmpty());
+        KnockoutSection knockouts = traced("balanced-lookahead-4.json");
         FxTesting.onFx(knockouts::runPatching);
         waitUntil(() -> !knockouts.patchingBusy() && app.explorer().viewCanvas("patching").figure() != null);
         FxTesting.onFx(() -> {
