@@ -75,7 +75,7 @@ public final class AttentionBlock extends AbstractBlock {
 
     /** Scaled scores q k^T / sqrt(d / heads), before the mask: [batch, heads, n, n]. */
     NDArray scores(NDArray q, NDArray k) {
-        return q.matMul(k.transpose(0, 1, 3, 2)).muli(1.0 / Math.sqrt((double) width / heads));
+        return TorchCalls.scaleInPlace(q.matMul(k.transpose(0, 1, 3, 2)), (float) (1.0 / Math.sqrt((double) width / heads)));
     }
 
     /**

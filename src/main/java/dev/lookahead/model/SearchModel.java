@@ -28,6 +28,12 @@ public final class SearchModel implements AutoCloseable {
 
     /** Inputs per engine call when predicting many examples. */
     private static final int BATCH = 512;
+    /**
+     * Held while seeding and drawing from the engine's random generator, which is one per process: a model loaded on
+     * another thread while a run initialised its own drew from the same sequence, and the same seed gave other
+     * weights (docs/user-guide.md, "Files are safe").
+     */
+    private static final Object ENGINE_RANDOM = new Object();
 
     private final ModelConfig config;
     /** The task the weights were trained on (model.json's task); set once by {@link #load}. */
@@ -51,9 +57,11 @@ public final class SearchModel implements AutoCloseable {
     /** A freshly initialised model; the same seed and initialisation give the same parameters. */
     public static SearchModel create(ModelConfig config, Device device, long seed, Initialization initialization) {
         SearchModel model = new SearchModel(config, device);
-        Engine.getInstance().setRandomSeed((int) seed);
-        model.network.initialize(model.manager);
-        if (initialization == Initialization.PYTORCH) withoutGradients(() -> model.network.initializeLinearsAsPyTorch(model.manager));
+        synchronized (ENGINE_RANDOM) {
+            Engine.getInstance().setRandomSeed((int) seed);
+            model.network.initialize(model.manager);
+            if (initialization == Initialization.PYTORCH) withoutGradients(() -> model.network.initializeLinearsAsPyTorch(model.manager));
+        }
         return model;
     }
 
@@ -75,7 +83,10 @@ public final class SearchModel implements AutoCloseable {
     /** Reads parameters from a stream that stays open (a checkpoint holds more after them). */
     public static SearchModel read(String name, ModelConfig config, Device device, DataInputStream in) throws IOException {
         SearchModel model = new SearchModel(config, device);
-        model.network.initialize(model.manager);
+        synchronized (ENGINE_RANDOM) {
+            // the drawn values are overwritten just below, but the draws move the generator another run is seeding
+            model.network.initialize(model.manager);
+        }
         try {
             model.network.loadParameters(model.manager, in);
         } catch (java.io.EOFException e) {

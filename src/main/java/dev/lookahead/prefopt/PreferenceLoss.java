@@ -2,6 +2,7 @@ package dev.lookahead.prefopt;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import dev.lookahead.model.TorchCalls;
 
 /**
  * The methods' losses over a batch, each the mean over its items (docs/preference.md). With the policy's and the frozen
@@ -41,8 +42,8 @@ public record PreferenceLoss(Method method, double beta, double alpha) {
         NDArray nll = chosen.div(lengths).neg();
         if (!method.pairwise()) return nll.mean();
         NDArray margin = chosen.sub(refChosen).sub(rejected.sub(refRejected));
-        NDArray preference = Activation.softPlus(margin.mul((float) beta).neg());
-        NDArray perItem = preference.add(nll.mul((float) alpha));
+        NDArray preference = Activation.softPlus(TorchCalls.times(margin, (float) beta).neg());
+        NDArray perItem = preference.add(TorchCalls.times(nll, (float) alpha));
         if (method.weighted()) perItem = perItem.mul(weights);
         return perItem.mean();
     }

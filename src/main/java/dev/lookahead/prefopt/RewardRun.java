@@ -101,10 +101,10 @@ public final class RewardRun extends LinesRun<RewardRun.Pair> {
             NDArray out = RewardModel.outputs(model(), scope, rows, true);
             NDArray reward = out.get(":, " + RewardModel.REWARD_UNIT);
             NDArray margin = reward.get("0:" + size).sub(reward.get(size + ":"));
-            NDArray loss = Activation.softPlus(margin.neg()).mean().mul((float) (1 - lambda));
+            NDArray loss = TorchCalls.times(Activation.softPlus(margin.neg()).mean(), (float) (1 - lambda));
             if (lambda > 0) {
                 NDArray critique = out.get(":, 1:").logSoftmax(1).gather(scope.create(targets, new Shape(2 * size, 1)).toType(DataType.INT64, false), 1);
-                loss = loss.add(critique.mean().neg().mul((float) lambda));
+                loss = loss.add(TorchCalls.times(critique.mean().neg(), (float) lambda));
             }
             TorchCalls.backward(loss, scope.ones(loss.getShape()));
             int correct = 0;

@@ -420,7 +420,7 @@ public final class TrainingRun implements StepRun, AutoCloseable {
                 NDArray tokens = scope.create(Arrays.copyOfRange(batch.tokens(), from * n, to * n), new Shape(count, n));
                 NDArray labels = scope.create(Arrays.copyOfRange(batch.labels(), from, to), new Shape(count, 1)).toType(DataType.INT64, false);
                 NDArray logits = copy.network().forward(copy.store(), tokens, true, null);
-                NDArray loss = logits.logSoftmax(1).gather(labels, 1).mean().neg().muli((float) count / batch.size());
+                NDArray loss = TorchCalls.scaleInPlace(logits.logSoftmax(1).gather(labels, 1).mean().neg(), (float) count / batch.size());
                 TorchCalls.backward(loss, scope.ones(loss.getShape()));
                 return new Part(loss.getFloat(), logits.argMax(1).toLongArray());
             }

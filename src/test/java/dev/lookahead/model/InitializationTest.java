@@ -77,6 +77,28 @@ class InitializationTest {
         }
     }
 
+    @Test
+    void theSameSeedGivesTheSameModelWhileAnotherThreadOpensModels() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread opener = new Thread(() -> {
+            while (!stop.get()) {
+                SearchModel.create(ModelConfig.defaults(24), Device.cpu(), 99, Initialization.PYTORCH).close();
+            }
+        });
+        opener.start();
+        try (SearchModel first = SearchModel.create(DEFAULT, Device.cpu(), 3, Initialization.PYTORCH)) {
+            Map<String, float[]> expected = linearParameters(first);
+            for (int again = 0; again < 10; again++) {
+                try (SearchModel same = SearchModel.create(DEFAULT, Device.cpu(), 3, Initialization.PYTORCH)) {
+                    linearParameters(same).forEach((name, values) -> assertThat(values).as(name).containsExactly(expected.get(name)));
+                }
+            }
+        } finally {
+            stop.set(true);
+            opener.join();
+        }
+    }
+
     private static double[] toDoubles(float[] values) {
         double[] out = new double[values.length];
         for (int i = 0; i < values.length; i++) out[i] = values[i];

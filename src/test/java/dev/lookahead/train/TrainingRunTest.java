@@ -167,7 +167,26 @@ class TrainingRunTest {
 
     @Test
     void theSameSeedTrainsTheSameWeightsBitForBitAndAKilledRunResumesToThemToo() throws Exception {
-        // the depth-first-search task at n = 24, whose two replicas once summed their products in an order MKL chose per run
+        // the depth-first-search task at n = 24, whose two replicas once summed their products in an order MKL chose per
+        // run, and whose backward passes once read constants the garbage collector had freed: so it collects all along
+        java.util.concurrent.atomic.AtomicBoolean trained = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread collector = new Thread(() -> {
+            while (!trained.get()) {
+                System.gc();
+                java.util.concurrent.locks.LockSupport.parkNanos(200_000_000);
+            }
+        });
+        collector.setDaemon(true);
+        collector.start();
+        try {
+            trainFiveTimesAndOnceKilled();
+        } finally {
+            trained.set(true);
+            collector.join();
+        }
+    }
+
+    private void trainFiveTimesAndOnceKilled() throws Exception {
         TrainingConfig config = new TrainingConfig(new ModelConfig(24, 2, 8, 1, false, false), Initialization.PYTORCH,
                 List.of(Distribution.BALANCED), 4, CurriculumRule.NONE, 64 * 30, 64, 1e-3f, 5, 0.01f, 1f, 3, "cpu", Long.MAX_VALUE, 20,
                 dev.lookahead.search.Task.DFS, dev.lookahead.search.GenerationMode.FIRST_STEP);
