@@ -39,7 +39,7 @@ public final class LookaheadCommand implements Runnable {
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + describe(e));
             if (Boolean.getBoolean("lookahead.debug")) e.printStackTrace(cmd.getErr());
-            return e instanceof dev.lookahead.io.WrongShapeException ? 2 : 1; // a file of the wrong shape: nothing was scored
+            return usageOrInput(e) ? 2 : 1;
         });
         commandLine.setExecutionStrategy(parsed -> {
             var clash = InputOutputClash.find(parsed);
@@ -50,6 +50,14 @@ public final class LookaheadCommand implements Runnable {
             return new CommandLine.RunLast().execute(parsed);
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * Whether the command refused what it was given - a file of the wrong shape (nothing was scored) or a value it
+     * cannot take (the core's settings check their values before any file is read or written) - rather than failed.
+     */
+    private static boolean usageOrInput(Exception e) {
+        return e instanceof dev.lookahead.io.WrongShapeException || e instanceof IllegalArgumentException;
     }
 
     private static String describe(Throwable e) {

@@ -17,7 +17,7 @@ public final class TrainingData {
         /** Checked when made, so that a command refuses a bad value before it reads or writes anything. */
         public Rules {
             PairSelection.requireVoteShare(tau);
-            if (pairsPerProblem < 1) throw new IllegalArgumentException("pairs per problem must be at least 1 (got " + pairsPerProblem + ")");
+            if (pairsPerProblem < 1) throw new IllegalArgumentException("--pairs-per-problem must be at least 1 (got " + pairsPerProblem + ")");
         }
     }
 

@@ -41,6 +41,16 @@ class FileSafetyTest {
     }
 
     @Test
+    void aBadOptionValueExitsTwoAndLeavesAnExistingOutputAsItWas() throws Exception {
+        Path out = Files.writeString(dir.resolve("pairs.jsonl"), "{\"kept\": true}\n");
+        assertThat(LookaheadCommand.execute("prefopt", "pairs", "--method", "irpo", "--in", "samples/judges/llm-samples-synthetic.jsonl",
+                "--pairs-per-problem", "0", "--out", out.toString())).isEqualTo(2);
+        assertThat(LookaheadCommand.execute("judges", "pairs", "--method", "scpo", "--in", "samples/judges/llm-samples-synthetic.jsonl",
+                "--tau", "5", "--out", out.toString())).isEqualTo(2);
+        assertThat(Files.readString(out)).isEqualTo("{\"kept\": true}\n");
+    }
+
+    @Test
     void aLineThatIsNotUtf8IsThatLinesErrorAndTheOtherLinesAreProcessed() throws Exception {
         Path in = dir.resolve("lines.jsonl");
         assertThat(LookaheadCommand.execute("generate", "--n", "32", "--count", "3", "--out", in.toString())).isZero();
@@ -138,7 +148,7 @@ class FileSafetyTest {
         int[] exit = new int[1];
         String error = standardError(() -> exit[0] = LookaheadCommand.execute("export", "--graph", "samples/worked-example.json",
                 "--model", "default", "--out", file.toString()));
-        assertThat(exit[0]).isEqualTo(1);
+        assertThat(exit[0]).isEqualTo(2);
         assertThat(error).contains(file.toAbsolutePath().toString()).contains("is a file");
 
         Path blocked = Files.writeString(dir.resolve("blocked"), "a file where a folder should be");

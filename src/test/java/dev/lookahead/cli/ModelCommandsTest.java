@@ -67,6 +67,6 @@ class ModelCommandsTest {
 
         Path big = dir.resolve("big.json");
         Files.writeString(big, "{\"edges\": [[1, 2], [2, 3], [3, 4], [4, 5]], \"start\": 1, \"goal\": 5}");
-        assertThat(LookaheadCommand.execute("predict", "--model", run.toString(), "--graph", big.toString())).isEqualTo(1);
+        assertThat(LookaheadCommand.execute("predict", "--model", run.toString(), "--graph", big.toString())).isEqualTo(2);
     }
 }

@@ -45,7 +45,7 @@ class PrefoptCommandsTest {
             }
         }
         assertThat(LookaheadCommand.execute("prefopt", "pairs", "--method", "scpo", "--pairs-per-problem", "3", "--in", samples.toString()))
-                .as("scpo makes one pair per problem").isEqualTo(1);
+                .as("scpo makes one pair per problem").isEqualTo(2);
     }
 
     @Test

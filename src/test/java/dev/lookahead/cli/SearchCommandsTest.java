@@ -106,8 +106,8 @@ class SearchCommandsTest {
 
     @Test
     void badOptionsGetAClearMessage() {
-        assertThat(LookaheadCommand.execute("generate", "--n", "32", "--max-lookahead", "9")).isEqualTo(1);
-        assertThat(LookaheadCommand.execute("generate", "--n", "32", "--distribution", "circle")).isEqualTo(1);
+        assertThat(LookaheadCommand.execute("generate", "--n", "32", "--max-lookahead", "9")).isEqualTo(2);
+        assertThat(LookaheadCommand.execute("generate", "--n", "32", "--distribution", "circle")).isEqualTo(2);
         assertThat(LookaheadCommand.execute("analyze", "--in", dir.resolve("missing.jsonl").toString())).isEqualTo(1);
     }
 }
