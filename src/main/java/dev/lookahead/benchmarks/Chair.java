@@ -30,6 +30,23 @@ public final class Chair {
     private final Map<String, String> canonical = new HashMap<>();
     private int longest = 1;
 
+    /**
+     * A synonym table as {@code vlm chair --synonyms} reads it: one object per line, its name first, then its synonyms,
+     * comma-separated; blank lines and lines starting with # are skipped. Read line by line, so memory follows the
+     * longest line, not the file; a line that is not UTF-8 is refused naming the file and the line.
+     */
+    public static Chair ofSynonymTable(java.nio.file.Path file) throws java.io.IOException {
+        List<List<String>> table = new ArrayList<>();
+        try (dev.lookahead.io.TextLines lines = dev.lookahead.io.TextLines.open(file)) {
+            for (dev.lookahead.io.TextLines.Line line = lines.next(); line != null; line = lines.next()) {
+                if (!line.readable()) throw new dev.lookahead.io.WrongShapeException(file + " line " + line.number() + ": " + line.problem());
+                if (line.isBlank() || line.text().startsWith("#")) continue;
+                table.add(java.util.Arrays.stream(line.text().split(",")).map(String::strip).filter(w -> !w.isEmpty()).toList());
+            }
+        }
+        return new Chair(table);
+    }
+
     /** @param synonyms each entry a canonical object and its synonyms (the canonical name is a synonym of itself) */
     public Chair(List<List<String>> synonyms) {
         for (List<String> line : synonyms) {

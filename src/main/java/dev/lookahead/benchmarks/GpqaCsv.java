@@ -6,7 +6,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +38,7 @@ public final class GpqaCsv {
         mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         List<GpqaRow> rows = new ArrayList<>();
-        try (Reader reader = withoutByteOrderMark(Files.newBufferedReader(file)); MappingIterator<Map<String, String>> it = mapper.readerForMapOf(String.class)
+        try (Reader reader = new java.io.StringReader(dev.lookahead.io.TextLines.readWhole(file)); MappingIterator<Map<String, String>> it = mapper.readerForMapOf(String.class)
                 .with(schema).readValues(reader)) {
             long record = 0;
             boolean checked = false;
@@ -56,14 +55,6 @@ public final class GpqaCsv {
             throw new IOException(file + ": not a CSV file this reader understands (" + e.getOriginalMessage() + ")", e);
         }
         return rows;
-    }
-
-    /** The reader past a leading byte order mark, which spreadsheet programs write and which would otherwise join the first column's name. */
-    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
-        java.io.PushbackReader pushback = new java.io.PushbackReader(reader, 1);
-        int first = pushback.read();
-        if (first != -1 && first != '\uFEFF') pushback.unread(first);
-        return pushback;
     }
 
     private static void requireColumns(Path file, Map<String, String> cells) throws IOException {

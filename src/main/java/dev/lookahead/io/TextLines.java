@@ -53,6 +53,39 @@ public final class TextLines implements Closeable {
         return new TextLines(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
     }
 
+    /**
+     * A whole text file as one string, exactly as written: UTF-8 (a byte-order mark skipped), or UTF-16 when the file
+     * starts with its byte-order mark. Text that does not decode is refused naming the file, the line, the column and
+     * the byte.
+     */
+    public static String readWhole(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        boolean utf16 = bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF || (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE);
+        int from = !utf16 && bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        ByteBuffer in = ByteBuffer.wrap(bytes, from, bytes.length - from);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        CharsetDecoder decoder = (utf16 ? StandardCharsets.UTF_16 : StandardCharsets.UTF_8).newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) result = decoder.flush(out);
+        if (result.isError()) throw new WrongShapeException(file + " " + where(bytes, in.position()) + ": not " + (utf16 ? "UTF-16" : "UTF-8")
+                + String.format(" text (byte 0x%02X); save the file as UTF-8", bytes[Math.min(in.position(), bytes.length - 1)] & 0xFF));
+        return out.flip().toString();
+    }
+
+    /** "line L, column C" (1-based; the column in bytes) of a byte offset. */
+    private static String where(byte[] bytes, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return "line " + line + ", column " + (offset - lineStart + 1);
+    }
+
     /** Bytes consumed so far, for progress against the file's size. */
     public long bytesRead() {
         return bytesRead;

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookahead.io.Json;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +28,7 @@ public final class PrOntoQaLog {
 
     /** The examples of a log, in order; a malformed log is refused naming the file and line. */
     public static List<ObjectNode> read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = dev.lookahead.io.TextLines.readWhole(file).lines().toList();
         List<ObjectNode> examples = new ArrayList<>();
         String question = null;
         int trial = 0;

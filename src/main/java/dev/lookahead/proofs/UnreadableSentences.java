@@ -1,8 +1,6 @@
 package dev.lookahead.proofs;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +51,7 @@ public interface UnreadableSentences {
      */
     static UnreadableSentences patterns(Path file) throws IOException {
         List<Pattern> patterns = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = dev.lookahead.io.TextLines.readWhole(file).lines().toList();
         for (int k = 0; k < lines.size(); k++) {
             String line = lines.get(k).strip();
             if (line.isEmpty()) continue;

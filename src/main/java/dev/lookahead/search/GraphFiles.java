@@ -12,7 +12,6 @@ import dev.lookahead.io.Json;
 import dev.lookahead.io.SafeXml;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +54,7 @@ public final class GraphFiles {
             throw new GraphFileException(file, 0, "unknown graph format; use .json, .dot, .graphml or .tokens");
         }
         if (!Files.isRegularFile(file)) throw new GraphFileException(file, 0, "no such file");
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = dev.lookahead.io.TextLines.readWhole(file);
         SearchGraph graph = switch (format) {
             case JSON -> readJson(file, text);
             case DOT -> readDot(file, text);

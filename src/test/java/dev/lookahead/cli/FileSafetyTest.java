@@ -50,6 +50,41 @@ class FileSafetyTest {
         assertThat(Files.readString(out)).isEqualTo("{\"kept\": true}\n");
     }
 
+    /** A copy of {@code sample} with the Latin-1 byte 0xE9 written where {@code marker} was. */
+    private Path withLatin1Byte(String sample, String marker, String name) throws Exception {
+        byte[] text = Files.readAllBytes(Path.of(sample));
+        String original = new String(text, StandardCharsets.UTF_8);
+        int at = original.indexOf(marker);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(original.substring(0, at).getBytes(StandardCharsets.UTF_8));
+        bytes.write(0xE9);
+        bytes.writeBytes(original.substring(at + marker.length()).getBytes(StandardCharsets.UTF_8));
+        return Files.write(dir.resolve(name), bytes.toByteArray());
+    }
+
+    @Test
+    void aWholeFileThatIsNotUtf8IsRefusedNamingTheLineAndTheByteAndUtf16GraphsRead() throws Exception {
+        String[][] readers = {
+            {"samples/worked-example.json", "\"goal\"", "graph.json", "predict", "--model", "default", "--graph"},
+            {"samples/benchmarks/gpqa_main-synthetic.csv", "Argon", "gpqa.csv", "gpqa", "subsets", "--in"},
+            {"samples/proofs/sample-run.log", "Alex is a wumpus", "run.log", "proofs", "check", "--format", "prontoqa-log", "--in"},
+            {"samples/benchmarks/chair-synonyms-synthetic.txt", "dog", "synonyms.txt", "vlm", "chair", "--in",
+                "samples/benchmarks/chair-captions-synthetic.jsonl", "--synonyms"},
+        };
+        for (String[] reader : readers) {
+            Path bad = withLatin1Byte(reader[0], reader[1], reader[2]);
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(reader, 3, reader.length), java.util.stream.Stream.of(bad.toString()))
+                    .toArray(String[]::new);
+            int[] exit = new int[1];
+            String error = standardError(() -> exit[0] = LookaheadCommand.execute(args));
+            assertThat(exit[0]).as(reader[2]).isEqualTo(2);
+            assertThat(error).as(reader[2]).contains(bad.toString()).containsPattern("line \\d+").contains("0xE9").contains("save the file as UTF-8")
+                    .doesNotContain("Input length");
+        }
+        Path utf16 = Files.writeString(dir.resolve("utf16.json"), Files.readString(Path.of("samples/worked-example.json")), StandardCharsets.UTF_16);
+        assertThat(LookaheadCommand.execute("predict", "--model", "default", "--graph", utf16.toString())).isZero();
+    }
+
     @Test
     void aLineThatIsNotUtf8IsThatLinesErrorAndTheOtherLinesAreProcessed() throws Exception {
         Path in = dir.resolve("lines.jsonl");

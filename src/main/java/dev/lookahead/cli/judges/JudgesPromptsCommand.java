@@ -94,6 +94,6 @@ public final class JudgesPromptsCommand implements Callable<Integer> {
         }
         Path file = Path.of(name);
         if (!Files.isRegularFile(file)) throw new IOException("--template " + name + ": no such file (or choose rubric or pairwise)");
-        return Files.readString(file);
+        return dev.lookahead.io.TextLines.readWhole(file);
     }
 }

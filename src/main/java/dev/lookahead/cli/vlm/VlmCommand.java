@@ -267,12 +267,7 @@ public final class VlmCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            List<List<String>> table = new ArrayList<>();
-            for (String line : java.nio.file.Files.readAllLines(synonyms)) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                table.add(java.util.Arrays.stream(line.split(",")).map(String::strip).filter(w -> !w.isEmpty()).toList());
-            }
-            chair = new dev.lookahead.benchmarks.Chair(table);
+            chair = dev.lookahead.benchmarks.Chair.ofSynonymTable(synonyms);
             return super.call();
         }
 
