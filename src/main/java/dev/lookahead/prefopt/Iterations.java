@@ -3,6 +3,7 @@ package dev.lookahead.prefopt;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
+import dev.lookahead.io.JsonLines;
 import dev.lookahead.io.RunLock;
 import dev.lookahead.model.ModelFiles;
 import dev.lookahead.model.SearchModel;
@@ -240,6 +241,41 @@ public final class Iterations {
     /** A samples file as {@code prefopt sample} and each iteration write it. */
     public static List<SampleLine> readSamples(Path file) throws IOException {
         return readLines(file, new TypeReference<SampleLine>() { });
+    }
+
+    /** A samples file someone gives: the lines that read, and the problem ("name line N: ...") of each line that does not. */
+    public record SamplesFile(List<SampleLine> lines, List<String> problems) {
+        /** Reads every line it can; a line without its fields, or one that is not a JSON object, is a problem and left out. */
+        public static SamplesFile read(Path file) throws IOException {
+            List<SampleLine> lines = new ArrayList<>();
+            List<String> problems = JsonLines.read(file, share -> { }, () -> false, (number, json) -> lines.add(checked(json)));
+            return new SamplesFile(lines, problems);
+        }
+
+        private static SampleLine checked(com.fasterxml.jackson.databind.JsonNode json) throws IOException {
+            if (!json.isObject()) throw new IllegalArgumentException("not a JSON object; each line is one problem as prefopt sample writes it");
+            for (String field : List.of("problem_id", "n", "tokens", "samples")) {
+                if (!json.hasNonNull(field)) throw new IllegalArgumentException("no \"" + field + "\"");
+            }
+            if (!json.get("samples").isArray()) throw new IllegalArgumentException("\"samples\" is not a list");
+            for (com.fasterxml.jackson.databind.JsonNode sample : json.get("samples")) {
+                if (!sample.hasNonNull("path") || !sample.hasNonNull("answer")) {
+                    throw new IllegalArgumentException("a sample without its \"path\" and \"answer\"");
+                }
+            }
+            SampleLine line;
+            try {
+                line = Json.MAPPER.treeToValue(json, SampleLine.class);
+            } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+                String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("a field");
+                throw new IllegalArgumentException("\"" + field + "\" is not of the type prefopt sample writes");
+            }
+            if (line.tokens().length != line.n()) {
+                throw new IllegalArgumentException("\"tokens\" holds " + line.tokens().length + " tokens where \"n\" is " + line.n());
+            }
+            return line;
+        }
     }
 
     /** The iteration's problems and samples: read back when written before, else drawn, sampled and written; null if cancelled. */

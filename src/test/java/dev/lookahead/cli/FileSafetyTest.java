@@ -137,7 +137,7 @@ class FileSafetyTest {
     }
 
     /** What {@code action} prints on standard error. */
-    private static String standardError(Runnable action) {
+    static String standardError(Runnable action) {
         var captured = new java.io.ByteArrayOutputStream();
         var previous = System.err;
         System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));

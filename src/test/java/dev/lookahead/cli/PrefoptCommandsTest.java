@@ -3,6 +3,7 @@ package dev.lookahead.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -104,5 +105,27 @@ class PrefoptCommandsTest {
             assertThat(dev.lookahead.io.Json.MAPPER.readTree(json.toFile()).get("reward").get("pairwise"))
                     .isEqualTo(eval.get("reward").get("pairwise"));
         }
+    }
+
+    @Test
+    void aSamplesLineThatDoesNotReadIsNamedEvaluationGoesOnWithoutItAndTrainingRefusesTheFile() throws Exception {
+        Path good = dir.resolve("good.jsonl");
+        assertThat(LookaheadCommand.execute("prefopt", "sample", "--model", "n32-paths", "--problems", "4", "--k", "3", "--out", good.toString()))
+                .isZero();
+        Path mixed = Files.writeString(dir.resolve("mixed.jsonl"), "{}\n[1, 2, 3]\n" + Files.readString(good)
+                + "{\"problem_id\": 9, \"n\": 32, \"tokens\": \"x\", \"samples\": []}\n");
+        int[] exit = new int[1];
+        String error = FileSafetyTest.standardError(() -> exit[0] = LookaheadCommand.execute("prefopt", "reward", "eval", "--model", "n32-paths",
+                "--samples", mixed.toString()));
+        assertThat(exit[0]).isEqualTo(2);
+        assertThat(error).contains("mixed.jsonl line 1: no \"problem_id\"").contains("mixed.jsonl line 2: not a JSON object")
+                .contains("mixed.jsonl line 7: \"tokens\" is not of the type").doesNotContain("Cannot").doesNotContain("dev.lookahead");
+
+        Path out = dir.resolve("refused");
+        error = FileSafetyTest.standardError(() -> exit[0] = LookaheadCommand.execute("prefopt", "reward", "train", "--model", "n32-paths",
+                "--samples", mixed.toString(), "--held-out", good.toString(), "--out", out.toString()));
+        assertThat(exit[0]).isEqualTo(2);
+        assertThat(error).contains("3 lines of " + mixed + " do not read; nothing was trained");
+        assertThat(out.resolve(dev.lookahead.model.ModelFiles.WEIGHTS)).doesNotExist();
     }
 }

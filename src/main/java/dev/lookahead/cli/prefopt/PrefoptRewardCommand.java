@@ -99,8 +99,8 @@ public final class PrefoptRewardCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Plan plan = resume ? Json.MAPPER.readValue(out.resolve("reward.json").toFile(), Plan.class) : newPlan();
-            List<Iterations.SampleLine> training = Iterations.readSamples(Path.of(plan.samples()));
-            List<Iterations.SampleLine> held = Iterations.readSamples(Path.of(plan.heldOut()));
+            List<Iterations.SampleLine> training = wholeOrRefused(Path.of(plan.samples()));
+            List<Iterations.SampleLine> held = wholeOrRefused(Path.of(plan.heldOut()));
             SearchModel start = SearchModel.openSearch(plan.model(), plan.device());
             List<RewardRun.Pair> pairs = RewardData.pairs(start.config().layout(), training, plan.pairsPerProblem());
             System.err.printf("reward model from %s: %,d pairs from %,d problems, critique weight %.2f (%s)%n", plan.model(), pairs.size(),
@@ -161,13 +161,24 @@ public final class PrefoptRewardCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            List<Iterations.SampleLine> lines = Iterations.readSamples(samples);
+            Iterations.SamplesFile file = Iterations.SamplesFile.read(samples);
+            file.problems().forEach(System.err::println);
+            if (file.lines().isEmpty()) throw new dev.lookahead.io.WrongShapeException(samples + " holds no problem that could be read");
             try (SearchModel model = SearchModel.openSearch(options.model, options.device)) {
-                RewardEvaluation.Report report = RewardEvaluation.report(model, options.model, lines, pairsPerProblem);
+                RewardEvaluation.Report report = RewardEvaluation.report(model, options.model, file.lines(), pairsPerProblem);
                 print(report);
                 if (json != null) AtomicFiles.writeString(json, Json.pretty(report));
             }
-            return 0;
+            if (!file.problems().isEmpty()) System.err.printf("%d lines of %s left out (above)%n", file.problems().size(), samples);
+            return file.problems().isEmpty() ? 0 : 2;
         }
+    }
+
+    /** A training file is used whole or not at all: every line that does not read is named, and nothing is trained. */
+    static List<Iterations.SampleLine> wholeOrRefused(Path file) throws java.io.IOException {
+        Iterations.SamplesFile read = Iterations.SamplesFile.read(file);
+        if (read.problems().isEmpty()) return read.lines();
+        throw new dev.lookahead.io.WrongShapeException(String.join("\n", read.problems()) + "\n" + read.problems().size() + " lines of " + file
+                + " do not read; nothing was trained (fix or remove them)");
     }
 }
