@@ -52,6 +52,7 @@ public final class JudgmentFiles {
      * with model_2 shown first, judge, turn), whose item is the pair of models on one question and turn.
      */
     public static PairwiseItem item(JsonNode line) {
+        if (!line.isObject()) throw new IllegalArgumentException("not a JSON object; each line is one pairwise item");
         if (line.has("g1_judgment") || line.has("g2_judgment")) return fastChatItem(line);
         JsonNode judgments = line.get("judgments");
         if (judgments == null || !judgments.isArray()) throw new IllegalArgumentException("\"judgments\" must be a list");

@@ -50,4 +50,17 @@ class JudgesPromptsAndCritiquesTest {
         assertThat(JsonLinesFile.read(kept)).extracting(k -> k.get("id").asText() + k.get("judge").asText() + k.get("order").asText())
                 .containsExactly("1J1ab", "1J1ba", "1J2ba", "2J2ba");
     }
+
+    @Test
+    void aLineThatIsNoPairwiseItemIsNamedAndTheFilterExitsTwoAfterTheRest() throws Exception {
+        Path mixed = Files.writeString(dir.resolve("mixed.jsonl"), "42\n{}\n" + Files.readString(Path.of("samples/judges/pairwise-synthetic.jsonl")));
+        Path kept = dir.resolve("kept.jsonl");
+        int[] exit = new int[1];
+        String error = FileSafetyTest.standardError(() -> exit[0] = LookaheadCommand.execute("judges", "critiques", "--in", mixed.toString(),
+                "--out", kept.toString()));
+        assertThat(exit[0]).isEqualTo(2);
+        assertThat(error).contains("mixed.jsonl line 1: not a JSON object").contains("mixed.jsonl line 2: \"judgments\" must be a list")
+                .contains("2 items without a preference label left out");
+        assertThat(JsonLinesFile.read(kept)).hasSize(4);
+    }
 }

@@ -1,16 +1,12 @@
 package dev.lookahead.cli.judges;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.LinesOut;
 import dev.lookahead.cli.Output;
 import dev.lookahead.io.Json;
-import dev.lookahead.io.JsonLines;
-import dev.lookahead.judges.PairwiseItem;
+import dev.lookahead.judges.CritiqueFilter;
 import dev.lookahead.judges.Verdicts;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,40 +31,19 @@ public final class JudgesCritiquesCommand implements Callable<Integer> {
     @Mixin
     LinesOut output;
 
-    /** A kept critique. */
-    record Kept(String id, String judge, String order, String output, String label) {
-    }
-
     @Override
     public Integer call() throws Exception {
-        Verdicts verdicts = new Verdicts(first, second, tie, Verdicts.DEFAULT.rule());
-        List<Kept> kept = new ArrayList<>();
-        long[] counts = new long[3]; // seen, unparsed or tie, disagreeing
-        List<String> problems = JsonLines.read(in, s -> { }, () -> false, (n, line) -> {
-            JsonNode label = line.get("label");
-            if (label == null || label.isNull() || label.asText().equals("tie")) return; // the filter needs a preference
-            for (JsonNode j : line.path("judgments")) {
-                counts[0]++;
-                String order = j.path("order").asText("ab");
-                var verdict = verdicts.read(j.path("output").asText(null));
-                if (verdict.isEmpty() || verdict.get() == Verdicts.Verdict.TIE) {
-                    counts[1]++;
-                } else if (PairwiseItem.winner(verdict.get(), order).equals(label.asText())) {
-                    kept.add(new Kept(line.path("id").asText(""), j.path("judge").asText(""), order, j.path("output").asText(), label.asText()));
-                } else {
-                    counts[2]++;
-                }
-            }
-        });
+        CritiqueFilter.Result result = CritiqueFilter.apply(in, new Verdicts(first, second, tie, Verdicts.DEFAULT.rule()));
         Output.write(output.path(), writer -> {
-            for (Kept k : kept) {
+            for (CritiqueFilter.Kept k : result.kept()) {
                 writer.write(Json.line(k));
                 writer.write('\n');
             }
         });
-        System.err.printf("kept %d of %d critiques (%d without a decisive verdict, %d against the label)%n", kept.size(), counts[0], counts[1],
-                counts[2]);
-        problems.stream().limit(20).forEach(System.err::println);
-        return problems.isEmpty() ? 0 : 2;
+        System.err.printf("kept %d of %d critiques (%d without a decisive verdict, %d against the label); %d items without a preference"
+                + " label left out%n", result.kept().size(), result.critiques(), result.undecided(), result.againstLabel(), result.unlabelledItems());
+        result.problems().stream().limit(20).forEach(System.err::println);
+        if (result.problems().size() > 20) System.err.printf("... and %d more lines refused%n", result.problems().size() - 20);
+        return result.problems().isEmpty() ? 0 : 2;
     }
 }
