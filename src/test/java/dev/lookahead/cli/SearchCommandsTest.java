@@ -108,6 +108,9 @@ class SearchCommandsTest {
     void badOptionsGetAClearMessage() {
         assertThat(LookaheadCommand.execute("generate", "--n", "32", "--max-lookahead", "9")).isEqualTo(2);
         assertThat(LookaheadCommand.execute("generate", "--n", "32", "--distribution", "circle")).isEqualTo(2);
+        assertThat(LookaheadCommand.execute("generate", "--task", "dfs", "--n", "32", "--distribution", "naive")).as("search only").isEqualTo(2);
+        assertThat(LookaheadCommand.execute("generate", "--task", "si", "--n", "32", "--backtrack", "1")).as("dfs only").isEqualTo(2);
+        assertThat(LookaheadCommand.execute("generate", "--n", "32", "--frontier", "1", "--branch", "1")).as("si only").isEqualTo(2);
         assertThat(LookaheadCommand.execute("analyze", "--in", dir.resolve("missing.jsonl").toString())).isEqualTo(1);
     }
 }

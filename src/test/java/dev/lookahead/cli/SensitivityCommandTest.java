@@ -37,8 +37,8 @@ class SensitivityCommandTest {
         assertThat(new String(Files.readAllBytes(pdf), 0, 5)).isEqualTo("%PDF-");
 
         assertThat(LookaheadCommand.execute("sensitivity", "--model", dir.resolve("model-1").toString(), "--label", "a", "--label", "b"))
-                .isEqualTo(1);
+                .isEqualTo(2);
         assertThat(LookaheadCommand.execute("sensitivity", "--model", dir.resolve("model-1").toString(), "--test-per-column", "5",
-                "--figure", dir.resolve("grid.gif").toString())).isEqualTo(1);
+                "--figure", dir.resolve("grid.gif").toString())).isEqualTo(2);
     }
 }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "generate", description = "Draw examples of the paper's tasks (graph search from its distributions, or the in-context dfs and si tasks),"
         + " one JSON line each.")
@@ -78,12 +79,21 @@ public final class GenerateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     LinesOut output;
 
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         TokenLayout layout = new TokenLayout(n);
         if (count < 0) throw new IllegalArgumentException("--count must not be negative (got " + count + ")");
         Task chosen = Task.parse(task);
-        if (chosen.inContext()) return generateInContext(layout, chosen);
+        if (chosen.inContext()) {
+            refuseOptionsOfOtherTasks(chosen, "--distribution", "--mode", "--max-lookahead");
+            if (chosen == Task.DFS) refuseOptionsOfOtherTasks(chosen, "--frontier", "--branch");
+            else refuseOptionsOfOtherTasks(chosen, "--backtrack", "--max-backtrack", "--random-padding");
+            return generateInContext(layout, chosen);
+        }
+        refuseOptionsOfOtherTasks(chosen, "--backtrack", "--max-backtrack", "--random-padding", "--frontier", "--branch", "--independent-buckets");
         int largest = maxLookahead != null ? maxLookahead : layout.defaultMaxLookahead();
         GenerationSpec spec = new GenerationSpec(layout, Distribution.parse(distribution), largest,
                 GenerationMode.parse(mode), -1, testSet, reserve == null ? Set.of() : readReserved(layout, reserve));
@@ -99,6 +109,17 @@ public final class GenerateCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - started) / 1e9;
         System.err.printf("generated %d %s examples at n=%d in %.2f s%n", count, spec.distribution().id(), n, seconds);
         return 0;
+    }
+
+    /** An option given that the chosen task does not read is refused rather than silently ignored. */
+    private void refuseOptionsOfOtherTasks(Task chosen, String... options) {
+        var parsed = spec.commandLine().getParseResult();
+        for (String option : options) {
+            if (parsed.hasMatchedOption(option)) {
+                throw new IllegalArgumentException(option + " does not apply to --task " + chosen.id() + "; leave it out (docs/user-guide.md lists each"
+                        + " task's options)");
+            }
+        }
     }
 
     private int generateInContext(TokenLayout layout, Task chosen) throws Exception {
