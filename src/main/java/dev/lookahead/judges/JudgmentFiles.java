@@ -40,10 +40,23 @@ public final class JudgmentFiles {
         return pointwise[0];
     }
 
+    /** The pairwise items of a file; an id a line repeats is that line's problem (the first line's item is kept, never both). */
     public static Read<PairwiseItem> pairwise(Path file, DoubleConsumer progress, BooleanSupplier cancelled) throws IOException {
         List<PairwiseItem> items = new ArrayList<>();
-        List<String> problems = JsonLines.read(file, progress, cancelled, (n, line) -> items.add(item(line)));
+        Map<String, Integer> firstLine = new java.util.HashMap<>();
+        List<String> problems = JsonLines.read(file, progress, cancelled, (n, line) -> items.add(once(item(line), PairwiseItem::id, n, firstLine)));
         return new Read<>(items, problems);
+    }
+
+    /** {@code item}, unless its id (when it has one) was on an earlier line. */
+    private static <T> T once(T item, java.util.function.Function<T, String> id, int line, Map<String, Integer> firstLine) {
+        String key = id.apply(item);
+        if (key.isEmpty()) return item;
+        Integer earlier = firstLine.putIfAbsent(key, line);
+        if (earlier != null) {
+            throw new IllegalArgumentException("id \"" + key + "\" is also on line " + earlier + "; the item there is counted, this one is not");
+        }
+        return item;
     }
 
     /**
@@ -134,7 +147,9 @@ public final class JudgmentFiles {
 
     public static Read<PointwiseResponse> pointwise(Path file, DoubleConsumer progress, BooleanSupplier cancelled) throws IOException {
         List<PointwiseResponse> items = new ArrayList<>();
-        List<String> problems = JsonLines.read(file, progress, cancelled, (n, line) -> items.add(pointwiseResponse(line)));
+        Map<String, Integer> firstLine = new java.util.HashMap<>();
+        List<String> problems = JsonLines.read(file, progress, cancelled,
+                (n, line) -> items.add(once(pointwiseResponse(line), PointwiseResponse::id, n, firstLine)));
         return new Read<>(items, problems);
     }
 

@@ -63,4 +63,19 @@ class JudgesPromptsAndCritiquesTest {
                 .contains("2 items without a preference label left out");
         assertThat(JsonLinesFile.read(kept)).hasSize(4);
     }
+
+    @Test
+    void anItemWhoseIdIsRepeatedIsAuditedOnceAndTheRepeatNamed() throws Exception {
+        String items = Files.readString(Path.of("samples/judges/pairwise-synthetic.jsonl"));
+        Path repeated = Files.writeString(dir.resolve("repeated.jsonl"), items + items.lines().findFirst().orElseThrow() + "\n");
+        Path once = dir.resolve("once.json");
+        Path twice = dir.resolve("twice.json");
+        assertThat(LookaheadCommand.execute("judges", "audit", "--in", "samples/judges/pairwise-synthetic.jsonl", "--json", once.toString())).isZero();
+        int[] exit = new int[1];
+        String error = FileSafetyTest.standardError(() -> exit[0] = LookaheadCommand.execute("judges", "audit", "--in", repeated.toString(), "--json",
+                twice.toString()));
+        assertThat(exit[0]).isEqualTo(2);
+        assertThat(error).contains("repeated.jsonl line 5: id \"1\" is also on line 1");
+        assertThat(dev.lookahead.io.Json.MAPPER.readTree(twice.toFile()).get("accuracy")).isEqualTo(dev.lookahead.io.Json.MAPPER.readTree(once.toFile()).get("accuracy"));
+    }
 }

@@ -1,11 +1,9 @@
 package dev.lookahead.cli.judges;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookahead.cli.InputFile;
 import dev.lookahead.cli.OutputFile;
 import dev.lookahead.io.AtomicFiles;
 import dev.lookahead.io.Json;
-import dev.lookahead.io.JsonLines;
 import dev.lookahead.judges.Bootstrap;
 import dev.lookahead.judges.JudgeAudit;
 import dev.lookahead.judges.JudgmentFiles;
@@ -112,37 +110,22 @@ public final class JudgesCommand implements Runnable {
                 + " model_b, winner, turn), JSON lines or one array.")
         Path labels;
 
-        /** The line number of each line read. */
-        private List<Integer> numbers = List.of();
-
         @Option(names = "--score-pattern", description = "Pointwise: the rubric score's pattern (default \"Score: N\", its last match).")
         String scorePattern;
 
         @Override
         public Integer call() throws Exception {
-            List<JsonNode> lines = new ArrayList<>();
-            List<Integer> numbers = new ArrayList<>();
-            List<String> problems = new ArrayList<>(JsonLines.read(in, share -> { }, () -> false, (number, line) -> {
-                lines.add(line);
-                numbers.add(number);
-            }));
-            this.numbers = numbers;
-            boolean pointwise = !lines.isEmpty() && lines.get(0).has("response") && !lines.get(0).has("response_a");
-            int status = pointwise ? pointwise(lines, problems) : pairwise(lines, problems);
+            List<String> problems = new ArrayList<>();
+            int status = JudgmentFiles.isPointwise(in) ? pointwise(problems) : pairwise(problems);
             report(problems);
             return problems.isEmpty() ? status : 2;
         }
 
-        private int pairwise(List<JsonNode> lines, List<String> problems) throws java.io.IOException {
+        private int pairwise(List<String> problems) throws java.io.IOException {
             Verdicts verdicts = new Verdicts(first, second, tie, Verdicts.Rule.named(verdict));
-            List<PairwiseItem> items = new ArrayList<>();
-            for (int i = 0; i < lines.size(); i++) {
-                try {
-                    items.add(JudgmentFiles.item(lines.get(i)));
-                } catch (RuntimeException e) {
-                    problems.add(in.getFileName() + " line " + numbers.get(i) + ": " + e.getMessage());
-                }
-            }
+            JudgmentFiles.Read<PairwiseItem> read = JudgmentFiles.pairwise(in, share -> { }, () -> false);
+            problems.addAll(read.problems());
+            List<PairwiseItem> items = read.items();
             if (labels != null) {
                 JudgmentFiles.Read<PairwiseItem> labelled = JudgmentFiles.withHumanVotes(items, labels);
                 items = labelled.items();
@@ -174,20 +157,16 @@ public final class JudgesCommand implements Runnable {
         }
 
         /** Pointwise judgments against people's ranks: each response's score the mean of its judgments' rubric scores. */
-        private int pointwise(List<JsonNode> lines, List<String> problems) throws java.io.IOException {
+        private int pointwise(List<String> problems) throws java.io.IOException {
             RubricScores scores = scorePattern == null ? RubricScores.DEFAULT : RubricScores.of(scorePattern);
-            List<JudgmentFiles.PointwiseResponse> responses = new ArrayList<>();
+            JudgmentFiles.Read<JudgmentFiles.PointwiseResponse> read = JudgmentFiles.pointwise(in, share -> { }, () -> false);
+            problems.addAll(read.problems());
+            List<JudgmentFiles.PointwiseResponse> responses = read.items();
             long failures = 0;
             long judgments = 0;
-            for (int i = 0; i < lines.size(); i++) {
-                try {
-                    JudgmentFiles.PointwiseResponse r = JudgmentFiles.pointwiseResponse(lines.get(i));
-                    responses.add(r);
-                    judgments += r.outputs().size();
-                    failures += r.outputs().stream().filter(o -> scores.read(o).isEmpty()).count();
-                } catch (RuntimeException e) {
-                    problems.add(in.getFileName() + " line " + numbers.get(i) + ": " + e.getMessage());
-                }
+            for (JudgmentFiles.PointwiseResponse r : responses) {
+                judgments += r.outputs().size();
+                failures += r.outputs().stream().filter(o -> scores.read(o).isEmpty()).count();
             }
             List<RankAgreement.Group> groups = JudgmentFiles.groups(responses, scores);
             RankAgreement.Figures f = RankAgreement.of(groups);
