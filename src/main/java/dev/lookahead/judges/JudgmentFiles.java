@@ -157,6 +157,7 @@ public final class JudgmentFiles {
         JsonNode prompt = line.get("prompt");
         JsonNode response = line.get("response");
         if (prompt == null || response == null) throw new IllegalArgumentException("a pointwise line needs \"prompt\" and \"response\"");
+        if (line.has("judgments") && !line.get("judgments").isArray()) throw new IllegalArgumentException("\"judgments\" must be a list");
         List<String> outputs = new ArrayList<>();
         for (JsonNode j : line.path("judgments")) outputs.add(j.path("output").isNull() ? null : j.path("output").asText(null));
         JsonNode rank = line.get("human_rank");

@@ -52,4 +52,15 @@ class JudgesPairsCommandTest {
         assertThat(sr.get(0).get("score_chosen").asDouble()).isEqualTo(14 / 3.0);
         assertThat(sr.get(0).get("score_rejected").asDouble()).as("the unscored judgment left out").isEqualTo(1.5);
     }
+
+    @Test
+    void aPointwiseLineWhoseJudgmentsAreNoListIsNamedNotSkipped() throws Exception {
+        String first = java.nio.file.Files.readString(Path.of("samples/judges/pointwise-synthetic.jsonl")).lines().findFirst().orElseThrow();
+        Path bad = java.nio.file.Files.writeString(dir.resolve("bad.jsonl"), first.replaceFirst("\"judgments\": \\[.*\\]\\}$", "\"judgments\": \"list\"}") + "\n");
+        int[] exit = new int[1];
+        String error = FileSafetyTest.standardError(() -> exit[0] = LookaheadCommand.execute("judges", "pairs", "--method", "self-rewarding",
+                "--in", bad.toString(), "--out", dir.resolve("pairs.jsonl").toString()));
+        assertThat(exit[0]).isEqualTo(2);
+        assertThat(error).contains("bad.jsonl line 1: \"judgments\" must be a list");
+    }
 }

@@ -9,6 +9,7 @@ import dev.lookahead.cli.OutputFile;
 import dev.lookahead.io.Json;
 import dev.lookahead.io.JsonLines;
 import dev.lookahead.judges.FinalAnswers;
+import dev.lookahead.judges.JudgmentFiles;
 import dev.lookahead.judges.PairSelection;
 import dev.lookahead.judges.RubricScores;
 import java.nio.file.Path;
@@ -80,25 +81,26 @@ public final class JudgesPairsCommand implements Callable<Integer> {
             Map<String, List<double[]>> byPrompt = new LinkedHashMap<>();
             Map<String, List<String>> responses = new LinkedHashMap<>();
             Map<String, String> ids = new LinkedHashMap<>();
-            problems = JsonLines.read(in, s -> { }, () -> false, (n, line) -> {
-                String prompt = text(line, "prompt");
-                String response = text(line, "response");
+            JudgmentFiles.Read<JudgmentFiles.PointwiseResponse> read = JudgmentFiles.pointwise(in, share -> { }, () -> false);
+            problems = read.problems();
+            for (JudgmentFiles.PointwiseResponse line : read.items()) {
+                String prompt = line.prompt();
+                String response = line.response();
                 double sum = 0;
-                int read = 0;
-                JsonNode judgments = line.path("judgments");
-                for (JsonNode j : judgments) {
-                    OptionalDouble score = scores.read(j.path("output").asText(null));
+                int scored = 0;
+                for (String output : line.outputs()) {
+                    OptionalDouble score = scores.read(output);
                     if (score.isPresent()) {
                         sum += score.getAsDouble();
-                        read++;
+                        scored++;
                     } else {
                         unparsed[0]++;
                     }
                 }
-                ids.putIfAbsent(prompt, line.path("id").asText(""));
+                ids.putIfAbsent(prompt, line.id());
                 responses.computeIfAbsent(prompt, p -> new ArrayList<>()).add(response);
-                byPrompt.computeIfAbsent(prompt, p -> new ArrayList<>()).add(new double[] {read == 0 ? Double.NaN : sum / read});
-            });
+                byPrompt.computeIfAbsent(prompt, p -> new ArrayList<>()).add(new double[] {scored == 0 ? Double.NaN : sum / scored});
+            }
             byPrompt.forEach((prompt, list) -> {
                 double[] mean = list.stream().mapToDouble(d -> d[0]).toArray();
                 PairSelection.selfRewarding(mean).ifPresent(p -> pairs.add(new DpoLine(ids.get(prompt), rule, prompt, responses.get(prompt).get(p[0]),
