@@ -52,7 +52,7 @@ public final class GpqaCsv {
                 rows.add(row(file, record, cells));
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(file + ": not a CSV file this reader understands (" + e.getOriginalMessage() + ")", e);
+            throw new dev.lookahead.io.WrongShapeException(file + ": not a CSV file this reader understands (" + e.getOriginalMessage() + ")");
         }
         return rows;
     }
@@ -63,14 +63,14 @@ public final class GpqaCsv {
         needed.addAll(EXPERTS);
         needed.addAll(NON_EXPERTS);
         for (String column : needed) {
-            if (!cells.containsKey(column)) throw new IOException(file + " has no column \"" + column + "\"; is it one of GPQA's official CSV files?");
+            if (!cells.containsKey(column)) throw new dev.lookahead.io.WrongShapeException(file + " has no column \"" + column + "\"; is it one of GPQA's official CSV files?");
         }
     }
 
     /** A cell of the record, or an error naming the record and the column when the row is too short to hold it. */
     private static String cell(Path file, long record, Map<String, String> cells, String column) throws IOException {
         String value = cells.get(column);
-        if (value == null) throw new IOException(file + " record " + record + ": no \"" + column + "\" cell (the row is shorter than the header)");
+        if (value == null) throw new dev.lookahead.io.WrongShapeException(file + " record " + record + ": no \"" + column + "\" cell (the row is shorter than the header)");
         return value;
     }
 
@@ -99,7 +99,7 @@ public final class GpqaCsv {
             case "0", "0.0", "false" -> {
                 return false;
             }
-            default -> throw new IOException(file + " record " + record + ", column \"" + column + "\": \"" + cell + "\" is not 0 or 1");
+            default -> throw new dev.lookahead.io.WrongShapeException(file + " record " + record + ", column \"" + column + "\": \"" + cell + "\" is not 0 or 1");
         }
     }
 }

@@ -53,11 +53,12 @@ public final class LookaheadCommand implements Runnable {
     }
 
     /**
-     * Whether the command refused what it was given - a file of the wrong shape (nothing was scored) or a value it
-     * cannot take (the core's settings check their values before any file is read or written) - rather than failed.
+     * Whether the command refused what it was given - a file of the wrong shape (nothing was scored), a graph file it
+     * cannot read, or a value it cannot take (the core's settings check their values before any file is read or
+     * written) - rather than failed.
      */
     private static boolean usageOrInput(Exception e) {
-        return e instanceof dev.lookahead.io.WrongShapeException || e instanceof IllegalArgumentException;
+        return e instanceof IllegalArgumentException || e instanceof dev.lookahead.search.GraphFileException;
     }
 
     private static String describe(Throwable e) {
