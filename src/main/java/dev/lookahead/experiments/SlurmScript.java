@@ -45,7 +45,10 @@ public final class SlurmScript {
 
     static String text(Sweep sweep, Path jar, Path java) {
         List<SweepJob> jobs = sweep.jobs();
-        String folder = sweep.folder().toAbsolutePath().normalize().toString();
+        String folder = oneLine("the sweep folder's path", sweep.folder().toAbsolutePath().normalize().toString());
+        for (SweepJob job : jobs) oneLine("job " + job.index() + "'s name", job.id());
+        oneLine("the jar's path", jar.toString());
+        oneLine("the Java's path", java.toString());
         StringBuilder s = new StringBuilder();
         s.append("#!/usr/bin/env bash\n");
         s.append("# The lookahead sweep in ").append(folder).append(" as a SLURM job array: one array task per job.\n");
@@ -77,6 +80,18 @@ public final class SlurmScript {
         s.append("exec \"$java\" -jar \"$jar\" sweep --out ").append(quote(folder))
                 .append(" --resume --job \"${SLURM_ARRAY_TASK_ID:?run this script with sbatch}\"\n");
         return s.toString();
+    }
+
+    /**
+     * {@code text}, refused when it holds a line break or another control character: the script names it in comments
+     * and #SBATCH lines, where a line break would end the comment and run the rest as a command.
+     */
+    private static String oneLine(String what, String text) {
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException(what + " holds a line break or another control character, which a SLURM script cannot"
+                    + " name safely; choose a --out (or distribution name) without one");
+        }
+        return text;
     }
 
     /** Text to put inside a bash double-quoted word. */

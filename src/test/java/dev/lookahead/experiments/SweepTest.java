@@ -122,6 +122,15 @@ class SweepTest {
     }
 
     @Test
+    void aSweepFolderWithALineBreakInItsPathGetsNoScript() throws Exception {
+        Path folder = dir.resolve("two\nlines");
+        Sweep sweep = Sweep.create(SweepSpec.fromJson(readJson(SPEC)), folder, false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SlurmScript.write(sweep, dir.resolve("lookahead.jar")))
+                .hasMessageContaining("line break");
+        assertThat(folder.resolve(SlurmScript.FILE)).doesNotExist();
+    }
+
+    @Test
     void theSlurmScriptRunsItsTaskWithTheJavaThatWroteItAndRefusesAnOlderOneInOneLine() throws Exception {
         Path folder = dir.resolve("cluster-java");
         Sweep sweep = Sweep.create(SweepSpec.fromJson(readJson(SPEC)), folder, false);
