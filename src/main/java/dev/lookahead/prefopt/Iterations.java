@@ -252,6 +252,14 @@ public final class Iterations {
             return new SamplesFile(lines, problems);
         }
 
+        /** Every line of a file to train on, or none: a line that does not read is named, with the others like it, and refuses the file. */
+        public static List<SampleLine> whole(Path file) throws IOException {
+            SamplesFile read = read(file);
+            if (read.problems().isEmpty()) return read.lines();
+            throw new dev.lookahead.io.WrongShapeException(String.join("\n", read.problems()) + "\n" + read.problems().size() + " lines of " + file
+                    + " do not read; nothing was trained (fix or remove them)");
+        }
+
         private static SampleLine checked(com.fasterxml.jackson.databind.JsonNode json) throws IOException {
             if (!json.isObject()) throw new IllegalArgumentException("not a JSON object; each line is one problem as prefopt sample writes it");
             for (String field : List.of("problem_id", "n", "tokens", "samples")) {

@@ -53,7 +53,8 @@ public final class GraphFiles {
         } catch (IllegalArgumentException e) {
             throw new GraphFileException(file, 0, "unknown graph format; use .json, .dot, .graphml or .tokens");
         }
-        if (!Files.isRegularFile(file)) throw new GraphFileException(file, 0, "no such file");
+        // a missing file is a failure (exit 1), not a file the command refuses
+        if (!Files.isRegularFile(file)) throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such file");
         String text = dev.lookahead.io.TextLines.readWhole(file);
         SearchGraph graph = switch (format) {
             case JSON -> readJson(file, text);

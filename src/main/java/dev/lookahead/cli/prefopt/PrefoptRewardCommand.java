@@ -99,8 +99,8 @@ public final class PrefoptRewardCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Plan plan = resume ? Json.MAPPER.readValue(out.resolve("reward.json").toFile(), Plan.class) : newPlan();
-            List<Iterations.SampleLine> training = wholeOrRefused(Path.of(plan.samples()));
-            List<Iterations.SampleLine> held = wholeOrRefused(Path.of(plan.heldOut()));
+            List<Iterations.SampleLine> training = Iterations.SamplesFile.whole(Path.of(plan.samples()));
+            List<Iterations.SampleLine> held = Iterations.SamplesFile.whole(Path.of(plan.heldOut()));
             SearchModel start = SearchModel.openSearch(plan.model(), plan.device());
             List<RewardRun.Pair> pairs = RewardData.pairs(start.config().layout(), training, plan.pairsPerProblem());
             System.err.printf("reward model from %s: %,d pairs from %,d problems, critique weight %.2f (%s)%n", plan.model(), pairs.size(),
@@ -172,13 +172,5 @@ public final class PrefoptRewardCommand implements Runnable {
             if (!file.problems().isEmpty()) System.err.printf("%d lines of %s left out (above)%n", file.problems().size(), samples);
             return file.problems().isEmpty() ? 0 : 2;
         }
-    }
-
-    /** A training file is used whole or not at all: every line that does not read is named, and nothing is trained. */
-    static List<Iterations.SampleLine> wholeOrRefused(Path file) throws java.io.IOException {
-        Iterations.SamplesFile read = Iterations.SamplesFile.read(file);
-        if (read.problems().isEmpty()) return read.lines();
-        throw new dev.lookahead.io.WrongShapeException(String.join("\n", read.problems()) + "\n" + read.problems().size() + " lines of " + file
-                + " do not read; nothing was trained (fix or remove them)");
     }
 }
